@@ -1,0 +1,104 @@
+package org.migrationstats.pipeline.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.migrationstats.pipeline.compute.MembershipTimeline;
+import org.migrationstats.pipeline.reference.Membership;
+import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.spec.PeriodSpec;
+import org.migrationstats.pipeline.store.FiguresStore;
+import org.migrationstats.pipeline.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 3: checks each file's rejects against the job's limit, then computes the figures
+ * in one transaction: country-years from the observations, membership status at each year
+ * end, period sums per country and per membership group, membership counts. It replaces
+ * its own earlier results, so a restart gives the same figures.
+ */
+class ComputeFiguresTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(ComputeFiguresTasklet.class);
+
+	private final JobSpecs specs;
+
+	private final RunStore runs;
+
+	private final FiguresStore figures;
+
+	private final IngestCounts ingestCounts;
+
+	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FiguresStore figures, IngestCounts ingestCounts) {
+		this.specs = specs;
+		this.runs = runs;
+		this.figures = figures;
+		this.ingestCounts = ingestCounts;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		long runId = step.getJobExecution().getJobInstance().getInstanceId();
+		JobSpec spec = this.specs.get(RunParameters.jobFile(step.getJobExecution().getJobParameters()));
+		checkRejectLimits(spec, step);
+		this.figures.clearComputed(runId);
+		int countryYears = this.figures.computeCountryYears(runId);
+		Membership membership = this.runs.membership(runId, spec.membership().toString());
+		Map<String, int[]> ranges = this.figures.yearRanges(runId);
+		List<Object[]> statuses = new ArrayList<>();
+		int firstYear = Integer.MAX_VALUE;
+		int lastYear = Integer.MIN_VALUE;
+		for (Map.Entry<String, int[]> range : ranges.entrySet()) {
+			for (int year = range.getValue()[0]; year <= range.getValue()[1]; year++) {
+				statuses.add(new Object[] { range.getKey(), year,
+						MembershipTimeline.atYearEnd(membership, range.getKey(), year) });
+			}
+			firstYear = Math.min(firstYear, range.getValue()[0]);
+			lastYear = Math.max(lastYear, range.getValue()[1]);
+		}
+		this.figures.saveYearEndStatuses(runId, statuses);
+		for (PeriodSpec period : spec.periods()) {
+			List<Object[]> atEnd = new ArrayList<>();
+			for (String country : this.figures.computePeriod(runId, period)) {
+				atEnd.add(new Object[] { country, MembershipTimeline.atYearEnd(membership, country, period.to()) });
+			}
+			this.figures.savePeriodStatuses(runId, period.name(), atEnd);
+		}
+		this.figures.computeGroups(runId);
+		if (!ranges.isEmpty()) {
+			this.figures.saveMembershipCounts(runId, MembershipTimeline.counts(membership, firstYear, lastYear));
+		}
+		contribution.incrementWriteCount(countryYears);
+		log.info("Computed {} country-years for {} countries and {} period(s) of run {}", countryYears, ranges.size(),
+				spec.periods().size(), runId);
+		return RepeatStatus.FINISHED;
+	}
+
+	private void checkRejectLimits(JobSpec spec, StepExecution step) {
+		double limit = spec.limits().maxRejectRatio();
+		List<String> over = new ArrayList<>();
+		for (IngestCounts.FileCounts file : this.ingestCounts.collect(step.getJobExecution())) {
+			if (file.rowsRead() > 0 && (double) file.rowsRejected() / file.rowsRead() > limit) {
+				over.add(String.format("%s (dataset %s): %d of %d rows rejected (%.1f %%)", file.fileName(),
+						file.datasetId(), file.rowsRejected(), file.rowsRead(),
+						100.0 * file.rowsRejected() / file.rowsRead()));
+			}
+		}
+		if (!over.isEmpty()) {
+			throw new RejectLimitException(String.format(
+					"more rows rejected than max-reject-ratio %.1f %% allows: %s;"
+							+ " see the rejects in the database or raise the limit in %s and restart",
+					100 * limit, String.join("; ", over), spec.source()));
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.migrationstats.pipeline.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.migrationstats.pipeline.store.RunInput;
+import org.migrationstats.pipeline.store.RunStore;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ingest partitions of a run did, file by file, over all its executions: a file
+ * ingested before a restart counts with the execution that ingested it.
+ */
+@Component
+public class IngestCounts {
+
+	private final JobRepository jobRepository;
+
+	private final RunStore runs;
+
+	private final JdbcTemplate jdbc;
+
+	public IngestCounts(JobRepository jobRepository, RunStore runs, JdbcTemplate jdbc) {
+		this.jobRepository = jobRepository;
+		this.runs = runs;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param execution any execution of the run
+	 * @return the counts per input file, in dataset order
+	 */
+	public List<FileCounts> collect(JobExecution execution) {
+		JobInstance instance = execution.getJobInstance();
+		long runId = instance.getInstanceId();
+		List<RunInput> inputs = this.runs.inputs(runId);
+		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
+		List<FileCounts> counts = new ArrayList<>();
+		for (RunInput input : inputs) {
+			StepExecution step = this.jobRepository.getLastStepExecution(instance,
+					DatasetPartitioner.stepName(keys.get(input)));
+			long rowsRead = (step != null) ? step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L) : 0;
+			Long rejectedRows = this.jdbc.queryForObject(
+					"SELECT COUNT(DISTINCT SOURCE_ROW) FROM MIG_REJECTION "
+							+ "WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ? AND STAGE = 'ingest'",
+					Long.class, runId, input.datasetId(), input.fileName());
+			Long aggregateRows = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? " + "AND DATASET_ID = ? AND FILE_NAME = ?",
+					Long.class, runId, input.datasetId(), input.fileName());
+			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead,
+					(rejectedRows != null) ? rejectedRows : 0, (aggregateRows != null) ? aggregateRows : 0,
+					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN,
+					(step != null) ? step.getExitStatus().getExitDescription() : ""));
+		}
+		return counts;
+	}
+
+	/**
+	 * One file's ingest.
+	 *
+	 * @param datasetId the dataset
+	 * @param fileName the file
+	 * @param rowsRead data rows read and committed
+	 * @param rowsRejected rows with at least one rejected cell, or rejected whole
+	 * @param aggregateRows rows about aggregates, filtered
+	 * @param status the status of its partition
+	 * @param failure the partition's failure message, empty if none
+	 */
+	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsRejected, long aggregateRows,
+			BatchStatus status, String failure) {
+	}
+
+}

@@ -1,0 +1,177 @@
+package org.migrationstats.pipeline.batch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.migrationstats.pipeline.report.ReportWriter;
+import org.migrationstats.pipeline.spec.JobSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a job for a date the way an operator expects: a date runs once; running a
+ * completed date again does nothing unless forced; running a failed date again restarts
+ * it from the failed step, with the partitions that completed left as they are.
+ */
+@Component
+public class JobRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final PipelineJobs jobs;
+
+	private final JobSpecs specs;
+
+	private final IngestCounts ingestCounts;
+
+	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
+			IngestCounts ingestCounts) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobs = jobs;
+		this.specs = specs;
+		this.ingestCounts = ingestCounts;
+	}
+
+	/**
+	 * Runs, restarts or declines to rerun a job for a date.
+	 * @param jobFile the job file
+	 * @param date the run date, or {@code null} for today in the job's zone
+	 * @param rerun whether to run a completed date again, as a new attempt
+	 * @return the outcome
+	 * @throws org.migrationstats.pipeline.spec.SpecException if the job file is invalid
+	 */
+	public RunOutcome run(Path jobFile, LocalDate date, boolean rerun) {
+		JobSpec spec = this.specs.get(jobFile);
+		LocalDate runDate = (date != null) ? date : LocalDate.now(spec.zone());
+		Job job = this.jobs.job(spec);
+		long attempt = lastAttempt(spec, runDate);
+		if (attempt > 0) {
+			JobInstance instance = this.jobRepository.getJobInstance(spec.name(),
+					RunParameters.of(spec, runDate, attempt));
+			JobExecution last = this.jobRepository.getLastJobExecution(instance);
+			BatchStatus status = (last != null) ? last.getStatus() : BatchStatus.UNKNOWN;
+			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+				if (!rerun) {
+					String report = (last != null)
+							? last.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, "") : "";
+					return new RunOutcome(RunOutcome.Result.ALREADY_COMPLETE, spec.name(), runDate,
+							(last != null) ? last.getId() : null,
+							"run date " + runDate + " of job " + spec.name() + " already " + status.name().toLowerCase()
+									+ " (execution " + ((last != null) ? last.getId() : "?")
+									+ "); nothing was done. To run it again from scratch, add --rerun.",
+							report, steps(last), List.of());
+				}
+				attempt++;
+				log.info("Rerunning {} for {} as attempt {}", spec.name(), runDate, attempt);
+			}
+			else {
+				log.info("Restarting {} for {} (attempt {}, last execution {} {})", spec.name(), runDate, attempt,
+						(last != null) ? last.getId() : "?", status);
+			}
+		}
+		else {
+			attempt = 1;
+		}
+		JobParameters parameters = RunParameters.of(spec, runDate, attempt);
+		JobExecution execution;
+		try {
+			execution = this.jobOperator.start(job, parameters);
+		}
+		catch (Exception ex) {
+			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, null,
+					"could not start " + spec.name() + " for " + runDate + ": " + ex.getMessage(), null, List.of(),
+					List.of());
+		}
+		return outcome(spec, runDate, execution);
+	}
+
+	private long lastAttempt(JobSpec spec, LocalDate runDate) {
+		long attempt = 0;
+		while (this.jobRepository.getJobInstance(spec.name(), RunParameters.of(spec, runDate, attempt + 1)) != null) {
+			attempt++;
+		}
+		return attempt;
+	}
+
+	private RunOutcome outcome(JobSpec spec, LocalDate runDate, JobExecution execution) {
+		List<IngestCounts.FileCounts> files = this.ingestCounts.collect(execution);
+		String report = execution.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, null);
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			String failure = firstFailure(execution);
+			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, execution.getId(),
+					spec.name() + " for " + runDate + " " + execution.getStatus().name().toLowerCase() + ": " + failure
+							+ ". Fix the cause and run the same command again to restart from the failed step.",
+					report, steps(execution), files);
+		}
+		long rejected = files.stream().mapToLong(IngestCounts.FileCounts::rowsRejected).sum();
+		RunOutcome.Result result = (rejected > 0) ? RunOutcome.Result.COMPLETED_WITH_REJECTS
+				: RunOutcome.Result.SUCCESS;
+		String message = spec.name() + " for " + runDate + " completed"
+				+ ((rejected > 0) ? " with " + rejected + " rejected row(s), listed in the report's Rejects sheet" : "")
+				+ "; report in " + ((report != null) ? report : ReportWriter.folder(spec, runDate));
+		return new RunOutcome(result, spec.name(), runDate, execution.getId(), message, report, steps(execution),
+				files);
+	}
+
+	private static String firstFailure(JobExecution execution) {
+		List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+		for (Throwable failure : failures) {
+			Throwable root = failure;
+			while (root.getCause() != null && root.getCause() != root) {
+				root = root.getCause();
+			}
+			return root.getMessage();
+		}
+		return execution.getExitStatus().getExitDescription();
+	}
+
+	private static List<RunOutcome.StepLine> steps(JobExecution execution) {
+		if (execution == null) {
+			return List.of();
+		}
+		List<RunOutcome.StepLine> lines = new ArrayList<>();
+		execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.forEach((s) -> lines
+				.add(new RunOutcome.StepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+						s.getFilterCount(), s.getSkipCount(), duration(s.getStartTime(), s.getEndTime()), failure(s))));
+		return lines;
+	}
+
+	private static String failure(StepExecution step) {
+		if (step.getFailureExceptions().isEmpty()) {
+			return "";
+		}
+		Throwable root = step.getFailureExceptions().get(0);
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+	private static Duration duration(LocalDateTime start, LocalDateTime end) {
+		return (start != null && end != null) ? Duration.between(start, end) : Duration.ZERO;
+	}
+
+}

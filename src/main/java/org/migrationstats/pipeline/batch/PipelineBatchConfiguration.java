@@ -1,0 +1,139 @@
+package org.migrationstats.pipeline.batch;
+
+import java.nio.file.Path;
+
+import org.migrationstats.pipeline.ingest.MappedRow;
+import org.migrationstats.pipeline.ingest.RowRejectedException;
+import org.migrationstats.pipeline.ingest.SourceRow;
+import org.migrationstats.pipeline.reference.CountryReference;
+import org.migrationstats.pipeline.report.ReportWriter;
+import org.migrationstats.pipeline.store.FiguresStore;
+import org.migrationstats.pipeline.store.IngestStore;
+import org.migrationstats.pipeline.store.RunStore;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The four steps every pipeline job runs, and the per-partition reader, processor and
+ * writer of the ingest step. The steps are shared by all jobs; what a step reads comes
+ * from the job file named in the run's parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+class PipelineBatchConfiguration {
+
+	static final String PREPARE_INPUTS = "prepareInputs";
+
+	static final String INGEST_DATASETS = "ingestDatasets";
+
+	static final String INGEST_FILE = "ingestFile";
+
+	static final String COMPUTE_FIGURES = "computeFigures";
+
+	static final String WRITE_REPORTS = "writeReports";
+
+	@Bean
+	CountryReference countryReference() {
+		return CountryReference.shipped();
+	}
+
+	@Bean
+	Step prepareInputs(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
+			CountryReference countries, RunStore runs) {
+		return new StepBuilder(PREPARE_INPUTS, jobRepository)
+			.tasklet(new PrepareInputsTasklet(specs, countries, runs), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step ingestDatasets(JobRepository jobRepository, Step ingestFile, DatasetPartitioner datasetPartitioner,
+			@Value("${pipeline.ingest.threads:2}") int threads) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
+		executor.setConcurrencyLimit(threads);
+		return new StepBuilder(INGEST_DATASETS, jobRepository).partitioner(INGEST_FILE, datasetPartitioner)
+			.step(ingestFile)
+			.gridSize(threads)
+			.taskExecutor(executor)
+			.build();
+	}
+
+	@Bean
+	Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceRowReader sourceRowReader, RowMappingProcessor rowMappingProcessor,
+			ObservationWriter observationWriter, RejectedRowListener rejectedRowListener,
+			@Value("${pipeline.chunk-size:1000}") int chunkSize) {
+		return new StepBuilder(INGEST_FILE, jobRepository).<SourceRow, MappedRow.CountryRow>chunk(chunkSize)
+			.reader(sourceRowReader)
+			.processor(rowMappingProcessor)
+			.writer(observationWriter)
+			.transactionManager(transactionManager)
+			.faultTolerant()
+			.skipPolicy((failure, skipCount) -> failure instanceof RowRejectedException)
+			.skipListener(rejectedRowListener)
+			.build();
+	}
+
+	@Bean
+	Step computeFigures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
+			RunStore runs, FiguresStore figures, IngestCounts ingestCounts) {
+		return new StepBuilder(COMPUTE_FIGURES, jobRepository)
+			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
+			ReportWriter reportWriter, IngestCounts ingestCounts) {
+		return new StepBuilder(WRITE_REPORTS, jobRepository)
+			.tasklet(new WriteReportsTasklet(specs, reportWriter, ingestCounts), transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	DatasetPartitioner datasetPartitioner(RunStore runs, @Value("#{stepExecution}") StepExecution stepExecution) {
+		return new DatasetPartitioner(runs, stepExecution.getJobExecution().getJobInstance().getInstanceId());
+	}
+
+	@Bean
+	@StepScope
+	SourceRowReader sourceRowReader(JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
+			@Value("#{stepExecutionContext['dataset']}") String dataset,
+			@Value("#{stepExecutionContext['file']}") String file) {
+		return new SourceRowReader(specs.get(Path.of(jobFile)).dataset(dataset), Path.of(file));
+	}
+
+	@Bean
+	@StepScope
+	RowMappingProcessor rowMappingProcessor(JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
+			@Value("#{stepExecutionContext['dataset']}") String dataset,
+			@Value("#{stepExecutionContext['file']}") String file, SourceRowReader sourceRowReader,
+			CountryReference countries) {
+		return new RowMappingProcessor(specs.get(Path.of(jobFile)).dataset(dataset), file, sourceRowReader, countries);
+	}
+
+	@Bean
+	@StepScope
+	ObservationWriter observationWriter(IngestStore store, RowMappingProcessor rowMappingProcessor,
+			@Value("#{stepExecution}") StepExecution stepExecution,
+			@Value("#{stepExecutionContext['dataset']}") String dataset,
+			@Value("#{stepExecutionContext['file']}") String file) {
+		return new ObservationWriter(store, rowMappingProcessor,
+				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file);
+	}
+
+	@Bean
+	@StepScope
+	RejectedRowListener rejectedRowListener(IngestStore store, @Value("#{stepExecution}") StepExecution stepExecution) {
+		return new RejectedRowListener(store, stepExecution.getJobExecution().getJobInstance().getInstanceId());
+	}
+
+}

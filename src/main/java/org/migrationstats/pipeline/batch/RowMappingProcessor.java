@@ -1,0 +1,64 @@
+package org.migrationstats.pipeline.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.migrationstats.pipeline.ingest.MappedRow;
+import org.migrationstats.pipeline.ingest.RowMapper;
+import org.migrationstats.pipeline.ingest.SourceRow;
+import org.migrationstats.pipeline.reference.CountryReference;
+import org.migrationstats.pipeline.spec.DatasetSpec;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Maps each source row to a country's observations. A row about an aggregate (World, a
+ * region) is filtered: it is kept aside for the report and counted in the step's filter
+ * count. A row that cannot be used throws, and the step skips it with its rejection.
+ */
+class RowMappingProcessor implements ItemProcessor<SourceRow, MappedRow.CountryRow> {
+
+	private final DatasetSpec dataset;
+
+	private final String file;
+
+	private final SourceRowReader reader;
+
+	private final CountryReference countries;
+
+	private final List<MappedRow.AggregateRow> aggregates = new ArrayList<>();
+
+	private RowMapper mapper;
+
+	RowMappingProcessor(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
+		this.dataset = dataset;
+		this.file = file;
+		this.reader = reader;
+		this.countries = countries;
+	}
+
+	@Override
+	public MappedRow.CountryRow process(SourceRow row) {
+		if (this.mapper == null) {
+			this.mapper = new RowMapper(this.dataset, this.file, this.reader.header(), this.countries);
+		}
+		MappedRow mapped = this.mapper.map(row);
+		if (mapped instanceof MappedRow.AggregateRow aggregate) {
+			this.aggregates.add(aggregate);
+			return null;
+		}
+		return (MappedRow.CountryRow) mapped;
+	}
+
+	/**
+	 * Hands over the aggregate rows filtered since the last call; the writer stores them
+	 * in the same chunk transaction.
+	 * @return the aggregate rows
+	 */
+	List<MappedRow.AggregateRow> drainAggregates() {
+		List<MappedRow.AggregateRow> drained = List.copyOf(this.aggregates);
+		this.aggregates.clear();
+		return drained;
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.migrationstats.pipeline.cli;
+
+import java.io.PrintWriter;
+
+import org.migrationstats.pipeline.PipelineApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code pipeline} command and its subcommands. Help and usage errors are answered
+ * without starting Spring.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
+		description = "Runs the migration-statistics jobs declared under jobs/.",
+		subcommands = { RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:success", "1:a step failed (restartable: run the same command again)",
+				"2:usage error or invalid job file", "3:completed, with rejected rows (see the Rejects sheet)",
+				"4:the run date was already complete; nothing was done" })
+public class PipelineCommand implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineCommand.class);
+
+	/** Exit code of a usage error or an invalid job file. */
+	public static final int USAGE = 2;
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(this.spec.commandLine().getOut());
+	}
+
+	/**
+	 * Parses and runs a command line.
+	 * @param args the arguments
+	 * @return the exit code
+	 */
+	public static int execute(String... args) {
+		CommandLine commandLine = new CommandLine(new PipelineCommand());
+		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+			PrintWriter err = cmd.getErr();
+			err.println("error: " + ex.getMessage());
+			log.error("Unexpected failure of '{}'", String.join(" ", args), ex);
+			return 1;
+		});
+		return commandLine.execute(args);
+	}
+
+	/**
+	 * Starts the application context the commands that touch the database need.
+	 * @return the started context
+	 */
+	static ConfigurableApplicationContext startContext() {
+		return new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run();
+	}
+
+}

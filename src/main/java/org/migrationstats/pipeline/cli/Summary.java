@@ -1,0 +1,40 @@
+package org.migrationstats.pipeline.cli;
+
+import java.io.PrintWriter;
+
+import org.migrationstats.pipeline.batch.IngestCounts;
+import org.migrationstats.pipeline.batch.RunOutcome;
+
+/**
+ * Prints the end-of-run summary an operator reads: per step and per file, and where the
+ * report is.
+ */
+final class Summary {
+
+	private Summary() {
+	}
+
+	static void print(RunOutcome outcome, PrintWriter out) {
+		if (!outcome.steps().isEmpty()) {
+			out.printf("%-32s %-10s %10s %10s %9s %8s %9s%n", "step", "status", "read", "written", "filtered",
+					"skipped", "seconds");
+			for (RunOutcome.StepLine step : outcome.steps()) {
+				out.printf("%-32s %-10s %,10d %,10d %,9d %,8d %9.1f%n", step.name(), step.status(), step.read(),
+						step.written(), step.filtered(), step.skipped(), step.duration().toMillis() / 1000.0);
+			}
+			out.println();
+		}
+		if (!outcome.files().isEmpty()) {
+			out.printf("%-48s %10s %10s %10s  %s%n", "file", "rows read", "rejected", "aggregates", "status");
+			for (IngestCounts.FileCounts file : outcome.files()) {
+				out.printf("%-48s %,10d %,10d %,10d  %s%s%n", file.fileName(), file.rowsRead(), file.rowsRejected(),
+						file.aggregateRows(), file.status(),
+						(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure());
+			}
+			out.println();
+		}
+		out.println(outcome.message());
+		out.flush();
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.migrationstats.pipeline.compute;
+
+import java.math.BigDecimal;
+
+import org.migrationstats.pipeline.reference.MembershipStatus;
+
+/**
+ * The figures of one country in one year. Counts are persons; {@code null} means the
+ * sources give no value.
+ *
+ * @param country the country key
+ * @param name the country's name
+ * @param year the year
+ * @param status the membership status on 31 December of the year
+ * @param population the mid-year population
+ * @param populationSource the dataset the population came from
+ * @param immigrants immigrants in the year
+ * @param emigrants emigrants in the year
+ * @param netMigration net migration in the year, as reported or immigrants minus
+ * emigrants
+ * @param netMigrationSource the dataset net migration came from
+ * @param births live births in the year
+ * @param deaths deaths in the year
+ * @param naturalIncrease births minus deaths
+ * @param populationChange the next year's population minus this year's
+ */
+public record CountryYearFigures(String country, String name, int year, MembershipStatus status, Long population,
+		String populationSource, Long immigrants, Long emigrants, Long netMigration, String netMigrationSource,
+		Long births, Long deaths, Long naturalIncrease, Long populationChange) {
+
+	/**
+	 * @return net migration per 1,000 mid-year population
+	 */
+	public BigDecimal netMigrationRate() {
+		return Rates.perThousand(this.netMigration, this.population);
+	}
+
+}

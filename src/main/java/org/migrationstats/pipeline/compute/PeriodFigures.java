@@ -1,0 +1,51 @@
+package org.migrationstats.pipeline.compute;
+
+import java.math.BigDecimal;
+
+import org.migrationstats.pipeline.reference.MembershipStatus;
+
+/**
+ * The figures of one country over one named period.
+ *
+ * @param period the period's name
+ * @param from the first year
+ * @param to the last year
+ * @param country the country key
+ * @param name the country's name
+ * @param statusAtEnd the membership status on 31 December of the last year
+ * @param netMigration net migration summed over the years of the period that have a value
+ * @param netMigrationYears how many years have a value
+ * @param naturalIncrease births minus deaths summed over the period
+ * @param naturalIncreaseYears how many years have a value
+ * @param populationStart the mid-year population of the first year
+ * @param populationEnd the mid-year population of the last year
+ * @param populationChange the end population minus the start population
+ */
+public record PeriodFigures(String period, int from, int to, String country, String name, MembershipStatus statusAtEnd,
+		Long netMigration, int netMigrationYears, Long naturalIncrease, int naturalIncreaseYears, Long populationStart,
+		Long populationEnd, Long populationChange) {
+
+	/**
+	 * @return the number of years in the period
+	 */
+	public int years() {
+		return this.to - this.from + 1;
+	}
+
+	/**
+	 * @return whether every year of the period has a net migration value
+	 */
+	public boolean netMigrationComplete() {
+		return this.netMigrationYears == years();
+	}
+
+	/**
+	 * @return average annual net migration per 1,000 of the mean of start and end
+	 * population
+	 */
+	public BigDecimal averageNetMigrationRate() {
+		return Rates.averageAnnualPerThousand(this.netMigration, this.populationStart, this.populationEnd,
+				this.netMigrationYears);
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.migrationstats.pipeline.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the text of a cell into a number the way statistics offices write them: thousands
+ * separators, a Unicode minus, missing-value markers such as {@code ..}.
+ */
+public final class NumberParser {
+
+	private static final Pattern PLAIN = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+
+	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+	private final Set<String> missing;
+
+	/**
+	 * @param missing the markers that mean "no value", compared after trimming
+	 */
+	public NumberParser(Collection<String> missing) {
+		this.missing = missing.stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Parses a cell.
+	 * @param raw the cell as written
+	 * @return the value, or empty when the cell holds a missing-value marker
+	 * @throws ValueException when the text is not a number
+	 */
+	public Optional<BigDecimal> parse(String raw) throws ValueException {
+		String text = (raw != null) ? raw.strip() : "";
+		if (this.missing.contains(text)) {
+			return Optional.empty();
+		}
+		if (text.isEmpty()) {
+			throw new ValueException("the cell is empty");
+		}
+		String cleaned = text.replace('\u2212', '-').replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
+		if (GROUPED.matcher(cleaned).matches()) {
+			cleaned = cleaned.replace(",", "");
+		}
+		if (!PLAIN.matcher(cleaned).matches()) {
+			throw new ValueException("\"" + text + "\" is not a number");
+		}
+		return Optional.of(new BigDecimal(cleaned));
+	}
+
+	/**
+	 * Converts a value in the source's unit to whole persons, rounding once, half to
+	 * even.
+	 * @param value the value as the source gives it
+	 * @param scale persons per source unit (1000 for values in thousands)
+	 * @return the number of persons
+	 * @throws ValueException when the result does not fit in a long
+	 */
+	public static long toPersons(BigDecimal value, BigDecimal scale) throws ValueException {
+		try {
+			return value.multiply(scale).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new ValueException("\"" + value.toPlainString() + "\" is too large to be a count of persons");
+		}
+	}
+
+}

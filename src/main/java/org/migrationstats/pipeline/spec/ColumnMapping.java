@@ -1,0 +1,25 @@
+package org.migrationstats.pipeline.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which source columns hold what. Each entry lists the accepted header names, first match
+ * wins; the country may be found by code or by name.
+ *
+ * @param country columns that identify the country (codes first, then names)
+ * @param year the year column of a long table; empty for wide tables
+ * @param value the value column of a long table with a single measure; empty otherwise
+ * @param measures measure columns of a long table with one column per measure
+ */
+public record ColumnMapping(List<String> country, List<String> year, List<String> value,
+		Map<Measure, List<String>> measures) {
+
+	public ColumnMapping {
+		country = List.copyOf(country);
+		year = List.copyOf(year);
+		value = List.copyOf(value);
+		measures = Map.copyOf(measures);
+	}
+
+}

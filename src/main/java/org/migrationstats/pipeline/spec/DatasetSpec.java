@@ -1,0 +1,29 @@
+package org.migrationstats.pipeline.spec;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.util.List;
+
+/**
+ * One input of a job: where its files are and how to read them.
+ *
+ * @param id the dataset's name in reports and rejects
+ * @param path a file path or glob, relative to the working directory
+ * @param delimiter the field separator
+ * @param encoding the character set of the file
+ * @param layout wide or long
+ * @param measure the measure of a wide table, or of a long table with one value column
+ * @param columns the column mapping
+ * @param scale the factor that turns a source value into persons (1000 for thousands)
+ * @param missing the markers that mean "no value" in a cell
+ * @param vintage the edition of the source, shown in the report
+ * @param line the line of the job file where the dataset is declared
+ */
+public record DatasetSpec(String id, String path, char delimiter, Charset encoding, Layout layout, Measure measure,
+		ColumnMapping columns, BigDecimal scale, List<String> missing, String vintage, int line) {
+
+	public DatasetSpec {
+		missing = List.copyOf(missing);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.migrationstats.pipeline.spec;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A job as its YAML file declares it, validated and immutable.
+ *
+ * @param name the job's name, which is also the Spring Batch job name
+ * @param source the YAML file the spec was read from
+ * @param schedule the cron expression of the nightly run
+ * @param zone the time zone of the schedule and of the default run date
+ * @param membership the membership records file
+ * @param datasets the inputs, in order of precedence
+ * @param periods the named periods figures are summed over
+ * @param output the folder reports are written under
+ * @param limits the reject thresholds
+ * @param fingerprint a digest of the job file's bytes
+ */
+public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
+		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint) {
+
+	public JobSpec {
+		datasets = List.copyOf(datasets);
+		periods = List.copyOf(periods);
+	}
+
+	/**
+	 * Finds a dataset by its id.
+	 * @param id the dataset id
+	 * @return the dataset
+	 * @throws IllegalArgumentException if the job has no such dataset
+	 */
+	public DatasetSpec dataset(String id) {
+		return this.datasets.stream()
+			.filter((d) -> d.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("job '" + this.name + "' has no dataset '" + id + "'"));
+	}
+
+}

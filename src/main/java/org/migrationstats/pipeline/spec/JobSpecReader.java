@@ -1,0 +1,420 @@
+package org.migrationstats.pipeline.spec;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a job file into a {@link JobSpec}, refusing anything it does not understand with
+ * the file, the line and what was expected.
+ */
+public final class JobSpecReader {
+
+	/** Markers that mean "no value" when a dataset does not list its own. */
+	public static final List<String> DEFAULT_MISSING = List.of("", "..", "...", "-", "\u2014", "NA", "n/a", "N/A");
+
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "output", "datasets",
+			"periods", "limits");
+
+	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
+			"measure", "columns", "scale", "missing", "vintage");
+
+	private final Path file;
+
+	private JobSpecReader(Path file) {
+		this.file = file;
+	}
+
+	/**
+	 * Reads and validates a job file.
+	 * @param file the YAML file
+	 * @return the validated spec
+	 * @throws SpecException if the file is missing, malformed or invalid
+	 */
+	public static JobSpec read(Path file) {
+		return new JobSpecReader(file).parse();
+	}
+
+	private JobSpec parse() {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(this.file);
+		}
+		catch (NoSuchFileException ex) {
+			throw new SpecException(this.file, 0, "job file not found");
+		}
+		catch (IOException ex) {
+			throw new SpecException(this.file, 0, "cannot read the job file: " + ex.getMessage());
+		}
+		Node root;
+		try {
+			root = new Yaml(new LoaderOptions()).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+		}
+		catch (MarkedYAMLException ex) {
+			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 0;
+			throw new SpecException(this.file, line, "not valid YAML: " + ex.getProblem());
+		}
+		if (root == null) {
+			throw new SpecException(this.file, 0, "the job file is empty");
+		}
+		Map<String, Node> top = mapping(root, "the job", TOP_KEYS);
+		String name = requiredText(top, "name", root);
+		if (!NAME.matcher(name).matches()) {
+			throw error(top.get("name"), "name must be lower-case letters, digits and hyphens, found '" + name + "'");
+		}
+		String schedule = optionalText(top, "schedule", "0 30 2 * * *");
+		ZoneId zone = zone(top);
+		Path membership = Path.of(requiredText(top, "membership", root));
+		Path output = Path.of(optionalText(top, "output", "output"));
+		List<DatasetSpec> datasets = datasets(top, root);
+		List<PeriodSpec> periods = periods(top);
+		Limits limits = limits(top);
+		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
+				sha256(bytes));
+	}
+
+	private ZoneId zone(Map<String, Node> top) {
+		String zone = optionalText(top, "zone", "UTC");
+		try {
+			return ZoneId.of(zone);
+		}
+		catch (DateTimeException ex) {
+			throw error(top.get("zone"), "zone must be a time zone such as UTC or Europe/Geneva, found '" + zone + "'");
+		}
+	}
+
+	private List<DatasetSpec> datasets(Map<String, Node> top, Node root) {
+		Node node = top.get("datasets");
+		if (node == null) {
+			throw error(root, "'datasets' is missing: a job needs at least one dataset");
+		}
+		List<Node> items = sequence(node, "datasets");
+		if (items.isEmpty()) {
+			throw error(node, "'datasets' is empty: a job needs at least one dataset");
+		}
+		List<DatasetSpec> datasets = new ArrayList<>();
+		Set<String> ids = new LinkedHashSet<>();
+		for (Node item : items) {
+			DatasetSpec dataset = dataset(item);
+			if (!ids.add(dataset.id())) {
+				throw error(item, "dataset id '" + dataset.id() + "' is used twice");
+			}
+			datasets.add(dataset);
+		}
+		return datasets;
+	}
+
+	private DatasetSpec dataset(Node node) {
+		Map<String, Node> map = mapping(node, "a dataset", DATASET_KEYS);
+		String id = requiredText(map, "id", node);
+		if (!NAME.matcher(id).matches()) {
+			throw error(map.get("id"), "dataset id must be lower-case letters, digits and hyphens, found '" + id + "'");
+		}
+		if (id.length() > 60) {
+			throw error(map.get("id"), "dataset id must be at most 60 characters, found " + id.length());
+		}
+		String path = requiredText(map, "path", node);
+		Layout layout = layout(map, node);
+		Measure measure = map.containsKey("measure") ? measure(map.get("measure")) : null;
+		ColumnMapping columns = columns(map, node, layout, measure);
+		if (layout == Layout.WIDE && measure == null) {
+			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys() + ")");
+		}
+		return new DatasetSpec(id, path, delimiter(map, path), encoding(map), layout, measure, columns, scale(map),
+				missing(map), optionalText(map, "vintage", ""), line(node));
+	}
+
+	private Layout layout(Map<String, Node> map, Node node) {
+		Node layout = map.get("layout");
+		if (layout == null) {
+			throw error(node, "'layout' is missing: expected wide (years as columns) or long (a year column)");
+		}
+		String text = scalar(layout, "layout");
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "wide" -> Layout.WIDE;
+			case "long" -> Layout.LONG;
+			default -> throw error(layout, "layout must be wide or long, found '" + text + "'");
+		};
+	}
+
+	private Measure measure(Node node) {
+		String text = scalar(node, "measure");
+		return Measure.fromKey(text)
+			.orElseThrow(() -> error(node, "unknown measure '" + text + "', expected one of " + measureKeys()));
+	}
+
+	private ColumnMapping columns(Map<String, Node> dataset, Node datasetNode, Layout layout, Measure measure) {
+		Node node = dataset.get("columns");
+		if (node == null) {
+			throw error(datasetNode, "'columns' is missing: at least the country column must be named");
+		}
+		Map<String, Node> map = mapping(node, "columns", null);
+		List<String> country = names(map.get("country"), "country");
+		if (country.isEmpty()) {
+			throw error(node, "columns needs 'country': the header(s) of the country code or name column");
+		}
+		List<String> year = names(map.get("year"), "year");
+		List<String> value = names(map.get("value"), "value");
+		Map<Measure, List<String>> measures = new EnumMap<>(Measure.class);
+		for (Map.Entry<String, Node> entry : map.entrySet()) {
+			String key = entry.getKey();
+			if (Set.of("country", "year", "value").contains(key)) {
+				continue;
+			}
+			Measure m = Measure.fromKey(key)
+				.orElseThrow(() -> error(entry.getValue(), "unknown column role '" + key
+						+ "', expected country, year, value or a measure (" + measureKeys() + ")"));
+			measures.put(m, names(entry.getValue(), key));
+		}
+		if (layout == Layout.WIDE && (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty())) {
+			throw error(node, "a wide dataset takes its years from the header: name only the 'country' column");
+		}
+		if (layout == Layout.LONG) {
+			if (year.isEmpty()) {
+				throw error(node, "a long dataset needs a 'year' column");
+			}
+			if (value.isEmpty() && measures.isEmpty()) {
+				throw error(node, "a long dataset needs a 'value' column (with 'measure') or measure columns such as "
+						+ "'immigrants'");
+			}
+			if (!value.isEmpty() && measure == null) {
+				throw error(node, "a 'value' column needs the dataset's 'measure'");
+			}
+			if (!value.isEmpty() && !measures.isEmpty()) {
+				throw error(node, "name either a 'value' column or measure columns, not both");
+			}
+		}
+		return new ColumnMapping(country, year, value, measures);
+	}
+
+	private char delimiter(Map<String, Node> map, String path) {
+		Node format = map.get("format");
+		Node delimiter = map.get("delimiter");
+		if (delimiter != null) {
+			String text = scalar(delimiter, "delimiter");
+			return switch (text) {
+				case ",", ";", "|" -> text.charAt(0);
+				case "\t", "tab", "\\t" -> '\t';
+				default -> throw error(delimiter, "delimiter must be one of , ; | tab, found '" + text + "'");
+			};
+		}
+		if (format != null) {
+			String text = scalar(format, "format").toLowerCase(Locale.ROOT);
+			return switch (text) {
+				case "csv" -> ',';
+				case "tsv" -> '\t';
+				default -> throw error(format, "format must be csv or tsv, found '" + text + "'");
+			};
+		}
+		String lower = path.toLowerCase(Locale.ROOT);
+		return (lower.endsWith(".tsv") || lower.endsWith(".txt")) ? '\t' : ',';
+	}
+
+	private Charset encoding(Map<String, Node> map) {
+		Node node = map.get("encoding");
+		if (node == null) {
+			return StandardCharsets.UTF_8;
+		}
+		String text = scalar(node, "encoding");
+		try {
+			return Charset.forName(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(node, "unknown encoding '" + text + "', expected for instance UTF-8 or windows-1252");
+		}
+	}
+
+	private BigDecimal scale(Map<String, Node> map) {
+		Node node = map.get("scale");
+		if (node == null) {
+			return BigDecimal.ONE;
+		}
+		String text = scalar(node, "scale").toLowerCase(Locale.ROOT);
+		return switch (text) {
+			case "units", "persons", "1" -> BigDecimal.ONE;
+			case "thousands", "1000" -> BigDecimal.valueOf(1000);
+			case "millions", "1000000" -> BigDecimal.valueOf(1_000_000);
+			default -> throw error(node, "scale must be persons, thousands or millions, found '" + text + "'");
+		};
+	}
+
+	private List<String> missing(Map<String, Node> map) {
+		Node node = map.get("missing");
+		return (node != null) ? names(node, "missing") : DEFAULT_MISSING;
+	}
+
+	private List<PeriodSpec> periods(Map<String, Node> top) {
+		Node node = top.get("periods");
+		if (node == null) {
+			return List.of();
+		}
+		List<PeriodSpec> periods = new ArrayList<>();
+		Set<String> names = new LinkedHashSet<>();
+		for (Node item : sequence(node, "periods")) {
+			Map<String, Node> map = mapping(item, "a period", Set.of("name", "from", "to"));
+			String name = requiredText(map, "name", item);
+			int from = year(map, "from", item);
+			int to = year(map, "to", item);
+			if (to < from) {
+				throw error(item, "period '" + name + "' ends (" + to + ") before it starts (" + from + ")");
+			}
+			if (!names.add(name)) {
+				throw error(item, "period name '" + name + "' is used twice");
+			}
+			periods.add(new PeriodSpec(name, from, to));
+		}
+		return periods;
+	}
+
+	private int year(Map<String, Node> map, String key, Node owner) {
+		String text = requiredText(map, key, owner);
+		try {
+			int year = Integer.parseInt(text);
+			if (year >= 1800 && year <= 2200) {
+				return year;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw error(map.get(key), "'" + key + "' must be a year such as 1991, found '" + text + "'");
+	}
+
+	private Limits limits(Map<String, Node> top) {
+		Node node = top.get("limits");
+		if (node == null) {
+			return new Limits(0.05);
+		}
+		Map<String, Node> map = mapping(node, "limits", Set.of("max-reject-ratio"));
+		Node ratio = map.get("max-reject-ratio");
+		if (ratio == null) {
+			return new Limits(0.05);
+		}
+		String text = scalar(ratio, "max-reject-ratio");
+		try {
+			double value = Double.parseDouble(text);
+			if (value >= 0 && value <= 1) {
+				return new Limits(value);
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw error(ratio, "max-reject-ratio must be a number from 0 to 1 (0.05 is 5 %), found '" + text + "'");
+	}
+
+	private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+		if (!(node instanceof MappingNode mapping)) {
+			throw error(node, what + " must be a mapping of keys to values");
+		}
+		Map<String, Node> result = new LinkedHashMap<>();
+		for (NodeTuple tuple : mapping.getValue()) {
+			String key = scalar(tuple.getKeyNode(), "a key");
+			if (allowed != null && !allowed.contains(key)) {
+				throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + ", expected one of "
+						+ String.join(", ", allowed.stream().sorted().toList()));
+			}
+			if (result.put(key, tuple.getValueNode()) != null) {
+				throw error(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
+			}
+		}
+		return result;
+	}
+
+	private List<Node> sequence(Node node, String what) {
+		if (!(node instanceof SequenceNode sequence)) {
+			throw error(node, "'" + what + "' must be a list (items starting with '- ')");
+		}
+		return sequence.getValue();
+	}
+
+	private List<String> names(Node node, String what) {
+		if (node == null) {
+			return List.of();
+		}
+		if (node instanceof ScalarNode scalar) {
+			return List.of(scalar.getValue());
+		}
+		List<String> names = new ArrayList<>();
+		for (Node item : sequence(node, what)) {
+			names.add(scalar(item, what));
+		}
+		return names;
+	}
+
+	private String requiredText(Map<String, Node> map, String key, Node owner) {
+		Node node = map.get(key);
+		if (node == null) {
+			throw error(owner, "'" + key + "' is missing");
+		}
+		String text = scalar(node, key);
+		if (text.isBlank()) {
+			throw error(node, "'" + key + "' is empty");
+		}
+		return text.trim();
+	}
+
+	private String optionalText(Map<String, Node> map, String key, String fallback) {
+		Node node = map.get(key);
+		return (node != null) ? scalar(node, key).trim() : fallback;
+	}
+
+	private String scalar(Node node, String what) {
+		if (!(node instanceof ScalarNode scalar)) {
+			throw error(node, "'" + what + "' must be a single value, not a list or a mapping");
+		}
+		return scalar.getValue();
+	}
+
+	private SpecException error(Node node, String message) {
+		return new SpecException(this.file, line(node), message);
+	}
+
+	private static int line(Node node) {
+		return (node != null && node.getStartMark() != null) ? node.getStartMark().getLine() + 1 : 0;
+	}
+
+	private static String measureKeys() {
+		return String.join(", ", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList());
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
+	}
+
+}

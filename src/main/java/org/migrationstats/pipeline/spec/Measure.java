@@ -1,0 +1,33 @@
+package org.migrationstats.pipeline.spec;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an observation counts: every measure is a number of persons in a country and year.
+ */
+public enum Measure {
+
+	POPULATION, IMMIGRANTS, EMIGRANTS, NET_MIGRATION, BIRTHS, DEATHS, MIGRANT_STOCK;
+
+	/**
+	 * The spelling used in job files: lower case with hyphens, e.g.
+	 * {@code net-migration}.
+	 * @return the key of this measure in a job file
+	 */
+	public String key() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
+	 * Finds a measure by its job-file key or its constant name, case-insensitive.
+	 * @param text the key as written, e.g. {@code net-migration} or {@code NET_MIGRATION}
+	 * @return the measure, or empty when none matches
+	 */
+	public static Optional<Measure> fromKey(String text) {
+		String normalised = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+		return Arrays.stream(values()).filter((m) -> m.name().equals(normalised)).findFirst();
+	}
+
+}

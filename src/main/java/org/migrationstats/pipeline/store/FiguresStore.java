@@ -1,0 +1,360 @@
+package org.migrationstats.pipeline.store;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.migrationstats.pipeline.compute.CountryYearFigures;
+import org.migrationstats.pipeline.compute.GroupFigures;
+import org.migrationstats.pipeline.compute.PeriodFigures;
+import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.reference.MembershipStatus;
+import org.migrationstats.pipeline.spec.PeriodSpec;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The set-based part of computing figures, in SQL over a run's observations, and the
+ * queries the report reads them back with.
+ */
+@Repository
+public class FiguresStore {
+
+	/** The stage recorded with rejections made while computing. */
+	public static final String COMPUTE = "compute";
+
+	/*
+	 * One row per country and year: for each measure, the observation of the dataset that
+	 * comes first in the job file (ORDINAL) and, within it, the first row of the file. A
+	 * second value for the same country, year and measure in one dataset is not summed:
+	 * it is rejected by DUPLICATES below.
+	 */
+	private static final String COUNTRY_YEARS = """
+			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
+			    NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, MIGRANT_STOCK)
+			SELECT ?, COUNTRY, YR,
+			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN DATASET_ID END),
+			    MAX(CASE WHEN MEASURE = 'IMMIGRANTS' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'EMIGRANTS' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN DATASET_ID END),
+			    MAX(CASE WHEN MEASURE = 'BIRTHS' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'DEATHS' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END)
+			FROM (
+			    SELECT o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.DATASET_ID,
+			        ROW_NUMBER() OVER (PARTITION BY o.COUNTRY, o.YR, o.MEASURE
+			                           ORDER BY d.ORDINAL, o.FILE_NAME, o.SOURCE_ROW) AS PRECEDENCE
+			    FROM MIG_OBSERVATION o
+			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			    WHERE o.RUN_ID = ?
+			) chosen
+			WHERE PRECEDENCE = 1
+			GROUP BY COUNTRY, YR
+			""";
+
+	private static final String DUPLICATES = """
+			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
+			    RAW_VALUE, REASON)
+			SELECT RUN_ID, 'compute', DATASET_ID, FILE_NAME, '', SOURCE_ROW, MEASURE, CAST(VAL AS VARCHAR(30)),
+			    'a second ' || MEASURE || ' value for ' || COUNTRY || ' ' || CAST(YR AS VARCHAR(4))
+			    || ' in this dataset; the first, at row ' || CAST(FIRST_ROW AS VARCHAR(20)) || ', is kept'
+			FROM (
+			    SELECT o.*,
+			        ROW_NUMBER() OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE ORDER BY FILE_NAME, SOURCE_ROW) AS RN,
+			        FIRST_VALUE(SOURCE_ROW) OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE
+			                                      ORDER BY FILE_NAME, SOURCE_ROW) AS FIRST_ROW
+			    FROM MIG_OBSERVATION o
+			    WHERE RUN_ID = ?
+			) ranked
+			WHERE RN > 1
+			""";
+
+	// Population change of year t is P(t+1) - P(t): mid-year to mid-year, as World Bank
+	// and
+	// WPP mid-year series allow; the last year of a series has none.
+	private static final String POPULATION_CHANGE = """
+			UPDATE MIG_COUNTRY_YEAR c SET POPULATION_CHANGE = (
+			    SELECT n.POPULATION - c.POPULATION FROM MIG_COUNTRY_YEAR n
+			    WHERE n.RUN_ID = c.RUN_ID AND n.COUNTRY = c.COUNTRY AND n.YR = c.YR + 1)
+			WHERE c.RUN_ID = ? AND c.POPULATION IS NOT NULL
+			""";
+
+	private static final String PERIOD = """
+			INSERT INTO MIG_PERIOD (RUN_ID, PERIOD_NAME, FROM_YR, TO_YR, COUNTRY, NET_MIGRATION, NET_MIGRATION_YEARS,
+			    NATURAL_INCREASE, NATURAL_INCREASE_YEARS, BIRTHS, DEATHS, POPULATION_START, POPULATION_END)
+			SELECT ?, ?, ?, ?, COUNTRY, SUM(NET_MIGRATION), COUNT(NET_MIGRATION), SUM(NATURAL_INCREASE),
+			    COUNT(NATURAL_INCREASE), SUM(BIRTHS), SUM(DEATHS),
+			    MAX(CASE WHEN YR = ? THEN POPULATION END), MAX(CASE WHEN YR = ? THEN POPULATION END)
+			FROM MIG_COUNTRY_YEAR
+			WHERE RUN_ID = ? AND YR BETWEEN ? AND ?
+			GROUP BY COUNTRY
+			""";
+
+	private static final String GROUPS = """
+			INSERT INTO MIG_PERIOD_GROUP (RUN_ID, PERIOD_NAME, STATUS, COUNTRIES, NET_MIGRATION, NATURAL_INCREASE,
+			    POPULATION_START, POPULATION_END, POPULATION_CHANGE)
+			SELECT RUN_ID, PERIOD_NAME, STATUS_AT_END, COUNT(*), SUM(NET_MIGRATION), SUM(NATURAL_INCREASE),
+			    SUM(POPULATION_START), SUM(POPULATION_END), SUM(POPULATION_CHANGE)
+			FROM MIG_PERIOD
+			WHERE RUN_ID = ?
+			GROUP BY RUN_ID, PERIOD_NAME, STATUS_AT_END
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	public FiguresStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Removes what an earlier attempt at computing this run left, so computing is
+	 * idempotent.
+	 * @param runId the run
+	 */
+	public void clearComputed(long runId) {
+		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT")) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+		}
+		this.jdbc.update("DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?", runId, COMPUTE);
+	}
+
+	/**
+	 * Builds the country-year table from the run's observations.
+	 * @param runId the run
+	 * @return the number of country-years
+	 */
+	public int computeCountryYears(long runId) {
+		this.jdbc.update(DUPLICATES, runId);
+		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId);
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = IMMIGRANTS - EMIGRANTS, "
+				+ "NET_MIGRATION_SOURCE = 'immigrants - emigrants' WHERE RUN_ID = ? AND NET_MIGRATION IS NULL "
+				+ "AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NATURAL_INCREASE = BIRTHS - DEATHS WHERE RUN_ID = ? "
+				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL", runId);
+		this.jdbc.update(POPULATION_CHANGE, runId);
+		return rows;
+	}
+
+	/**
+	 * @param runId the run
+	 * @return each country's first and last year, as {@code [first, last]}
+	 */
+	public Map<String, int[]> yearRanges(long runId) {
+		Map<String, int[]> ranges = new java.util.LinkedHashMap<>();
+		this.jdbc.query("SELECT COUNTRY, MIN(YR), MAX(YR) FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? GROUP BY COUNTRY "
+				+ "ORDER BY COUNTRY", (ResultSet rs) -> {
+					ranges.put(rs.getString(1), new int[] { rs.getInt(2), rs.getInt(3) });
+				}, runId);
+		return ranges;
+	}
+
+	/**
+	 * Records each country's membership status at each year end.
+	 * @param runId the run
+	 * @param statuses rows of country, year, status
+	 */
+	public void saveYearEndStatuses(long runId, List<Object[]> statuses) {
+		this.jdbc.batchUpdate("UPDATE MIG_COUNTRY_YEAR SET STATUS = ? WHERE RUN_ID = ? AND COUNTRY = ? AND YR = ?",
+				statuses, 1000, (ps, s) -> {
+					ps.setString(1, ((MembershipStatus) s[2]).name());
+					ps.setLong(2, runId);
+					ps.setString(3, (String) s[0]);
+					ps.setInt(4, (Integer) s[1]);
+				});
+	}
+
+	/**
+	 * Sums a period's figures per country.
+	 * @param runId the run
+	 * @param period the period
+	 * @return the countries of the period, with their keys
+	 */
+	public List<String> computePeriod(long runId, PeriodSpec period) {
+		this.jdbc.update(PERIOD, runId, period.name(), period.from(), period.to(), period.from(), period.to(), runId,
+				period.from(), period.to());
+		this.jdbc.update("UPDATE MIG_PERIOD SET POPULATION_CHANGE = POPULATION_END - POPULATION_START "
+				+ "WHERE RUN_ID = ? AND PERIOD_NAME = ?", runId, period.name());
+		return this.jdbc.queryForList("SELECT COUNTRY FROM MIG_PERIOD WHERE RUN_ID = ? AND PERIOD_NAME = ?",
+				String.class, runId, period.name());
+	}
+
+	/**
+	 * @param runId the run
+	 * @param period the period's name
+	 * @param statuses rows of country and status at the period's end
+	 */
+	public void savePeriodStatuses(long runId, String period, List<Object[]> statuses) {
+		this.jdbc.batchUpdate(
+				"UPDATE MIG_PERIOD SET STATUS_AT_END = ? WHERE RUN_ID = ? AND PERIOD_NAME = ? AND COUNTRY = ?",
+				statuses, 1000, (ps, s) -> {
+					ps.setString(1, ((MembershipStatus) s[1]).name());
+					ps.setLong(2, runId);
+					ps.setString(3, period);
+					ps.setString(4, (String) s[0]);
+				});
+	}
+
+	/**
+	 * Sums the period figures per membership status at the period's end.
+	 * @param runId the run
+	 */
+	public void computeGroups(long runId) {
+		this.jdbc.update(GROUPS, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @param counts membership counts on the days of interest
+	 */
+	public void saveMembershipCounts(long runId, List<MembershipCounts> counts) {
+		this.jdbc.batchUpdate("INSERT INTO MIG_MEMBERSHIP_COUNT (RUN_ID, COUNT_DATE, MEMBER_STATES, OBSERVER_STATES, "
+				+ "OBSERVER_BODIES) VALUES (?, ?, ?, ?, ?)", counts, 1000, (ps, c) -> {
+					ps.setLong(1, runId);
+					ps.setDate(2, Date.valueOf(c.day()));
+					ps.setInt(3, c.memberStates());
+					ps.setInt(4, c.observerStates());
+					ps.setInt(5, c.observerBodies());
+				});
+	}
+
+	/**
+	 * Streams the country-year figures in country and year order.
+	 * @param runId the run
+	 * @param consumer receives each row
+	 */
+	public void countryYears(long runId, Consumer<CountryYearFigures> consumer) {
+		this.jdbc.query("SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, c.STATUS, c.POPULATION, "
+				+ "c.POPULATION_SOURCE, c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
+				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE FROM MIG_COUNTRY_YEAR c "
+				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR",
+				(ResultSet rs) -> {
+					consumer.accept(new CountryYearFigures(rs.getString(1), rs.getString(2), rs.getInt(3),
+							status(rs.getString(4)), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
+							longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), longOrNull(rs, 11),
+							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14)));
+				}, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the period figures per country, in period and country order
+	 */
+	public List<PeriodFigures> periods(long runId) {
+		return this.jdbc.query(
+				"SELECT p.PERIOD_NAME, p.FROM_YR, p.TO_YR, p.COUNTRY, COALESCE(r.NAME, p.COUNTRY), "
+						+ "p.STATUS_AT_END, p.NET_MIGRATION, p.NET_MIGRATION_YEARS, p.NATURAL_INCREASE, "
+						+ "p.NATURAL_INCREASE_YEARS, p.POPULATION_START, p.POPULATION_END, p.POPULATION_CHANGE "
+						+ "FROM MIG_PERIOD p LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = p.COUNTRY WHERE p.RUN_ID = ? "
+						+ "ORDER BY p.FROM_YR, p.TO_YR, p.PERIOD_NAME, p.COUNTRY",
+				(rs, n) -> new PeriodFigures(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+						rs.getString(5), status(rs.getString(6)), longOrNull(rs, 7), rs.getInt(8), longOrNull(rs, 9),
+						rs.getInt(10), longOrNull(rs, 11), longOrNull(rs, 12), longOrNull(rs, 13)),
+				runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the period figures per membership group
+	 */
+	public List<GroupFigures> groups(long runId) {
+		return this.jdbc.query("SELECT g.PERIOD_NAME, g.STATUS, g.COUNTRIES, g.NET_MIGRATION, g.NATURAL_INCREASE, "
+				+ "g.POPULATION_START, g.POPULATION_END, g.POPULATION_CHANGE FROM MIG_PERIOD_GROUP g "
+				+ "JOIN (SELECT DISTINCT PERIOD_NAME, FROM_YR, TO_YR FROM MIG_PERIOD WHERE RUN_ID = ?) p "
+				+ "ON p.PERIOD_NAME = g.PERIOD_NAME WHERE g.RUN_ID = ? ORDER BY p.FROM_YR, p.TO_YR, g.PERIOD_NAME, "
+				+ "CASE g.STATUS WHEN 'MEMBER' THEN 1 WHEN 'OBSERVER' THEN 2 ELSE 3 END",
+				(rs, n) -> new GroupFigures(rs.getString(1), status(rs.getString(2)), rs.getInt(3), longOrNull(rs, 4),
+						longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8)),
+				runId, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the membership counts, in date order
+	 */
+	public List<MembershipCounts> membershipCounts(long runId) {
+		return this.jdbc.query(
+				"SELECT COUNT_DATE, MEMBER_STATES, OBSERVER_STATES, OBSERVER_BODIES "
+						+ "FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID = ? ORDER BY COUNT_DATE",
+				(rs, n) -> new MembershipCounts(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+				runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @param consumer receives each rejection, in dataset, file and row order
+	 */
+	public void rejections(long runId, Consumer<org.migrationstats.pipeline.ingest.Rejection> consumer) {
+		this.jdbc.query("SELECT DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME, RAW_VALUE, REASON "
+				+ "FROM MIG_REJECTION WHERE RUN_ID = ? ORDER BY DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME",
+				(ResultSet rs) -> {
+					consumer.accept(new org.migrationstats.pipeline.ingest.Rejection(rs.getString(1), rs.getString(2),
+							rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+				}, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the aggregates found in the inputs: dataset, scheme, code, name, rows
+	 */
+	public List<Object[]> aggregatesFound(long runId) {
+		return this.jdbc.query(
+				"SELECT DATASET_ID, SCHEME, CODE, NAME, COUNT(*) FROM MIG_AGGREGATE_ROW "
+						+ "WHERE RUN_ID = ? GROUP BY DATASET_ID, SCHEME, CODE, NAME ORDER BY DATASET_ID, SCHEME, CODE",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getLong(5) },
+				runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return per input file: dataset, file, observations, rejected cells or rows,
+	 * aggregate rows
+	 */
+	public List<FileCounts> fileCounts(long runId) {
+		List<FileCounts> counts = new ArrayList<>();
+		this.jdbc.query("""
+				SELECT i.DATASET_ID, i.FILE_NAME,
+				    (SELECT COUNT(*) FROM MIG_OBSERVATION o WHERE o.RUN_ID = i.RUN_ID AND o.DATASET_ID = i.DATASET_ID
+				        AND o.FILE_NAME = i.FILE_NAME),
+				    (SELECT COUNT(*) FROM MIG_REJECTION r WHERE r.RUN_ID = i.RUN_ID AND r.DATASET_ID = i.DATASET_ID
+				        AND r.FILE_NAME = i.FILE_NAME),
+				    (SELECT COUNT(*) FROM MIG_AGGREGATE_ROW a WHERE a.RUN_ID = i.RUN_ID
+				        AND a.DATASET_ID = i.DATASET_ID AND a.FILE_NAME = i.FILE_NAME)
+				FROM MIG_RUN_INPUT i JOIN MIG_DATASET d ON d.RUN_ID = i.RUN_ID AND d.DATASET_ID = i.DATASET_ID
+				WHERE i.RUN_ID = ? ORDER BY d.ORDINAL, i.FILE_NAME
+				""", (ResultSet rs) -> {
+			counts.add(new FileCounts(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+		}, runId);
+		return counts;
+	}
+
+	/**
+	 * What one file gave.
+	 *
+	 * @param datasetId the dataset
+	 * @param fileName the file
+	 * @param observations observations taken
+	 * @param rejections cells and rows rejected
+	 * @param aggregateRows aggregate rows set aside
+	 */
+	public record FileCounts(String datasetId, String fileName, long observations, long rejections,
+			long aggregateRows) {
+	}
+
+	private static MembershipStatus status(String text) {
+		return (text != null) ? MembershipStatus.valueOf(text) : MembershipStatus.NON_MEMBER;
+	}
+
+	private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

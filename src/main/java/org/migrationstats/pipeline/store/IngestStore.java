@@ -1,0 +1,106 @@
+package org.migrationstats.pipeline.store;
+
+import java.util.List;
+
+import org.migrationstats.pipeline.ingest.MappedRow;
+import org.migrationstats.pipeline.ingest.Observation;
+import org.migrationstats.pipeline.ingest.Rejection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes what ingest takes from a file: observations, rejected cells and rows, and the
+ * aggregate rows it set aside. Called inside the chunk's transaction, so a chunk's rows
+ * and the reader's position are committed together.
+ */
+@Repository
+public class IngestStore {
+
+	/** The stage recorded with rejections found while reading files. */
+	public static final String INGEST = "ingest";
+
+	private final JdbcTemplate jdbc;
+
+	public IngestStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param runId the run
+	 * @param datasetId the dataset
+	 * @param file the file
+	 * @param observations the observations, inserted in one JDBC batch
+	 */
+	public void saveObservations(long runId, String datasetId, String file, List<Observation> observations) {
+		if (observations.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_OBSERVATION (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, COUNTRY, YR, "
+						+ "MEASURE, VAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				observations, observations.size(), (ps, o) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, datasetId);
+					ps.setString(3, file);
+					ps.setLong(4, o.row());
+					ps.setString(5, o.country());
+					ps.setInt(6, o.year());
+					ps.setString(7, o.measure().name());
+					ps.setLong(8, o.value());
+				});
+	}
+
+	/**
+	 * @param runId the run
+	 * @param stage where the rejection was made (ingest or compute)
+	 * @param rejections the rejected cells or rows
+	 */
+	public void saveRejections(long runId, String stage, List<Rejection> rejections) {
+		if (rejections.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, "
+						+ "COLUMN_NAME, RAW_VALUE, REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rejections, rejections.size(), (ps, r) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, stage);
+					ps.setString(3, r.dataset());
+					ps.setString(4, r.file());
+					ps.setString(5, r.sheet());
+					ps.setLong(6, r.row());
+					ps.setString(7, clip(r.column(), 1000));
+					ps.setString(8, clip(r.rawValue(), 4000));
+					ps.setString(9, clip(r.reason(), 4000));
+				});
+	}
+
+	/**
+	 * @param runId the run
+	 * @param datasetId the dataset
+	 * @param file the file
+	 * @param rows the aggregate rows set aside
+	 */
+	public void saveAggregateRows(long runId, String datasetId, String file, List<MappedRow.AggregateRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate("INSERT INTO MIG_AGGREGATE_ROW (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, SCHEME, "
+				+ "CODE, NAME, RAW_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, a) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, datasetId);
+					ps.setString(3, file);
+					ps.setLong(4, a.row());
+					ps.setString(5, a.aggregate().scheme());
+					ps.setString(6, a.aggregate().code());
+					ps.setString(7, a.aggregate().name());
+					ps.setString(8, clip(a.raw(), 1000));
+				});
+	}
+
+	private static String clip(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "\u2026";
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.migrationstats.pipeline.store;
+
+import java.sql.Date;
+import java.util.List;
+
+import org.migrationstats.pipeline.reference.Country;
+import org.migrationstats.pipeline.reference.Membership;
+import org.migrationstats.pipeline.reference.MembershipRecord;
+import org.migrationstats.pipeline.reference.MembershipStatus;
+import org.migrationstats.pipeline.reference.PartyType;
+import org.migrationstats.pipeline.spec.DatasetSpec;
+import org.migrationstats.pipeline.spec.JobSpec;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a run was prepared with: its datasets and files, the membership records and the
+ * country reference, so that a restart works from exactly the same inputs.
+ */
+@Repository
+public class RunStore {
+
+	private final JdbcTemplate jdbc;
+
+	public RunStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Replaces the run's datasets, files and membership records.
+	 * @param runId the run
+	 * @param spec the job
+	 * @param inputs the files found for each dataset
+	 * @param membership the membership records
+	 */
+	public void savePreparation(long runId, JobSpec spec, List<RunInput> inputs, Membership membership) {
+		for (String table : List.of("MIG_DATASET", "MIG_RUN_INPUT", "MIG_MEMBERSHIP")) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+		}
+		List<DatasetSpec> datasets = spec.datasets();
+		for (int i = 0; i < datasets.size(); i++) {
+			DatasetSpec d = datasets.get(i);
+			this.jdbc.update(
+					"INSERT INTO MIG_DATASET (RUN_ID, DATASET_ID, ORDINAL, PATH, LAYOUT, MEASURE, SCALE, VINTAGE) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+					runId, d.id(), i, d.path(), d.layout().name(), (d.measure() != null) ? d.measure().name() : null,
+					d.scale().longValueExact(), d.vintage());
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_RUN_INPUT (RUN_ID, DATASET_ID, FILE_NAME, FILE_SIZE, SHA256) VALUES (?, ?, ?, ?, ?)",
+				inputs, inputs.size(), (ps, in) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, in.datasetId());
+					ps.setString(3, in.fileName());
+					ps.setLong(4, in.size());
+					ps.setString(5, in.sha256());
+				});
+		List<MembershipRecord> records = membership.records();
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_MEMBERSHIP (RUN_ID, ORGANISATION, PARTY, PARTY_TYPE, STATUS, "
+						+ "FROM_DATE, TO_DATE, SOURCE, SOURCE_ROW) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				records, 500, (ps, r) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, r.organisation());
+					ps.setString(3, r.party());
+					ps.setString(4, r.partyType().name());
+					ps.setString(5, r.status().name());
+					ps.setDate(6, Date.valueOf(r.from()));
+					ps.setDate(7, (r.to() != null) ? Date.valueOf(r.to()) : null);
+					ps.setString(8, r.source());
+					ps.setLong(9, r.row());
+				});
+	}
+
+	/**
+	 * Replaces the country reference table.
+	 * @param countries every known country and territory
+	 */
+	public void saveCountries(Iterable<Country> countries) {
+		this.jdbc.update("DELETE FROM MIG_COUNTRY");
+		List<Country> list = new java.util.ArrayList<>();
+		countries.forEach(list::add);
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_COUNTRY (COUNTRY_KEY, ISO2, M49, NAME, REGION, SUB_REGION) VALUES (?, ?, ?, ?, ?, ?)",
+				list, 500, (ps, c) -> {
+					ps.setString(1, c.key());
+					ps.setString(2, c.iso2());
+					ps.setInt(3, c.m49());
+					ps.setString(4, c.name());
+					ps.setString(5, c.region());
+					ps.setString(6, c.subRegion());
+				});
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the files the run was prepared with, in dataset order
+	 */
+	public List<RunInput> inputs(long runId) {
+		return this.jdbc.query(
+				"SELECT i.DATASET_ID, i.FILE_NAME, i.FILE_SIZE, i.SHA256 FROM MIG_RUN_INPUT i "
+						+ "JOIN MIG_DATASET d ON d.RUN_ID = i.RUN_ID AND d.DATASET_ID = i.DATASET_ID "
+						+ "WHERE i.RUN_ID = ? ORDER BY d.ORDINAL, i.FILE_NAME",
+				(rs, n) -> new RunInput(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)), runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @param source the membership file's name, for messages
+	 * @return the membership records the run was prepared with
+	 */
+	public Membership membership(long runId, String source) {
+		List<MembershipRecord> records = this.jdbc.query(
+				"SELECT ORGANISATION, PARTY, PARTY_TYPE, STATUS, FROM_DATE, "
+						+ "TO_DATE, SOURCE, SOURCE_ROW FROM MIG_MEMBERSHIP WHERE RUN_ID = ? ORDER BY SOURCE_ROW",
+				(rs, n) -> new MembershipRecord(rs.getString(1), rs.getString(2), PartyType.valueOf(rs.getString(3)),
+						MembershipStatus.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(),
+						(rs.getDate(6) != null) ? rs.getDate(6).toLocalDate() : null, rs.getString(7), rs.getLong(8)),
+				runId);
+		return new Membership(source, records);
+	}
+
+}
