@@ -134,15 +134,47 @@ public class JobRunner {
 	}
 
 	private static String firstFailure(JobExecution execution) {
-		List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
-		for (Throwable failure : failures) {
-			Throwable root = failure;
-			while (root.getCause() != null && root.getCause() != root) {
-				root = root.getCause();
-			}
-			return root.getMessage();
+		List<String> own = new ArrayList<>();
+		execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.flatMap((step) -> step.getFailureExceptions().stream())
+			.map(JobRunner::ownMessage)
+			.filter((message) -> message != null && !own.contains(message))
+			.forEach(own::add);
+		if (!own.isEmpty()) {
+			return String.join("; ", own);
 		}
-		return execution.getExitStatus().getExitDescription();
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		return failures.isEmpty() ? execution.getExitStatus().getExitDescription() : describe(failures.get(0));
+	}
+
+	private static String ownMessage(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t.getClass().getName().startsWith("org.migrationstats.")) {
+				return t.getMessage();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The message an operator needs from a failure: that of the outermost exception of
+	 * the pipeline's own (which names the file, row or limit), else that of the root
+	 * cause.
+	 * @param failure a step's or job's failure
+	 * @return its message
+	 */
+	static String describe(Throwable failure) {
+		String own = ownMessage(failure);
+		if (own != null) {
+			return own;
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	private static List<RunOutcome.StepLine> steps(JobExecution execution) {
@@ -160,14 +192,7 @@ public class JobRunner {
 	}
 
 	private static String failure(StepExecution step) {
-		if (step.getFailureExceptions().isEmpty()) {
-			return "";
-		}
-		Throwable root = step.getFailureExceptions().get(0);
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getMessage();
+		return step.getFailureExceptions().isEmpty() ? "" : describe(step.getFailureExceptions().get(0));
 	}
 
 	private static Duration duration(LocalDateTime start, LocalDateTime end) {

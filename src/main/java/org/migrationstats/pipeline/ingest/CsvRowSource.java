@@ -3,11 +3,8 @@ package org.migrationstats.pipeline.ingest;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,18 +41,14 @@ public final class CsvRowSource implements Closeable {
 	 */
 	public CsvRowSource(Path path, String name, DatasetSpec dataset) {
 		this.name = name;
-		CharsetDecoder decoder = dataset.encoding()
-			.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		CSVFormat format = CSVFormat.DEFAULT.builder()
 			.setDelimiter(dataset.delimiter())
 			.setIgnoreEmptyLines(true)
 			.setQuote((dataset.delimiter() == '\t') ? null : '"')
 			.get();
 		try {
-			BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder),
-					1 << 16);
+			BufferedReader reader = new BufferedReader(
+					new StrictDecodingReader(Files.newInputStream(path), dataset.encoding()), 1 << 16);
 			reader.mark(1);
 			if (reader.read() != '\uFEFF') {
 				reader.reset();
@@ -120,16 +113,10 @@ public final class CsvRowSource implements Closeable {
 
 	private SourceFormatException failure(IOException ex) {
 		if (ex instanceof CharacterCodingException) {
-			return new SourceFormatException(
-					this.name + ", near line " + lineOrZero() + ": bytes that are not valid in the dataset's encoding ("
-							+ ex.getMessage() + "); set 'encoding' in the job file",
-					ex);
+			return new SourceFormatException(this.name + ", " + ex.getMessage()
+					+ " (the dataset's encoding; set 'encoding' in the job file if the file uses another)", ex);
 		}
 		return new SourceFormatException(this.name + ": cannot be read: " + ex.getMessage(), ex);
-	}
-
-	private long lineOrZero() {
-		return (this.parser != null) ? this.parser.getCurrentLineNumber() + 1 : 1;
 	}
 
 	@Override

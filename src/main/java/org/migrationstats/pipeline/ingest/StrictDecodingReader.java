@@ -1,0 +1,158 @@
+package org.migrationstats.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Decodes a byte stream strictly: a byte sequence that is not valid in the charset is an
+ * error naming its byte offset and line, never a replacement character. Everything before
+ * the bad bytes is delivered first, so rows before them are read normally.
+ */
+public final class StrictDecodingReader extends Reader {
+
+	private final InputStream in;
+
+	private final Charset charset;
+
+	private final CharsetDecoder decoder;
+
+	private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+
+	private long bytesBefore;
+
+	private long lines = 1;
+
+	private boolean endOfInput;
+
+	private CharacterCodingException pending;
+
+	public StrictDecodingReader(InputStream in, Charset charset) {
+		this.in = in;
+		this.charset = charset;
+		this.decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	@Override
+	public int read(char[] buffer, int offset, int length) throws IOException {
+		if (this.pending != null) {
+			throw this.pending;
+		}
+		if (length == 0) {
+			return 0;
+		}
+		CharBuffer out = CharBuffer.wrap(buffer, offset, length);
+		while (out.position() == offset) {
+			if (!this.bytes.hasRemaining() && !this.endOfInput) {
+				fill();
+			}
+			CoderResult result = this.decoder.decode(this.bytes, out, this.endOfInput);
+			if (result.isError()) {
+				this.pending = error(out, offset, result);
+				break;
+			}
+			if (result.isUnderflow()) {
+				if (this.endOfInput) {
+					CoderResult flush = this.decoder.flush(out);
+					if (flush.isError()) {
+						this.pending = error(out, offset, flush);
+					}
+					break;
+				}
+				if (this.bytes.hasRemaining()) {
+					// an incomplete sequence at the end of the buffer: read more bytes
+					fill();
+				}
+			}
+		}
+		int read = out.position() - offset;
+		countLines(buffer, offset, read);
+		if (read == 0) {
+			if (this.pending != null) {
+				throw this.pending;
+			}
+			return -1;
+		}
+		return read;
+	}
+
+	private void fill() throws IOException {
+		this.bytesBefore += this.bytes.position();
+		this.bytes.compact();
+		int n = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
+		if (n < 0) {
+			this.endOfInput = true;
+		}
+		else {
+			this.bytes.position(this.bytes.position() + n);
+		}
+		this.bytes.flip();
+	}
+
+	private CharacterCodingException error(CharBuffer out, int offset, CoderResult result) {
+		long lineOfError = this.lines;
+		for (int i = offset; i < out.position(); i++) {
+			if (out.array()[out.arrayOffset() + i] == '\n') {
+				lineOfError++;
+			}
+		}
+		long byteOffset = this.bytesBefore + this.bytes.position();
+		StringBuilder hex = new StringBuilder();
+		for (int i = 0; i < result.length() && this.bytes.position() + i < this.bytes.limit(); i++) {
+			hex.append(String.format(" %02X", this.bytes.get(this.bytes.position() + i)));
+		}
+		return new MalformedBytesException("line " + lineOfError + ", byte offset " + byteOffset + ": bytes" + hex
+				+ " are not valid " + this.charset.name(), lineOfError);
+	}
+
+	private void countLines(char[] buffer, int offset, int length) {
+		for (int i = offset; i < offset + length; i++) {
+			if (buffer[i] == '\n') {
+				this.lines++;
+			}
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.in.close();
+	}
+
+	/**
+	 * Bytes that are not valid in the file's charset, with where they are.
+	 */
+	public static final class MalformedBytesException extends CharacterCodingException {
+
+		private final String message;
+
+		private final long line;
+
+		MalformedBytesException(String message, long line) {
+			this.message = message;
+			this.line = line;
+		}
+
+		@Override
+		public String getMessage() {
+			return this.message;
+		}
+
+		/**
+		 * @return the 1-based line of the bad bytes
+		 */
+		public long getLine() {
+			return this.line;
+		}
+
+	}
+
+}

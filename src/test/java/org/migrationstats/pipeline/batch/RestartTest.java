@@ -1,0 +1,224 @@
+package org.migrationstats.pipeline.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fails the nightly job on purpose in each of its later steps, restarts it, and checks
+ * that the restart ran only what had failed and ended with exactly the figures of a clean
+ * run. Chunks of five rows make the failing partition commit some chunks before it fails.
+ */
+@SpringBootTest(properties = "pipeline.chunk-size=5")
+class RestartTest {
+
+	private static final Path WORK = TestFolders.create("restart");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
+	}
+
+	@Autowired
+	private JobRunner runner;
+
+	@Autowired
+	private JobRepository jobRepository;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void aBrokenFileFailsItsOwnPartitionAndARestartReadsOnlyWhatWasNotCommitted() throws Exception {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("broken-file"));
+		Path births = job.input("wpp2024/births.txt");
+		byte[] good = Files.readAllBytes(births);
+		Files.write(births, withInvalidUtf8OnLine(good, 12));
+
+		RunOutcome failed = run(job, "2026-01-01");
+
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(failed.message()).contains("births.txt")
+			.contains("line 12, byte offset")
+			.contains("not valid UTF-8");
+		assertThat(status(failed, "ingestFile:wpp-births#1")).isEqualTo("FAILED");
+		assertThat(status(failed, "ingestFile:wb-population#1")).isEqualTo("COMPLETED");
+		assertThat(status(failed, "ingestFile:wpp-net-migration#1")).isEqualTo("COMPLETED");
+		long committedBirthRows = distinctRows(failed.executionId(), "wpp-births", "MIG_OBSERVATION")
+				+ distinctRows(failed.executionId(), "wpp-births", "MIG_AGGREGATE_ROW");
+		assertThat(committedBirthRows).as("rows of births.txt committed before the failure").isEqualTo(10);
+
+		Files.write(births, good);
+		RunOutcome restarted = run(job, "2026-01-01");
+
+		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name)
+			.containsExactly("ingestDatasets", "ingestFile:wpp-births#1", "computeFigures", "writeReports");
+		assertThat(step(restarted, "ingestFile:wpp-births#1").read()).isEqualTo(17 - committedBirthRows);
+		assertThat(executions(job, "2026-01-01", "ingestFile:wb-population#1")).isEqualTo(1);
+		assertThat(executions(job, "2026-01-01", "ingestFile:wpp-births#1")).isEqualTo(2);
+		assertThat(executions(job, "2026-01-01", "prepareInputs")).isEqualTo(1);
+		assertSameAsCleanRun(job, "2026-01-01", restarted.executionId());
+	}
+
+	@Test
+	void tooManyRejectsFailTheComputeStepAndARaisedLimitLetsTheRestartFinish() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("reject-limit"));
+		Path migration = job.input("wpp2024/migration.txt");
+		String text = Files.readString(migration, StandardCharsets.UTF_8);
+		Files.writeString(migration, text.replace("\n860\tUzbekistan\t", "\n860?\tUzbekistan (x)\t"),
+				StandardCharsets.UTF_8);
+
+		RunOutcome failed = run(job, "2026-02-01");
+
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(status(failed, "computeFigures")).isEqualTo("FAILED");
+		assertThat(failed.message()).contains("migration.txt")
+			.contains("1 of 17 rows rejected (5.9 %)")
+			.contains("max-reject-ratio 5.0 %");
+		assertThat(this.jdbc.queryForObject("SELECT REASON FROM MIG_REJECTION WHERE RUN_ID = ? AND DATASET_ID = ?",
+				String.class, runId(failed), "wpp-net-migration"))
+			.startsWith("unknown country '860?'")
+			.contains("closest known: Uzbekistan");
+
+		job.setJobFileText("max-reject-ratio: 0.05", "max-reject-ratio: 0.10");
+		RunOutcome restarted = run(job, "2026-02-01");
+
+		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name)
+			.containsExactly("computeFigures", "writeReports");
+		assertThat(NightlyJobTest.csv(job.report("2026-02-01").resolve("rejects.csv"), ',')).hasSize(1);
+	}
+
+	@Test
+	void aReportThatCannotBeWrittenFailsItsStepAndTheRestartOnlyWritesTheReport() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("report-blocked"));
+		Files.createDirectories(job.output());
+		Path blocker = job.output().resolve("nightly-migration");
+		Files.writeString(blocker, "a file where the job's report folder should be");
+
+		RunOutcome failed = run(job, "2026-03-01");
+
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(status(failed, "writeReports")).isEqualTo("FAILED");
+		assertThat(status(failed, "computeFigures")).isEqualTo("COMPLETED");
+
+		Files.delete(blocker);
+		RunOutcome restarted = run(job, "2026-03-01");
+
+		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name).containsExactly("writeReports");
+		assertSameAsCleanRun(job, "2026-03-01", restarted.executionId());
+	}
+
+	@Test
+	void runningACompletedDateAgainChangesNothingUnlessForced() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("completed"));
+		RunOutcome first = run(job, "2026-04-01");
+		long observations = countRows("MIG_OBSERVATION");
+		long executions = countRows("BATCH_JOB_EXECUTION");
+		byte[] periods = Files.readAllBytes(job.report("2026-04-01").resolve("periods.csv"));
+
+		RunOutcome again = run(job, "2026-04-01");
+
+		assertThat(again.result()).isEqualTo(RunOutcome.Result.ALREADY_COMPLETE);
+		assertThat(again.executionId()).isEqualTo(first.executionId());
+		assertThat(again.message()).contains("already completed").contains("--rerun");
+		assertThat(countRows("MIG_OBSERVATION")).isEqualTo(observations);
+		assertThat(countRows("BATCH_JOB_EXECUTION")).isEqualTo(executions);
+
+		RunOutcome forced = this.runner.run(job.jobFile(), LocalDate.parse("2026-04-01"), true);
+
+		assertThat(forced.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(forced.executionId()).isNotEqualTo(first.executionId());
+		assertThat(Files.readAllBytes(job.report("2026-04-01").resolve("periods.csv"))).isEqualTo(periods);
+	}
+
+	private void assertSameAsCleanRun(SampleJob job, String runDate, long restartedExecution) throws IOException {
+		// Same job, same database, another date: a separate instance computed in one go.
+		String cleanDate = LocalDate.parse(runDate).plusYears(50).toString();
+		SampleJob clean = SampleJob.copyTo(WORK.resolve("clean-" + runDate));
+		RunOutcome cleanRun = run(clean, cleanDate);
+		assertThat(cleanRun.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+		List<Path> expected = clean.stableCsvFiles(cleanDate);
+		List<Path> actual = job.stableCsvFiles(runDate);
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(actual.get(i)).as(actual.get(i).getFileName().toString())
+				.hasSameTextualContentAs(expected.get(i));
+		}
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM MIG_OBSERVATION o JOIN BATCH_JOB_EXECUTION e "
+						+ "ON e.JOB_INSTANCE_ID = o.RUN_ID WHERE e.JOB_EXECUTION_ID = ?",
+				Long.class, restartedExecution))
+			.isEqualTo(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM MIG_OBSERVATION o JOIN BATCH_JOB_EXECUTION e "
+							+ "ON e.JOB_INSTANCE_ID = o.RUN_ID WHERE e.JOB_EXECUTION_ID = ?",
+					Long.class, cleanRun.executionId()));
+	}
+
+	private RunOutcome run(SampleJob job, String runDate) {
+		return this.runner.run(job.jobFile(), LocalDate.parse(runDate), false);
+	}
+
+	private long executions(SampleJob job, String runDate, String stepName) throws Exception {
+		JobInstance instance = this.jobRepository.getJobInstance("nightly-migration",
+				RunParameters.of(new JobSpecs().get(job.jobFile()), LocalDate.parse(runDate), 1));
+		return this.jobRepository.getStepExecutionCount(instance, stepName);
+	}
+
+	private long runId(RunOutcome outcome) {
+		return this.jdbc.queryForObject("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+				Long.class, outcome.executionId());
+	}
+
+	private long distinctRows(long executionId, String dataset, String table) {
+		return this.jdbc.queryForObject("SELECT COUNT(DISTINCT o.SOURCE_ROW) FROM " + table + " o "
+				+ "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = o.RUN_ID "
+				+ "WHERE e.JOB_EXECUTION_ID = ? AND o.DATASET_ID = ?", Long.class, executionId, dataset);
+	}
+
+	private long countRows(String table) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+	}
+
+	private static String status(RunOutcome outcome, String step) {
+		return step(outcome, step).status();
+	}
+
+	private static RunOutcome.StepLine step(RunOutcome outcome, String name) {
+		return outcome.steps()
+			.stream()
+			.filter((s) -> s.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no step " + name + " in " + outcome.steps()));
+	}
+
+	private static byte[] withInvalidUtf8OnLine(byte[] text, int line) {
+		int offset = 0;
+		for (int seen = 1; seen < line; offset++) {
+			if (text[offset] == '\n') {
+				seen++;
+			}
+		}
+		byte[] broken = text.clone();
+		broken[offset] = (byte) 0xC3;
+		broken[offset + 1] = (byte) 0x28;
+		return broken;
+	}
+
+}
