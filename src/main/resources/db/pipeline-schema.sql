@@ -149,3 +149,10 @@ CREATE TABLE IF NOT EXISTS MIG_MEMBERSHIP_COUNT (
 	OBSERVER_BODIES INT NOT NULL,
 	PRIMARY KEY (RUN_ID, COUNT_DATE)
 );
+
+-- One row per job: a run holds its row locked (SELECT ... FOR UPDATE) in an open transaction
+-- for as long as it runs, so that no two executions of a job run at once, across processes
+-- sharing the database; the lock goes with the connection when a process dies.
+CREATE TABLE IF NOT EXISTS MIG_JOB_LOCK (
+	JOB_NAME VARCHAR(100) NOT NULL PRIMARY KEY
+);

@@ -1,5 +1,7 @@
 package org.migrationstats.pipeline.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,6 +9,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.JobSpec;
@@ -14,11 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -26,7 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job for a date the way an operator expects: a date runs once; running a
  * completed date again does nothing unless forced; running a failed date again restarts
- * it from the failed step, with the partitions that completed left as they are.
+ * it from the failed step, with the partitions that completed left as they are, provided
+ * its input files are still those it started with. At most one execution of a job runs at
+ * a time, across every process that shares the database ({@link JobLock}).
  */
 @Component
 public class JobRunner {
@@ -43,66 +54,293 @@ public class JobRunner {
 
 	private final IngestCounts ingestCounts;
 
+	private final JobLock lock;
+
+	private final RunInputs inputs;
+
+	private final List<JobExecutionListener> jobListeners;
+
+	private volatile boolean shuttingDown;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
-			IngestCounts ingestCounts) {
+			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
 		this.specs = specs;
 		this.ingestCounts = ingestCounts;
+		this.lock = lock;
+		this.inputs = inputs;
+		this.jobListeners = List.copyOf(jobListeners);
 	}
 
 	/**
 	 * Runs, restarts or declines to rerun a job for a date.
 	 * @param jobFile the job file
 	 * @param date the run date, or {@code null} for today in the job's zone
-	 * @param rerun whether to run a completed date again, as a new attempt
+	 * @param rerun whether to start the date over as a new attempt, whether it completed
+	 * or failed
 	 * @return the outcome
 	 * @throws org.migrationstats.pipeline.spec.SpecException if the job file is invalid
 	 */
 	public RunOutcome run(Path jobFile, LocalDate date, boolean rerun) {
 		JobSpec spec = this.specs.get(jobFile);
 		LocalDate runDate = (date != null) ? date : LocalDate.now(spec.zone());
-		Job job = this.jobs.job(spec);
-		long attempt = lastAttempt(spec, runDate);
-		if (attempt > 0) {
-			JobInstance instance = this.jobRepository.getJobInstance(spec.name(),
-					RunParameters.of(spec, runDate, attempt));
-			JobExecution last = this.jobRepository.getLastJobExecution(instance);
+		return locked(spec, runDate, () -> {
+			long attempt = lastAttempt(spec, runDate);
+			if (attempt == 0) {
+				return execute(spec, runDate, 1);
+			}
+			JobExecution last = lastExecution(spec, runDate, attempt);
 			BatchStatus status = (last != null) ? last.getStatus() : BatchStatus.UNKNOWN;
+			if (status.isRunning()) {
+				return orphan(spec, runDate, last);
+			}
 			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
 				if (!rerun) {
-					String report = (last != null)
-							? last.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, "") : "";
-					return new RunOutcome(RunOutcome.Result.ALREADY_COMPLETE, spec.name(), runDate,
-							(last != null) ? last.getId() : null,
-							"run date " + runDate + " of job " + spec.name() + " already " + status.name().toLowerCase()
-									+ " (execution " + ((last != null) ? last.getId() : "?")
-									+ "); nothing was done. To run it again from scratch, add --rerun.",
-							report, steps(last), List.of());
+					return alreadyDone(spec, runDate, last);
 				}
-				attempt++;
-				log.info("Rerunning {} for {} as attempt {}", spec.name(), runDate, attempt);
+				log.info("Rerunning {} for {} as attempt {}", spec.name(), runDate, attempt + 1);
+				return execute(spec, runDate, attempt + 1);
 			}
-			else {
-				log.info("Restarting {} for {} (attempt {}, last execution {} {})", spec.name(), runDate, attempt,
-						(last != null) ? last.getId() : "?", status);
+			if (rerun) {
+				abandon(last);
+				log.info("Starting {} for {} over as attempt {}; execution {} ({}) abandoned", spec.name(), runDate,
+						attempt + 1, last.getId(), status);
+				return execute(spec, runDate, attempt + 1);
+			}
+			return resume(spec, runDate, attempt, last);
+		});
+	}
+
+	/**
+	 * Restarts a failed or stopped execution from where it stopped.
+	 * @param executionId the job execution
+	 * @return the outcome
+	 * @throws org.migrationstats.pipeline.spec.SpecException if its job file is invalid
+	 */
+	public RunOutcome restart(long executionId) {
+		JobExecution execution = ExecutionHistory.load(this.jobRepository, executionId);
+		if (execution == null) {
+			return RunOutcome.nothingDone(RunOutcome.Result.INVALID, null, null, executionId,
+					"there is no job execution " + executionId + "; 'pipeline status' lists the recent ones");
+		}
+		String jobName = execution.getJobInstance().getJobName();
+		LocalDate runDate = execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE);
+		JobSpec spec = this.specs.get(RunParameters.jobFile(execution.getJobParameters()));
+		if (!spec.name().equals(jobName)) {
+			return RunOutcome.nothingDone(RunOutcome.Result.INVALID, jobName, runDate, executionId,
+					spec.source() + " now declares job '" + spec.name() + "', not '" + jobName + "': execution "
+							+ executionId + " cannot be restarted from it");
+		}
+		return locked(spec, runDate, () -> {
+			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+			if (last != null && last.getId() != executionId) {
+				return RunOutcome.nothingDone(RunOutcome.Result.INVALID, jobName, runDate, executionId,
+						"execution " + executionId + " is not the latest of " + jobName + " for " + runDate
+								+ ": the latest is " + last.getId() + " (" + last.getStatus() + ")");
+			}
+			long attempt = execution.getJobParameters().getLong(RunParameters.ATTEMPT);
+			return restartLatest(spec, runDate, attempt, execution);
+		});
+	}
+
+	/**
+	 * Restarts the latest execution of a job for a date, if it failed or was stopped.
+	 * @param jobFile the job file
+	 * @param date the run date, or {@code null} for today in the job's zone
+	 * @return the outcome
+	 * @throws org.migrationstats.pipeline.spec.SpecException if the job file is invalid
+	 */
+	public RunOutcome restart(Path jobFile, LocalDate date) {
+		JobSpec spec = this.specs.get(jobFile);
+		LocalDate runDate = (date != null) ? date : LocalDate.now(spec.zone());
+		return locked(spec, runDate, () -> {
+			long attempt = lastAttempt(spec, runDate);
+			JobExecution last = (attempt > 0) ? lastExecution(spec, runDate, attempt) : null;
+			if (last == null) {
+				return RunOutcome.nothingDone(RunOutcome.Result.INVALID, spec.name(), runDate, null,
+						spec.name() + " has not run for " + runDate + ": there is nothing to restart ('pipeline run "
+								+ spec.source() + " --date " + runDate + "' starts it)");
+			}
+			return restartLatest(spec, runDate, attempt, last);
+		});
+	}
+
+	/**
+	 * Asks every execution running in this process to stop at its next chunk boundary and
+	 * refuses new runs from now on: what a process does when told to terminate.
+	 * @return the executions asked to stop
+	 */
+	public List<Long> stopRunningExecutions() {
+		this.shuttingDown = true;
+		List<Long> stopped = new ArrayList<>();
+		for (String jobName : this.lock.heldHere()) {
+			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(jobName)) {
+				try {
+					this.jobOperator.stop(execution);
+					stopped.add(execution.getId());
+					log.info("Asked execution {} of {} to stop", execution.getId(), jobName);
+				}
+				catch (Exception ex) {
+					log.warn("Could not stop execution {} of {}: {}", execution.getId(), jobName, ex.getMessage());
+				}
 			}
 		}
-		else {
-			attempt = 1;
+		return stopped;
+	}
+
+	/**
+	 * Waits until no execution runs in this process.
+	 * @param timeout how long to wait at most
+	 * @return whether every execution has ended
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitIdle(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!this.lock.heldHere().isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(100);
+		}
+		return true;
+	}
+
+	private RunOutcome locked(JobSpec spec, LocalDate runDate, Supplier<RunOutcome> action) {
+		if (this.shuttingDown) {
+			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
+					"the process is shutting down; " + spec.name() + " for " + runDate + " was not started");
+		}
+		Optional<JobLock.Held> held = this.lock.tryAcquire(spec.name());
+		if (held.isEmpty()) {
+			List<String> running = this.jobRepository.findRunningJobExecutions(spec.name())
+				.stream()
+				.sorted(Comparator.comparing(JobExecution::getId))
+				.map((e) -> "execution " + e.getId() + " for "
+						+ e.getJobParameters().getLocalDate(RunParameters.RUN_DATE) + ", " + e.getStatus())
+				.toList();
+			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
+					"another execution of " + spec.name() + " is running"
+							+ (running.isEmpty() ? "" : " (" + String.join("; ", running) + ")")
+							+ "; nothing was done for " + runDate + ". Try again when it has ended.");
+		}
+		try (JobLock.Held ignored = held.get()) {
+			return action.get();
+		}
+	}
+
+	private RunOutcome restartLatest(JobSpec spec, LocalDate runDate, long attempt, JobExecution last) {
+		return switch (last.getStatus()) {
+			case COMPLETED -> alreadyDone(spec, runDate, last);
+			case FAILED, STOPPED -> resume(spec, runDate, attempt, last);
+			case STARTING, STARTED, STOPPING -> orphan(spec, runDate, last);
+			case ABANDONED -> RunOutcome.nothingDone(RunOutcome.Result.INVALID, spec.name(), runDate, last.getId(),
+					"execution " + last.getId() + " of " + spec.name() + " for " + runDate
+							+ " was abandoned and cannot be restarted; 'pipeline run " + spec.source() + " --date "
+							+ runDate + " --rerun' starts the date over");
+			default -> RunOutcome.nothingDone(RunOutcome.Result.INVALID, spec.name(), runDate, last.getId(),
+					"execution " + last.getId() + " of " + spec.name() + " for " + runDate + " is " + last.getStatus()
+							+ " and cannot be restarted; 'pipeline run " + spec.source() + " --date " + runDate
+							+ " --rerun' starts the date over");
+		};
+	}
+
+	private RunOutcome resume(JobSpec spec, LocalDate runDate, long attempt, JobExecution last) {
+		List<String> changed = this.inputs.changes(last.getJobInstance().getInstanceId());
+		if (!changed.isEmpty()) {
+			return RunOutcome.nothingDone(RunOutcome.Result.INPUT_CHANGED, spec.name(), runDate, last.getId(),
+					"refusing to restart " + spec.name() + " for " + runDate + " (execution " + last.getId() + ", "
+							+ last.getStatus() + "): input changed since the run started: " + String.join("; ", changed)
+							+ ". Rows taken before the failure came from the old file, so resuming would mix two "
+							+ "versions of it. Restore the file, or start the date over with 'pipeline run "
+							+ spec.source() + " --date " + runDate + " --rerun'.");
+		}
+		log.info("Restarting {} for {} (attempt {}, last execution {} {})", spec.name(), runDate, attempt, last.getId(),
+				last.getStatus());
+		return execute(spec, runDate, attempt);
+	}
+
+	private RunOutcome orphan(JobSpec spec, LocalDate runDate, JobExecution last) {
+		return RunOutcome.nothingDone(RunOutcome.Result.FAILED, spec.name(), runDate, last.getId(),
+				"execution " + last.getId() + " of " + spec.name() + " for " + runDate + " is still marked "
+						+ last.getStatus() + ", but no process runs it: the process that ran it ended without "
+						+ "recording its end. 'pipeline recover' marks it failed; then restart it.");
+	}
+
+	private RunOutcome alreadyDone(JobSpec spec, LocalDate runDate, JobExecution last) {
+		String report = last.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, "");
+		return new RunOutcome(RunOutcome.Result.ALREADY_COMPLETE, spec.name(), runDate, last.getId(),
+				"run date " + runDate + " of job " + spec.name() + " already " + last.getStatus().name().toLowerCase()
+						+ " (execution " + last.getId()
+						+ "); nothing was done. To run it again from scratch, add --rerun.",
+				report, steps(last), List.of());
+	}
+
+	private void abandon(JobExecution execution) {
+		try {
+			this.jobOperator.abandon(execution);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw new IllegalStateException("execution " + execution.getId() + " is running", ex);
+		}
+	}
+
+	private RunOutcome execute(JobSpec spec, LocalDate runDate, long attempt) {
+		removeUnpublishedReports(spec, runDate);
+		Job job = this.jobs.job(spec);
+		if (job instanceof AbstractJob abstractJob) {
+			this.jobListeners.forEach(abstractJob::registerJobExecutionListener);
 		}
 		JobParameters parameters = RunParameters.of(spec, runDate, attempt);
+		if (this.shuttingDown) {
+			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
+					"the process is shutting down; " + spec.name() + " for " + runDate + " was not started");
+		}
 		JobExecution execution;
 		try {
 			execution = this.jobOperator.start(job, parameters);
 		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
+					spec.name() + " for " + runDate + " is already running; nothing was done");
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return RunOutcome.nothingDone(RunOutcome.Result.ALREADY_COMPLETE, spec.name(), runDate, null,
+					"run date " + runDate + " of job " + spec.name() + " is already complete; nothing was done");
+		}
 		catch (Exception ex) {
-			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, null,
-					"could not start " + spec.name() + " for " + runDate + ": " + ex.getMessage(), null, List.of(),
-					List.of());
+			return RunOutcome.nothingDone(RunOutcome.Result.FAILED, spec.name(), runDate, null,
+					"could not start " + spec.name() + " for " + runDate + ": " + describe(ex));
 		}
 		return outcome(spec, runDate, execution);
+	}
+
+	/**
+	 * Deletes the temporary report folders ({@code .<runDate>.tmp-<execution>}) that an
+	 * execution of the date left behind when it failed or was killed while writing its
+	 * report: never published, and with the job's lock held no one else is writing them.
+	 */
+	private static void removeUnpublishedReports(JobSpec spec, LocalDate runDate) {
+		Path parent = ReportWriter.folder(spec, runDate).getParent();
+		if (!Files.isDirectory(parent)) {
+			return;
+		}
+		String prefix = "." + runDate + ".tmp-";
+		try (Stream<Path> children = Files.list(parent)) {
+			for (Path folder : children.filter((p) -> p.getFileName().toString().startsWith(prefix)).toList()) {
+				try (Stream<Path> tree = Files.walk(folder)) {
+					for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+						Files.delete(path);
+					}
+				}
+				log.info("Removed {}, the unpublished report of an earlier execution", folder);
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the unpublished reports of {} for {} in {}: {}", spec.name(), runDate, parent,
+					ex.getMessage());
+		}
 	}
 
 	private long lastAttempt(JobSpec spec, LocalDate runDate) {
@@ -113,9 +351,21 @@ public class JobRunner {
 		return attempt;
 	}
 
+	private JobExecution lastExecution(JobSpec spec, LocalDate runDate, long attempt) {
+		JobInstance instance = this.jobRepository.getJobInstance(spec.name(), RunParameters.of(spec, runDate, attempt));
+		return (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
+	}
+
 	private RunOutcome outcome(JobSpec spec, LocalDate runDate, JobExecution execution) {
 		List<IngestCounts.FileCounts> files = this.ingestCounts.collect(execution);
 		String report = execution.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, null);
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, execution.getId(),
+					spec.name() + " for " + runDate + " stopped (execution " + execution.getId()
+							+ ") before it finished; run the same command again, or 'pipeline restart "
+							+ execution.getId() + "', to go on from where it stopped.",
+					report, steps(execution), files);
+		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			String failure = firstFailure(execution);
 			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, execution.getId(),
@@ -177,7 +427,7 @@ public class JobRunner {
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
-	private static List<RunOutcome.StepLine> steps(JobExecution execution) {
+	static List<RunOutcome.StepLine> steps(JobExecution execution) {
 		if (execution == null) {
 			return List.of();
 		}
@@ -192,10 +442,39 @@ public class JobRunner {
 	}
 
 	private static String failure(StepExecution step) {
-		return step.getFailureExceptions().isEmpty() ? "" : describe(step.getFailureExceptions().get(0));
+		if (!step.getFailureExceptions().isEmpty()) {
+			return describe(step.getFailureExceptions().get(0));
+		}
+		String description = step.getExitStatus().getExitDescription();
+		return (step.getStatus() == BatchStatus.FAILED && description != null) ? messageOf(description) : "";
 	}
 
-	private static Duration duration(LocalDateTime start, LocalDateTime end) {
+	/**
+	 * The operator's message in an exit description read back from the job repository,
+	 * where Spring Batch keeps a failure's stack trace: the message of the outermost
+	 * exception of the pipeline's own, else the first line.
+	 * @param description an exit description
+	 * @return its message
+	 */
+	static String messageOf(String description) {
+		String own = null;
+		for (String line : description.split("\n")) {
+			String text = line.strip();
+			if (text.startsWith("Caused by: ")) {
+				text = text.substring("Caused by: ".length());
+			}
+			if (own == null && text.startsWith("org.migrationstats.") && text.contains(": ")) {
+				own = text.substring(text.indexOf(": ") + 2);
+			}
+		}
+		if (own != null) {
+			return own;
+		}
+		int newline = description.indexOf('\n');
+		return (newline >= 0) ? description.substring(0, newline) : description;
+	}
+
+	static Duration duration(LocalDateTime start, LocalDateTime end) {
 		return (start != null && end != null) ? Duration.between(start, end) : Duration.ZERO;
 	}
 

@@ -32,7 +32,25 @@ public record RunOutcome(Result result, String job, LocalDate runDate, Long exec
 		COMPLETED_WITH_REJECTS(3),
 
 		/** The date had already been run to completion; nothing was done. */
-		ALREADY_COMPLETE(4);
+		ALREADY_COMPLETE(4),
+
+		/**
+		 * The request cannot be carried out as asked (no such execution, an execution
+		 * that cannot be restarted); nothing was done.
+		 */
+		INVALID(2),
+
+		/**
+		 * Another execution of the job is running, here or in another process; nothing
+		 * was done. Try again later.
+		 */
+		BUSY(5),
+
+		/**
+		 * A restart was refused because an input file changed since the run was prepared;
+		 * nothing was done. Restore the file, or start the date over.
+		 */
+		INPUT_CHANGED(6);
 
 		private final int exitCode;
 
@@ -44,6 +62,20 @@ public record RunOutcome(Result result, String job, LocalDate runDate, Long exec
 			return this.exitCode;
 		}
 
+	}
+
+	/**
+	 * An outcome in which no execution ran.
+	 * @param result the result
+	 * @param job the job's name
+	 * @param runDate the run date, or {@code null}
+	 * @param executionId the execution concerned, or {@code null}
+	 * @param message what happened and what to do next
+	 * @return the outcome
+	 */
+	public static RunOutcome nothingDone(Result result, String job, LocalDate runDate, Long executionId,
+			String message) {
+		return new RunOutcome(result, job, runDate, executionId, message, null, List.of(), List.of());
 	}
 
 	/**

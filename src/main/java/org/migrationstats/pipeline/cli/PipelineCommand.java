@@ -1,8 +1,10 @@
 package org.migrationstats.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
 
 import org.migrationstats.pipeline.PipelineApplication;
+import org.migrationstats.pipeline.batch.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,17 +21,27 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
 		description = "Runs the migration-statistics jobs declared under jobs/.",
-		subcommands = { RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { RunCommand.class, ScheduleCommand.class, StatusCommand.class, ShowCommand.class,
+				RestartCommand.class, StopCommand.class, AbandonCommand.class, RecoverCommand.class,
+				ValidateCommand.class, JobsCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:success", "1:a step failed (restartable: run the same command again)",
-				"2:usage error or invalid job file", "3:completed, with rejected rows (see the Rejects sheet)",
-				"4:the run date was already complete; nothing was done" })
+		exitCodeList = { "0:success",
+				"1:a step failed or the run was stopped (restartable: run the same command again)",
+				"2:usage error, invalid job file, or a request that cannot be carried out (no such execution...)",
+				"3:completed, with rejected rows (see the Rejects sheet)",
+				"4:the run date was already complete; nothing was done",
+				"5:busy: another execution of the job is running, or the database is in use by another process; "
+						+ "try again later",
+				"6:restart refused: an input file changed since the run started; restore it or use run --rerun" })
 public class PipelineCommand implements Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(PipelineCommand.class);
 
 	/** Exit code of a usage error or an invalid job file. */
 	public static final int USAGE = 2;
+
+	/** Exit code when the database or the job is in use by another process. */
+	public static final int BUSY = 5;
 
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
@@ -45,24 +57,75 @@ public class PipelineCommand implements Runnable {
 	 * @return the exit code
 	 */
 	public static int execute(String... args) {
+		return execute(null, null, args);
+	}
+
+	/**
+	 * Parses and runs a command line, writing to the given streams.
+	 * @param out where results go, or {@code null} for standard output
+	 * @param err where errors go, or {@code null} for standard error
+	 * @param args the arguments
+	 * @return the exit code
+	 */
+	public static int execute(PrintWriter out, PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(new PipelineCommand());
+		if (out != null) {
+			commandLine.setOut(out);
+		}
+		if (err != null) {
+			commandLine.setErr(err);
+		}
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-			PrintWriter err = cmd.getErr();
-			err.println("error: " + ex.getMessage());
-			log.error("Unexpected failure of '{}'", String.join(" ", args), ex);
+			PrintWriter errors = cmd.getErr();
+			if (ex instanceof DatabaseInUseException) {
+				errors.println("error: " + ex.getMessage());
+				log.error("{}", ex.getMessage());
+				errors.flush();
+				return BUSY;
+			}
+			errors.println("error: " + ex.getMessage());
+			errors.flush();
+			Failures.log(log, "'" + String.join(" ", args) + "' failed", ex);
 			return 1;
 		});
 		return commandLine.execute(args);
 	}
 
 	/**
-	 * Starts the application context the commands that touch the database need.
+	 * Starts the application context the commands that touch the database need. When the
+	 * process is told to terminate (SIGTERM, Ctrl-C), the executions it runs are stopped
+	 * cleanly before it exits.
 	 * @return the started context
+	 * @throws DatabaseInUseException if another process has the embedded database open
 	 */
 	static ConfigurableApplicationContext startContext() {
-		return new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.run();
+		ConfigurableApplicationContext context;
+		try {
+			context = new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
+				.logStartupInfo(false)
+				.registerShutdownHook(false)
+				.listeners(new H2FileSettings())
+				.run();
+		}
+		catch (RuntimeException ex) {
+			SQLException inUse = databaseInUse(ex);
+			if (inUse != null) {
+				throw new DatabaseInUseException(inUse);
+			}
+			throw ex;
+		}
+		Termination.install(context);
+		return context;
+	}
+
+	private static SQLException databaseInUse(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			// H2: 90020 "Database may be already in use"
+			if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+				return sql;
+			}
+		}
+		return null;
 	}
 
 }

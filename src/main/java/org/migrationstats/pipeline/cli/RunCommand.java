@@ -54,7 +54,7 @@ class RunCommand implements Callable<Integer> {
 		}
 		try (ConfigurableApplicationContext context = PipelineCommand.startContext()) {
 			RunOutcome outcome = context.getBean(JobRunner.class).run(this.jobFile, this.date, this.rerun);
-			Summary.print(outcome, out);
+			Summary.print(outcome, out, err);
 			return outcome.result().exitCode();
 		}
 	}

@@ -14,7 +14,7 @@ final class Summary {
 	private Summary() {
 	}
 
-	static void print(RunOutcome outcome, PrintWriter out) {
+	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {
 		if (!outcome.steps().isEmpty()) {
 			out.printf("%-32s %-10s %10s %10s %9s %8s %9s%n", "step", "status", "read", "written", "filtered",
 					"skipped", "seconds");
@@ -33,8 +33,18 @@ final class Summary {
 			}
 			out.println();
 		}
-		out.println(outcome.message());
+		if (outcome.report() != null && !outcome.report().isEmpty()) {
+			out.println("report: " + outcome.report());
+		}
+		switch (outcome.result()) {
+			case SUCCESS, COMPLETED_WITH_REJECTS, ALREADY_COMPLETE -> out.println(outcome.message());
+			default -> {
+				out.flush();
+				err.println("error: " + outcome.message());
+			}
+		}
 		out.flush();
+		err.flush();
 	}
 
 }

@@ -1,13 +1,19 @@
 package org.migrationstats.pipeline.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.migrationstats.pipeline.batch.InputException;
+import org.migrationstats.pipeline.batch.RunInputs;
+import org.migrationstats.pipeline.ingest.CsvRowSource;
+import org.migrationstats.pipeline.ingest.RowMapper;
+import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.MembershipException;
 import org.migrationstats.pipeline.reference.MembershipFileReader;
+import org.migrationstats.pipeline.schedule.NightlySchedule;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.JobSpecReader;
@@ -15,19 +21,25 @@ import org.migrationstats.pipeline.spec.SpecException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code validate <job>}: checks a job file and its membership file without running
- * anything.
+ * {@code validate <job>}: checks a job file, its schedule, its membership file and every
+ * input it names without running anything.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-		description = "Checks a job file and the files it names, without running it.")
+		description = { "Checks a job file and the files it names, without running it: the YAML, the schedule, "
+				+ "the membership file, and for every dataset that its files exist, have the columns the job "
+				+ "maps and decode in the dataset's encoding." })
 class ValidateCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "<job>", description = "the job file")
 	private Path jobFile;
+
+	@Option(names = "--headers-only", description = "check the header rows only, not every row's decoding")
+	private boolean headersOnly;
 
 	@Spec
 	private CommandSpec spec;
@@ -36,28 +48,74 @@ class ValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		JobSpec job;
 		try {
-			JobSpec job = JobSpecReader.read(this.jobFile);
-			new MembershipFileReader(CountryReference.shipped()).read(job.membership());
-			int problems = 0;
-			for (DatasetSpec dataset : job.datasets()) {
-				boolean glob = dataset.path().contains("*") || dataset.path().contains("?");
-				if (!glob && !Files.isRegularFile(Path.of(dataset.path()))) {
-					err.println("error: dataset " + dataset.id() + ": file not found: " + dataset.path());
-					problems++;
-				}
-			}
-			if (problems > 0) {
-				return PipelineCommand.USAGE;
-			}
-			out.println(this.jobFile + ": valid (" + job.datasets().size() + " dataset(s), " + job.periods().size()
-					+ " period(s))");
-			return 0;
+			job = JobSpecReader.read(this.jobFile);
+			NightlySchedule.of(job);
 		}
-		catch (SpecException | MembershipException ex) {
+		catch (SpecException ex) {
 			err.println("error: " + ex.getMessage());
 			return PipelineCommand.USAGE;
 		}
+		catch (IllegalArgumentException ex) {
+			err.println("error: " + this.jobFile + ": schedule \"" + job(this.jobFile).schedule()
+					+ "\" is not a six-field cron expression (second minute hour day month weekday): "
+					+ ex.getMessage());
+			return PipelineCommand.USAGE;
+		}
+		CountryReference countries = CountryReference.shipped();
+		int problems = 0;
+		try {
+			new MembershipFileReader(countries).read(job.membership());
+		}
+		catch (MembershipException ex) {
+			err.println("error: " + ex.getMessage());
+			problems++;
+		}
+		int files = 0;
+		for (DatasetSpec dataset : job.datasets()) {
+			List<Path> paths;
+			try {
+				paths = RunInputs.files(dataset);
+			}
+			catch (InputException ex) {
+				err.println("error: " + ex.getMessage());
+				problems++;
+				continue;
+			}
+			for (Path path : paths) {
+				files++;
+				try (CsvRowSource source = new CsvRowSource(path, path.toString(), dataset)) {
+					new RowMapper(dataset, path.toString(), source.header(), countries);
+					long rows = 0;
+					if (!this.headersOnly) {
+						while (source.next() != null) {
+							rows++;
+						}
+					}
+					out.println("ok: dataset " + dataset.id() + ": " + path
+							+ (this.headersOnly ? ": header has the mapped columns"
+									: String.format(": %,d rows, the mapped columns present", rows)));
+				}
+				catch (SourceFormatException ex) {
+					err.println("error: dataset " + dataset.id() + ": " + ex.getMessage());
+					problems++;
+				}
+			}
+		}
+		out.flush();
+		err.flush();
+		if (problems > 0) {
+			err.println("error: " + this.jobFile + ": " + problems + " problem(s)");
+			return PipelineCommand.USAGE;
+		}
+		out.println(this.jobFile + ": valid (" + job.datasets().size() + " dataset(s), " + files + " file(s), "
+				+ job.periods().size() + " period(s))");
+		return 0;
+	}
+
+	private static JobSpec job(Path file) {
+		return JobSpecReader.read(file);
 	}
 
 }

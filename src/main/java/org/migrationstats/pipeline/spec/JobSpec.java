@@ -17,13 +17,23 @@ import java.util.List;
  * @param output the folder reports are written under
  * @param limits the reject thresholds
  * @param fingerprint a digest of the job file's bytes
+ * @param catchUp whether the scheduler, started after a missed firing, runs it at once
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
-		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint) {
+		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
+		boolean catchUp) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);
 		periods = List.copyOf(periods);
+	}
+
+	/**
+	 * A job without catch-up of missed firings.
+	 */
+	public JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership, List<DatasetSpec> datasets,
+			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint) {
+		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, false);
 	}
 
 	/**

@@ -44,7 +44,7 @@ public final class JobSpecReader {
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "output", "datasets",
-			"periods", "limits");
+			"periods", "limits", "catch-up");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage");
@@ -100,7 +100,16 @@ public final class JobSpecReader {
 		List<PeriodSpec> periods = periods(top);
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
-				sha256(bytes));
+				sha256(bytes), catchUp(top));
+	}
+
+	private boolean catchUp(Map<String, Node> top) {
+		String text = optionalText(top, "catch-up", "false");
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "true", "yes" -> true;
+			case "false", "no" -> false;
+			default -> throw error(top.get("catch-up"), "catch-up must be true or false, found '" + text + "'");
+		};
 	}
 
 	private ZoneId zone(Map<String, Node> top) {

@@ -44,7 +44,7 @@ class RestartTest {
 	private JdbcTemplate jdbc;
 
 	@Test
-	void aBrokenFileFailsItsOwnPartitionAndARestartReadsOnlyWhatWasNotCommitted() throws Exception {
+	void aBrokenFileFailsItsOwnPartitionAndMendingItMeansStartingTheDateOver() throws Exception {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("broken-file"));
 		Path births = job.input("wpp2024/births.txt");
 		byte[] good = Files.readAllBytes(births);
@@ -64,16 +64,24 @@ class RestartTest {
 		assertThat(committedBirthRows).as("rows of births.txt committed before the failure").isEqualTo(10);
 
 		Files.write(births, good);
-		RunOutcome restarted = run(job, "2026-01-01");
+		long executions = countRows("BATCH_JOB_EXECUTION");
+		RunOutcome refused = run(job, "2026-01-01");
 
-		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.SUCCESS);
-		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name)
-			.containsExactly("ingestDatasets", "ingestFile:wpp-births#1", "computeFigures", "writeReports");
-		assertThat(step(restarted, "ingestFile:wpp-births#1").read()).isEqualTo(17 - committedBirthRows);
-		assertThat(executions(job, "2026-01-01", "ingestFile:wb-population#1")).isEqualTo(1);
-		assertThat(executions(job, "2026-01-01", "ingestFile:wpp-births#1")).isEqualTo(2);
-		assertThat(executions(job, "2026-01-01", "prepareInputs")).isEqualTo(1);
-		assertSameAsCleanRun(job, "2026-01-01", restarted.executionId());
+		assertThat(refused.result()).isEqualTo(RunOutcome.Result.INPUT_CHANGED);
+		assertThat(refused.result().exitCode()).isEqualTo(6);
+		assertThat(refused.message()).contains("refusing to restart")
+			.contains(births.toString() + " (dataset wpp-births) changed")
+			.contains("--rerun");
+		assertThat(countRows("BATCH_JOB_EXECUTION")).as("nothing started").isEqualTo(executions);
+
+		RunOutcome over = this.runner.run(job.jobFile(), LocalDate.parse("2026-01-01"), true);
+
+		assertThat(over.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(this.jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+				String.class, failed.executionId()))
+			.isEqualTo("ABANDONED");
+		assertThat(step(over, "ingestFile:wpp-births#1").read()).isEqualTo(17);
+		assertSameAsCleanRun(job, "2026-01-01", over.executionId());
 	}
 
 	@Test

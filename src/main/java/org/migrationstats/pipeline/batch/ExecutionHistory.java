@@ -1,0 +1,139 @@
+package org.migrationstats.pipeline.batch;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.migrationstats.pipeline.store.RunInput;
+import org.migrationstats.pipeline.store.RunStore;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the job repository knows about past and running executions, in the terms an
+ * operator reads: job, run date, attempt, status, times and per-step counts.
+ */
+@Component
+public class ExecutionHistory {
+
+	private final JobRepository jobRepository;
+
+	private final RunStore runs;
+
+	private final IngestCounts ingestCounts;
+
+	public ExecutionHistory(JobRepository jobRepository, RunStore runs, IngestCounts ingestCounts) {
+		this.jobRepository = jobRepository;
+		this.runs = runs;
+		this.ingestCounts = ingestCounts;
+	}
+
+	/**
+	 * @param jobName a job, or {@code null} for every job
+	 * @param limit how many executions at most
+	 * @return the most recent executions, newest first
+	 */
+	public List<Execution> recent(String jobName, int limit) {
+		List<String> names = (jobName != null) ? List.of(jobName) : this.jobRepository.getJobNames();
+		List<JobExecution> executions = new ArrayList<>();
+		for (String name : names) {
+			for (JobInstance instance : this.jobRepository.getJobInstances(name, 0, limit)) {
+				executions.addAll(this.jobRepository.getJobExecutions(instance));
+			}
+		}
+		return executions.stream()
+			.sorted(Comparator.comparing(JobExecution::getId).reversed())
+			.limit(limit)
+			.map(ExecutionHistory::execution)
+			.toList();
+	}
+
+	/**
+	 * @param executionId a job execution
+	 * @return it, with its inputs and report, if it exists
+	 */
+	public Optional<Details> find(long executionId) {
+		JobExecution execution = load(this.jobRepository, executionId);
+		if (execution == null) {
+			return Optional.empty();
+		}
+		long runId = execution.getJobInstance().getInstanceId();
+		List<RunInput> inputs = this.runs.inputs(runId);
+		List<IngestCounts.FileCounts> files = inputs.isEmpty() ? List.of() : this.ingestCounts.collect(execution);
+		String report = execution.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, null);
+		String exit = execution.getExitStatus().getExitDescription();
+		return Optional.of(new Details(execution(execution), runId,
+				execution.getJobParameters().getString(RunParameters.JOB_FILE), execution.getExitStatus().getExitCode(),
+				(exit != null && !exit.isBlank()) ? JobRunner.messageOf(exit) : "", inputs, files, report));
+	}
+
+	/**
+	 * @param jobRepository the job repository
+	 * @param executionId a job execution id
+	 * @return the execution, or {@code null} if there is none with that id
+	 */
+	static JobExecution load(JobRepository jobRepository, long executionId) {
+		try {
+			return jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			return null;
+		}
+	}
+
+	private static Execution execution(JobExecution e) {
+		Long attempt = e.getJobParameters().getLong(RunParameters.ATTEMPT);
+		return new Execution(e.getId(), e.getJobInstance().getJobName(),
+				e.getJobParameters().getLocalDate(RunParameters.RUN_DATE), (attempt != null) ? attempt : 0,
+				e.getStatus().name(), e.getStartTime(), e.getEndTime(), JobRunner.steps(e));
+	}
+
+	/**
+	 * One job execution.
+	 *
+	 * @param id the execution id
+	 * @param job the job's name
+	 * @param runDate the run date
+	 * @param attempt the attempt
+	 * @param status its batch status
+	 * @param start when it started, or {@code null}
+	 * @param end when it ended, or {@code null} while it runs
+	 * @param steps its steps, in order
+	 */
+	public record Execution(long id, String job, LocalDate runDate, long attempt, String status, LocalDateTime start,
+			LocalDateTime end, List<RunOutcome.StepLine> steps) {
+
+		/**
+		 * @return how long it ran, or {@code null} if it has not ended
+		 */
+		public Duration duration() {
+			return (this.start != null && this.end != null) ? Duration.between(this.start, this.end) : null;
+		}
+
+	}
+
+	/**
+	 * One job execution with what it read and wrote.
+	 *
+	 * @param execution the execution
+	 * @param runId its run (job instance)
+	 * @param jobFile the job file it ran from
+	 * @param exitCode its exit code
+	 * @param exitMessage the message of its exit status, empty if none
+	 * @param inputs the input files recorded when the run was prepared
+	 * @param files what each input gave
+	 * @param report the published report folder, or {@code null}
+	 */
+	public record Details(Execution execution, long runId, String jobFile, String exitCode, String exitMessage,
+			List<RunInput> inputs, List<IngestCounts.FileCounts> files, String report) {
+	}
+
+}

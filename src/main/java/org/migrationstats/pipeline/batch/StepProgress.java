@@ -1,0 +1,132 @@
+package org.migrationstats.pipeline.batch;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Logs what each step does while it runs: a line when it starts, a progress line every so
+ * many rows or seconds (rows done, rows per second, the file being read) and a line with
+ * its counts when it ends. Puts the job, execution, step and file into the logging
+ * context of the thread that runs the step.
+ */
+class StepProgress implements StepExecutionListener, ChunkListener<Object, Object> {
+
+	static final String STEP = "step";
+
+	static final String FILE = "file";
+
+	private static final Logger log = LoggerFactory.getLogger(StepProgress.class);
+
+	private final long everyRows;
+
+	private final Duration everyTime;
+
+	private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+
+	StepProgress(long everyRows, Duration everyTime) {
+		this.everyRows = everyRows;
+		this.everyTime = everyTime;
+	}
+
+	@Override
+	public void beforeStep(StepExecution step) {
+		MDC.put(RunLogging.JOB, step.getJobExecution().getJobInstance().getJobName());
+		MDC.put(RunLogging.EXECUTION, String.valueOf(step.getJobExecution().getId()));
+		MDC.put(STEP, step.getStepName());
+		String file = step.getExecutionContext().getString(DatasetPartitioner.FILE, null);
+		if (file != null) {
+			MDC.put(FILE, file);
+		}
+		long done = step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L);
+		this.progress.put(step.getId(), new Progress(System.nanoTime(), done));
+		if (file != null) {
+			log.info("Step {} started on {}{}", step.getStepName(), file,
+					(done > 0) ? String.format(", going on after row %,d", done) : "");
+		}
+		else {
+			log.info("Step {} started", step.getStepName());
+		}
+	}
+
+	@Override
+	public void afterChunk(Chunk<Object> chunk) {
+		StepContext context = StepSynchronizationManager.getContext();
+		if (context == null) {
+			return;
+		}
+		StepExecution step = context.getStepExecution();
+		Progress p = this.progress.get(step.getId());
+		if (p == null) {
+			return;
+		}
+		long now = System.nanoTime();
+		// counts of the chunk in progress are added when it commits: read this one's by
+		// hand
+		long read = step.getReadCount() + chunk.size() + step.getFilterCount();
+		long rows = p.firstRow + read;
+		if (rows - p.lastRows >= this.everyRows || now - p.lastLogged >= this.everyTime.toNanos()) {
+			double seconds = Math.max((now - p.started) / 1e9, 1e-3);
+			log.info("Step {}: {} rows done, {} rows/s, reading {}", step.getStepName(), String.format("%,d", rows),
+					String.format("%,.0f", read / seconds),
+					step.getExecutionContext().getString(DatasetPartitioner.FILE, "-"));
+			p.lastLogged = now;
+			p.lastRows = rows;
+		}
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		try {
+			this.progress.remove(step.getId());
+			for (Throwable failure : step.getFailureExceptions()) {
+				if (failure instanceof JobInterruptedException) {
+					continue;
+				}
+				Failures.log(log, "Step " + step.getStepName() + " failed", failure);
+			}
+			Duration took = Duration.between(step.getStartTime(), java.time.LocalDateTime.now());
+			log.info("Step {} ended {}: read {}, written {}, filtered {}, skipped {}, in {} s", step.getStepName(),
+					step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getFilterCount(),
+					step.getSkipCount(), String.format("%.1f", took.toMillis() / 1000.0));
+			return null;
+		}
+		finally {
+			MDC.remove(STEP);
+			MDC.remove(FILE);
+		}
+	}
+
+	private static final class Progress {
+
+		private final long started;
+
+		private final long firstRow;
+
+		private long lastLogged;
+
+		private long lastRows;
+
+		private Progress(long started, long firstRow) {
+			this.started = started;
+			this.firstRow = firstRow;
+			this.lastLogged = started;
+			this.lastRows = firstRow;
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.migrationstats.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.migrationstats.pipeline.batch.ExecutionHistory;
+import org.migrationstats.pipeline.batch.IngestCounts;
+import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.store.RunInput;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code show <executionId>}: one execution in full: steps, failure messages, input files
+ * and the report.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
+		description = "Shows one execution: its steps and their counts, failure messages, the input files "
+				+ "(size, SHA-256, rows read) and where the report is.")
+class ShowCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "<executionId>", description = "the execution, as 'status' lists it")
+	private long executionId;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		try (ConfigurableApplicationContext context = PipelineCommand.startContext()) {
+			Optional<ExecutionHistory.Details> found = context.getBean(ExecutionHistory.class).find(this.executionId);
+			if (found.isEmpty()) {
+				err.println("error: there is no job execution " + this.executionId
+						+ "; 'pipeline status' lists the recent ones");
+				return PipelineCommand.USAGE;
+			}
+			print(found.get(), out);
+			out.flush();
+			return 0;
+		}
+	}
+
+	private static void print(ExecutionHistory.Details details, PrintWriter out) {
+		ExecutionHistory.Execution e = details.execution();
+		out.printf("execution   %d (run %d)%n", e.id(), details.runId());
+		out.printf("job         %s, from %s%n", e.job(), details.jobFile());
+		out.printf("run date    %s, attempt %d%n", e.runDate(), e.attempt());
+		out.printf("status      %s (exit code %s)%n", e.status(), details.exitCode());
+		out.printf("started     %s%n", Tables.time(e.start()));
+		out.printf("ended       %s (%s)%n", Tables.time(e.end()), Tables.duration(e.duration()));
+		if (!details.exitMessage().isEmpty()) {
+			out.printf("message     %s%n", details.exitMessage());
+		}
+		out.printf("report      %s%n", (details.report() != null) ? details.report() : "-");
+		out.println();
+		if (!e.steps().isEmpty()) {
+			Tables.steps(e.steps(), "", out);
+			for (RunOutcome.StepLine step : e.steps()) {
+				if (!step.failure().isEmpty()) {
+					out.printf("%s failed: %s%n", step.name(), step.failure());
+				}
+			}
+			out.println();
+		}
+		if (!details.inputs().isEmpty()) {
+			out.printf("%-20s %-48s %12s  %-16s %10s %9s  %s%n", "dataset", "file", "bytes", "sha-256", "rows read",
+					"rejected", "status");
+			for (RunInput input : details.inputs()) {
+				IngestCounts.FileCounts counts = details.files()
+					.stream()
+					.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
+					.findFirst()
+					.orElse(null);
+				out.printf("%-20s %-48s %,12d  %-16s %,10d %,9d  %s%n", input.datasetId(), input.fileName(),
+						input.size(), input.sha256().substring(0, 16), (counts != null) ? counts.rowsRead() : 0,
+						(counts != null) ? counts.rowsRejected() : 0, (counts != null) ? counts.status() : "-");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.migrationstats.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.migrationstats.pipeline.batch.ExecutionHistory;
+import org.migrationstats.pipeline.batch.RunOutcome;
+
+/**
+ * The tables the commands print: fixed columns, one line per row, easy to read and to
+ * grep.
+ */
+final class Tables {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private Tables() {
+	}
+
+	static void executions(List<ExecutionHistory.Execution> executions, boolean withSteps, PrintWriter out) {
+		out.printf("%9s  %-24s %-10s %7s  %-9s  %-19s  %-19s  %9s%n", "execution", "job", "run date", "attempt",
+				"status", "start", "end", "duration");
+		for (ExecutionHistory.Execution e : executions) {
+			out.printf("%9d  %-24s %-10s %7d  %-9s  %-19s  %-19s  %9s%n", e.id(), e.job(), e.runDate(), e.attempt(),
+					e.status(), time(e.start()), time(e.end()), duration(e.duration()));
+			if (withSteps && !e.steps().isEmpty()) {
+				steps(e.steps(), "           ", out);
+			}
+		}
+	}
+
+	static void steps(List<RunOutcome.StepLine> steps, String indent, PrintWriter out) {
+		out.printf("%s%-32s %-9s %10s %10s %9s %8s %9s%n", indent, "step", "status", "read", "written", "filtered",
+				"skipped", "duration");
+		for (RunOutcome.StepLine s : steps) {
+			out.printf("%s%-32s %-9s %,10d %,10d %,9d %,8d %9s%n", indent, s.name(), s.status(), s.read(), s.written(),
+					s.filtered(), s.skipped(), duration(s.duration()));
+		}
+	}
+
+	static String time(LocalDateTime time) {
+		return (time != null) ? TIME.format(time) : "-";
+	}
+
+	static String duration(Duration duration) {
+		if (duration == null) {
+			return "-";
+		}
+		long seconds = duration.toSeconds();
+		if (seconds < 60) {
+			return String.format("%.1f s", duration.toMillis() / 1000.0);
+		}
+		return String.format("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+	}
+
+}
