@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -61,7 +62,19 @@ public final class NightlySchedule {
 	 * @return the first firing strictly after it, in the job's zone, if any
 	 */
 	public Optional<ZonedDateTime> nextAfter(Instant after) {
-		return Optional.ofNullable(this.cron.next(after.atZone(this.zone)));
+		LocalDateTime local = after.atZone(this.zone).toLocalDateTime();
+		for (int i = 0; i < 3; i++) {
+			local = this.cron.next(local);
+			if (local == null) {
+				return Optional.empty();
+			}
+			ZonedDateTime firing = ZonedDateTime.ofLocal(local, this.zone, null);
+			if (firing.toInstant().isAfter(after)) {
+				return Optional.of(firing);
+			}
+			// a wall-clock time repeated when the clocks went back, already past
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -69,12 +82,11 @@ public final class NightlySchedule {
 	 * @return the last firing at or before it, within the last month, in the job's zone
 	 */
 	public Optional<ZonedDateTime> lastBefore(Instant before) {
-		ZonedDateTime limit = before.atZone(this.zone);
-		ZonedDateTime candidate = this.cron.next(before.minus(LOOK_BACK).atZone(this.zone));
 		ZonedDateTime last = null;
-		while (candidate != null && !candidate.isAfter(limit)) {
-			last = candidate;
-			candidate = this.cron.next(candidate);
+		Optional<ZonedDateTime> candidate = nextAfter(before.minus(LOOK_BACK));
+		while (candidate.isPresent() && !candidate.get().toInstant().isAfter(before)) {
+			last = candidate.get();
+			candidate = nextAfter(last.toInstant());
 		}
 		return Optional.ofNullable(last);
 	}

@@ -147,6 +147,28 @@ class CrashRecoveryTest {
 		assertSameAsCleanRun(date);
 	}
 
+	@Test
+	void aSecondProcessIsToldTheDatabaseIsInUseWithoutAStackTrace() throws Exception {
+		String date = "2030-01-05";
+		Path marker = this.work.resolve("paused-locked");
+		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 1, marker), "run",
+				this.job.jobFile().toString(), "--date", date);
+		child.awaitPause(marker);
+		try {
+			ChildJvm.Child.Result status = run("status");
+
+			assertThat(status.exitCode()).as(status.output()).isEqualTo(5);
+			assertThat(status.output()).contains("error: the database is in use by another process")
+				.contains("pipeline.mv.db")
+				.doesNotContain("\tat ")
+				.doesNotContain("Exception");
+		}
+		finally {
+			child.kill();
+		}
+		assertThat(run("recover").output()).contains("execution " + lastExecution(date) + " marked FAILED");
+	}
+
 	private long recoverAndRestart(long execution) throws SQLException {
 		ChildJvm.Child.Result recover = run("recover");
 		assertThat(recover.exitCode()).as(recover.output()).isZero();

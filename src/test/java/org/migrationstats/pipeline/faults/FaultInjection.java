@@ -153,6 +153,9 @@ public class FaultInjection implements BeanPostProcessor, EnvironmentAware {
 			if (!statement.contains(this.sql) || (!this.step.isEmpty() && !this.step.equals(currentStep))) {
 				return;
 			}
+			if ("disk-full".equals(this.action) && reportFolders().isEmpty()) {
+				return;
+			}
 			if (this.seen.incrementAndGet() != this.count) {
 				return;
 			}
@@ -191,14 +194,27 @@ public class FaultInjection implements BeanPostProcessor, EnvironmentAware {
 		}
 
 		private void fillDisk() {
-			Path glob = Path.of(this.diskFullGlob);
-			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
-			try (Stream<Path> folders = Files.list(glob.getParent())) {
-				for (Path folder : folders.filter((f) -> matcher.matches(f.getFileName())).toList()) {
+			try {
+				for (Path folder : reportFolders()) {
 					for (String name : LATER_REPORT_FILES) {
 						Files.createSymbolicLink(folder.resolve(name), Path.of("/dev/full"));
 					}
 				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/** The report folders being written that the disk-full glob names. */
+		private List<Path> reportFolders() {
+			Path glob = Path.of(this.diskFullGlob);
+			if (!Files.isDirectory(glob.getParent())) {
+				return List.of();
+			}
+			PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
+			try (Stream<Path> folders = Files.list(glob.getParent())) {
+				return folders.filter((f) -> matcher.matches(f.getFileName())).toList();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
