@@ -65,8 +65,14 @@ class CrashRecoveryTest {
 			.isEqualTo(200);
 		List<String> completedBefore = completedSteps(execution);
 
-		recoverAndRestart(execution);
+		long restarted = recoverAndRestart(execution);
 
+		assertThat(Files.readString(this.jvm.log()))
+			.as("every line names job, execution, step and file; the restart says where it goes on")
+			.contains("job=nightly-migration execution=" + restarted + " step=" + BIG_FILE_STEP + " file="
+					+ this.job.input("worldbank/population.csv") + " ")
+			.contains("Step " + BIG_FILE_STEP + " started on " + this.job.input("worldbank/population.csv")
+					+ ", going on after row 200");
 		assertThat(stepExecutions(date, BIG_FILE_STEP)).hasSize(2);
 		assertThat(stepExecutions(date, BIG_FILE_STEP).get(1)).as("read by the restart").isEqualTo(1105 - 200);
 		for (String step : completedBefore) {

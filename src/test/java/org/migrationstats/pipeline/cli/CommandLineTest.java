@@ -1,0 +1,171 @@
+package org.migrationstats.pipeline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as an operator uses it: exit codes and what is printed.
+ */
+class CommandLineTest {
+
+	@TempDir
+	static Path work;
+
+	@Nested
+	class WithoutTheDatabase {
+
+		@Test
+		void helpListsEveryCommandAndTheExitCodes() {
+			Result help = execute("--help");
+
+			assertThat(help.code()).isZero();
+			assertThat(help.out())
+				.contains("run", "schedule", "status", "show", "restart", "stop", "abandon", "recover", "validate",
+						"jobs")
+				.contains("5   busy")
+				.contains("6   restart refused");
+		}
+
+		@Test
+		void aMistypedCommandIsAUsageErrorWithSuggestions() {
+			Result typo = execute("stauts");
+
+			assertThat(typo.code()).isEqualTo(2);
+			assertThat(typo.err()).contains("Unmatched argument at index 0: 'stauts'").contains("pipeline status");
+		}
+
+		@Test
+		void jobsListsEachJobFileWithItsNextRun() throws IOException {
+			Path folder = Files.createDirectories(work.resolve("jobs"));
+			Files.copy(Path.of("jobs/nightly-migration.yml"), folder.resolve("nightly-migration.yml"));
+
+			Result jobs = execute("jobs", "--dir", folder.toString());
+
+			assertThat(jobs.code()).as(jobs.err()).isZero();
+			assertThat(jobs.out()).contains("nightly-migration").contains("0 30 2 * * *").contains("UTC");
+			assertThat(jobs.out()).containsPattern("02:30:00 \\+00:00 \\(run date \\d{4}-\\d\\d-\\d\\d\\)");
+		}
+
+		@Test
+		void validateChecksTheInputFilesToo() throws IOException {
+			Result valid = execute("validate", "jobs/nightly-migration.yml");
+			assertThat(valid.code()).as(valid.err()).isZero();
+			assertThat(valid.out()).contains("ok: dataset wb-population: input/worldbank/population.csv: 1,105 rows")
+				.contains("valid (4 dataset(s), 4 file(s), 2 period(s))");
+
+			Path job = work.resolve("bad-column.yml");
+			Files.writeString(job, Files.readString(Path.of("jobs/nightly-migration.yml"), StandardCharsets.UTF_8)
+				.replace("year: Year", "year: Annee"), StandardCharsets.UTF_8);
+			Result invalid = execute("validate", job.toString());
+
+			assertThat(invalid.code()).isEqualTo(2);
+			assertThat(invalid.err())
+				.contains("input/worldbank/population.csv: no year column: expected one of [Annee]")
+				.contains("1 problem(s)");
+		}
+
+	}
+
+	@Nested
+	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+	class WithTheDatabase {
+
+		private long execution;
+
+		@BeforeAll
+		void runTheSampleJob() throws IOException {
+			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + work.resolve("db/pipeline"));
+			Path job = work.resolve("nightly.yml");
+			Files.writeString(job, Files.readString(Path.of("jobs/nightly-migration.yml"), StandardCharsets.UTF_8)
+				.replace("output: output", "output: " + work.resolve("output")), StandardCharsets.UTF_8);
+			Result run = execute("run", job.toString(), "--date", "2026-01-01");
+			assertThat(run.code()).as(run.err()).isZero();
+			assertThat(run.out()).contains("report: " + work.resolve("output/nightly-migration/2026-01-01"));
+			Matcher id = Pattern.compile("^\\s+(\\d+)\\s+nightly-migration\\s+2026-01-01", Pattern.MULTILINE)
+				.matcher(execute("status").out());
+			assertThat(id.find()).isTrue();
+			this.execution = Long.parseLong(id.group(1));
+		}
+
+		@AfterAll
+		void forgetTheDatabase() {
+			System.clearProperty("spring.datasource.url");
+		}
+
+		@Test
+		void statusListsTheExecutionWithItsStepCounts() {
+			Result status = execute("status", "nightly-migration", "--limit", "5");
+
+			assertThat(status.code()).isZero();
+			assertThat(status.out()).containsPattern("\\s+" + this.execution
+					+ "\\s+nightly-migration\\s+2026-01-01\\s+1\\s+COMPLETED\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+			assertThat(status.out())
+				.containsPattern("ingestFile:wb-population#1\\s+COMPLETED\\s+1,105\\s+975\\s+130\\s+0");
+		}
+
+		@Test
+		void showGivesTheStepsAndTheInputsWithTheirChecksums() {
+			Result show = execute("show", Long.toString(this.execution));
+
+			assertThat(show.code()).isZero();
+			assertThat(show.out()).contains("status      COMPLETED (exit code COMPLETED)")
+				.contains("run date    2026-01-01, attempt 1")
+				.containsPattern("wb-population\\s+input/worldbank/population.csv\\s+33,388\\s+[0-9a-f]{16}\\s+1,105");
+			assertThat(execute("show", "987654").code()).isEqualTo(2);
+		}
+
+		@Test
+		void restartingACompletedExecutionDoesNothing() {
+			Result restart = execute("restart", Long.toString(this.execution));
+
+			assertThat(restart.code()).isEqualTo(4);
+			assertThat(restart.out()).contains("already completed");
+		}
+
+		@Test
+		void onlyRunningExecutionsCanBeStoppedAndOnlyFailedOnesAbandoned() {
+			Result stop = execute("stop", Long.toString(this.execution));
+			assertThat(stop.code()).isEqualTo(2);
+			assertThat(stop.err()).contains("is not running (COMPLETED)");
+
+			Result abandon = execute("abandon", Long.toString(this.execution));
+			assertThat(abandon.code()).isEqualTo(2);
+			assertThat(abandon.err()).contains("only a failed or stopped execution can be abandoned");
+		}
+
+		@Test
+		void recoverFindsNothingWhenNoProcessDied() {
+			Result recover = execute("recover");
+
+			assertThat(recover.code()).isZero();
+			assertThat(recover.out()).contains("no execution to recover");
+		}
+
+	}
+
+	static Result execute(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int code = PipelineCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+		return new Result(code, out.toString(), err.toString());
+	}
+
+	record Result(int code, String out, String err) {
+	}
+
+}
