@@ -18,6 +18,8 @@ import org.migrationstats.pipeline.spec.JobSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
@@ -30,6 +32,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,10 +63,13 @@ public class JobRunner {
 
 	private final List<JobExecutionListener> jobListeners;
 
+	private final ObservationRegistry observations;
+
 	private volatile boolean shuttingDown;
 
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
-			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners) {
+			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners,
+			ObjectProvider<ObservationRegistry> observations) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -72,6 +78,7 @@ public class JobRunner {
 		this.lock = lock;
 		this.inputs = inputs;
 		this.jobListeners = List.copyOf(jobListeners);
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
 
 	/**
@@ -291,6 +298,7 @@ public class JobRunner {
 		Job job = this.jobs.job(spec);
 		if (job instanceof AbstractJob abstractJob) {
 			this.jobListeners.forEach(abstractJob::registerJobExecutionListener);
+			abstractJob.setObservationRegistry(this.observations);
 		}
 		JobParameters parameters = RunParameters.of(spec, runDate, attempt);
 		if (this.shuttingDown) {

@@ -10,6 +10,8 @@ import org.migrationstats.pipeline.batch.RunOutcome;
 import org.migrationstats.pipeline.spec.JobSpecReader;
 import org.migrationstats.pipeline.spec.SpecException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -38,6 +40,10 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--rerun", description = "run a completed date again from scratch, as a new attempt")
 	private boolean rerun;
 
+	@Option(names = "--metrics",
+			description = "after the summary, print the run's Micrometer meters (spring.batch.job, .step, .item...)")
+	private boolean metrics;
+
 	@Spec
 	private CommandSpec spec;
 
@@ -55,6 +61,9 @@ class RunCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = PipelineCommand.startContext()) {
 			RunOutcome outcome = context.getBean(JobRunner.class).run(this.jobFile, this.date, this.rerun);
 			Summary.print(outcome, out, err);
+			if (this.metrics) {
+				Summary.printMeters(context.getBean(MeterRegistry.class), out);
+			}
 			return outcome.result().exitCode();
 		}
 	}

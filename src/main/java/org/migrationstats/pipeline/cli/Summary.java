@@ -1,6 +1,14 @@
 package org.migrationstats.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.migrationstats.pipeline.batch.IngestCounts;
 import org.migrationstats.pipeline.batch.RunOutcome;
@@ -12,6 +20,42 @@ import org.migrationstats.pipeline.batch.RunOutcome;
 final class Summary {
 
 	private Summary() {
+	}
+
+	/**
+	 * Prints the Spring Batch meters: one line per meter and tags, with its count and
+	 * total time where it has them.
+	 * @param registry the registry
+	 * @param out where to print
+	 */
+	static void printMeters(MeterRegistry registry, PrintWriter out) {
+		out.println();
+		out.printf("%-32s %10s %12s  %s%n", "meter", "count", "total s", "tags");
+		registry.getMeters()
+			.stream()
+			.filter((m) -> m.getId().getName().startsWith("spring.batch"))
+			.sorted(Comparator.comparing((Meter m) -> m.getId().getName())
+				.thenComparing((m) -> m.getId().getTags().toString()))
+			.forEach((meter) -> {
+				String tags = meter.getId()
+					.getTags()
+					.stream()
+					.map((t) -> t.getKey().replaceFirst("^spring\\.batch\\.", "") + "=" + t.getValue())
+					.collect(Collectors.joining(" "));
+				if (meter instanceof Timer timer) {
+					out.printf("%-32s %,10d %12.3f  %s%n", meter.getId().getName(), timer.count(),
+							timer.totalTime(TimeUnit.SECONDS), tags);
+				}
+				else if (meter instanceof LongTaskTimer) {
+					return;
+				}
+				else {
+					meter.measure()
+						.forEach((m) -> out.printf("%-32s %10s %12s  %s %s=%s%n", meter.getId().getName(), "", "", tags,
+								m.getStatistic().name().toLowerCase(), m.getValue()));
+				}
+			});
+		out.flush();
 	}
 
 	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {

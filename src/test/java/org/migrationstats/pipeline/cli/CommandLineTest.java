@@ -149,6 +149,15 @@ class CommandLineTest {
 		}
 
 		@Test
+		void runWithMetricsPrintsTheJobAndStepTimers() {
+			Result run = execute("run", work.resolve("nightly.yml").toString(), "--date", "2026-01-02", "--metrics");
+
+			assertThat(run.code()).as(run.err()).isZero();
+			assertThat(run.out()).containsPattern("spring\\.batch\\.job\\s+1\\s+[0-9.]+\\s+.*job\\.status=COMPLETED")
+				.containsPattern("spring\\.batch\\.step\\s+1\\s+.*step\\.name=ingestFile:wb-population#1");
+		}
+
+		@Test
 		void recoverFindsNothingWhenNoProcessDied() {
 			Result recover = execute("recover");
 
