@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.migrationstats.pipeline.compute.MembershipTimeline;
+import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Membership;
+import org.migrationstats.pipeline.reference.MembershipComparison;
+import org.migrationstats.pipeline.reference.MembershipDifference;
+import org.migrationstats.pipeline.spec.MembershipCheckSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.PeriodSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
@@ -37,7 +41,11 @@ class ComputeFiguresTasklet implements Tasklet {
 
 	private final IngestCounts ingestCounts;
 
-	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FiguresStore figures, IngestCounts ingestCounts) {
+	private final CountryReference countries;
+
+	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FiguresStore figures, IngestCounts ingestCounts,
+			CountryReference countries) {
+		this.countries = countries;
 		this.specs = specs;
 		this.runs = runs;
 		this.figures = figures;
@@ -75,7 +83,15 @@ class ComputeFiguresTasklet implements Tasklet {
 		}
 		this.figures.computeGroups(runId);
 		if (!ranges.isEmpty()) {
-			this.figures.saveMembershipCounts(runId, MembershipTimeline.counts(membership, firstYear, lastYear));
+			this.figures.saveMembershipCounts(runId,
+					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipDates()));
+		}
+		MembershipComparison comparison = new MembershipComparison(this.countries);
+		for (MembershipCheckSpec check : spec.membershipChecks()) {
+			List<MembershipDifference> differences = comparison.compare(membership, check,
+					check.allParties() ? null : ranges.keySet());
+			this.figures.saveMembershipChecks(runId, differences);
+			log.info("Membership file and {} disagree on {} point(s)", check.id(), differences.size());
 		}
 		contribution.incrementWriteCount(countryYears);
 		log.info("Computed {} country-years for {} countries and {} period(s) of run {}", countryYears, ranges.size(),

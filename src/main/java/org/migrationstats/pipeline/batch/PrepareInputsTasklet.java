@@ -57,7 +57,14 @@ class PrepareInputsTasklet implements Tasklet {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		long runId = step.getJobExecution().getJobInstance().getInstanceId();
 		JobSpec spec = this.specs.get(RunParameters.jobFile(step.getJobExecution().getJobParameters()));
-		Membership membership = new MembershipFileReader(this.countries).read(spec.membership());
+		CountryReference countries;
+		try {
+			countries = this.countries.withAliases(spec.aliases());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InputException(spec.source() + ": aliases: " + ex.getMessage());
+		}
+		Membership membership = new MembershipFileReader(countries).read(spec.membership());
 		List<RunInput> inputs = new ArrayList<>();
 		for (DatasetSpec dataset : spec.datasets()) {
 			List<Path> files = files(dataset);

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
 import org.migrationstats.pipeline.compute.Rates;
+import org.migrationstats.pipeline.reference.MembershipChange;
 import org.migrationstats.pipeline.reference.MembershipCounts;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
@@ -79,7 +81,10 @@ public class ReportWriter {
 				writeGroups(sink, run.runId());
 				writeCountryYears(sink, run.runId());
 				writeMembership(sink, run.runId());
+				writeMembershipChanges(sink, run);
+				writeMembershipChecks(sink, run.runId());
 				writeRejections(sink, run.runId());
+				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
 						"Net migration and population figures by membership status");
@@ -225,6 +230,46 @@ public class ReportWriter {
 						Column.year("Non-state observers"), Column.year("Observers, all")));
 		for (MembershipCounts c : this.figures.membershipCounts(runId)) {
 			sink.row(List.of(c.day(), c.memberStates(), c.observerStates(), c.observerBodies(), c.observers()));
+		}
+		sink.end();
+	}
+
+	private void writeMembershipChanges(TableSink sink, RunInfo run) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Membership changes", "membership_changes",
+						"Who joined, changed status or left, by date"),
+				List.of(Column.date("Date"), Column.year("Year"), Column.text("Party"), Column.text("Name"),
+						Column.text("Party type"), Column.text("Change"), Column.text("Status before"),
+						Column.text("Status after"), Column.text("Source")));
+		Map<String, String> names = this.figures.countryNames();
+		for (MembershipChange c : this.runs.membership(run.runId(), run.membershipFile()).changes()) {
+			sink.row(Arrays.asList(c.day(), c.day().getYear(), c.party(), names.getOrDefault(c.party(), c.party()),
+					c.partyType().name(), c.describe(), c.before().name(), c.after().name(), c.source()));
+		}
+		sink.end();
+	}
+
+	private void writeMembershipChecks(TableSink sink, long runId) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Membership checks", "membership_checks",
+						"Where other membership sources disagree with the membership file"),
+				List.of(Column.text("Other source"), Column.text("Party"), Column.text("Name"),
+						Column.text("Membership file"), Column.text("Other source says"), Column.text("Difference")));
+		for (Object[] row : this.figures.membershipChecks(runId)) {
+			sink.row(Arrays.asList(row));
+		}
+		sink.end();
+	}
+
+	private void writeUnmatchedNames(TableSink sink, long runId) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Unmatched names", "unmatched_names",
+						"Country codes and names no country was found for, once per name"),
+				List.of(Column.text("Dataset"), Column.text("As written"),
+						Column.text("Reason and closest known names"), Column.count("Rows"),
+						Column.count("First row")));
+		for (Object[] row : this.figures.unmatchedNames(runId)) {
+			sink.row(Arrays.asList(row));
 		}
 		sink.end();
 	}

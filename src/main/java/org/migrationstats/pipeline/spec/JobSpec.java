@@ -1,8 +1,10 @@
 package org.migrationstats.pipeline.spec;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job as its YAML file declares it, validated and immutable.
@@ -17,13 +19,21 @@ import java.util.List;
  * @param output the folder reports are written under
  * @param limits the reject thresholds
  * @param fingerprint a digest of the job file's bytes
+ * @param membershipDates days on which membership is counted in the report, besides every
+ * year end and every day a status changed
+ * @param membershipChecks other membership sources the membership file is compared with
+ * @param aliases country names used by this job's sources, mapped to country keys
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
-		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint) {
+		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
+		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);
 		periods = List.copyOf(periods);
+		membershipDates = List.copyOf(membershipDates);
+		membershipChecks = List.copyOf(membershipChecks);
+		aliases = Map.copyOf(aliases);
 	}
 
 	/**

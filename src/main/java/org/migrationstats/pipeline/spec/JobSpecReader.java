@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,8 +44,8 @@ public final class JobSpecReader {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "output", "datasets",
-			"periods", "limits");
+	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
+			"membership-checks", "aliases", "output", "datasets", "periods", "limits");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage");
@@ -100,7 +101,94 @@ public final class JobSpecReader {
 		List<PeriodSpec> periods = periods(top);
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
-				sha256(bytes));
+				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top));
+	}
+
+	private List<LocalDate> membershipDates(Map<String, Node> top) {
+		Node node = top.get("membership-dates");
+		if (node == null) {
+			return List.of();
+		}
+		List<LocalDate> dates = new ArrayList<>();
+		for (Node item : sequence(node, "membership-dates")) {
+			dates.add(date(item, "membership-dates"));
+		}
+		return dates;
+	}
+
+	private LocalDate date(Node node, String what) {
+		String text = scalar(node, what);
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeException ex) {
+			throw error(node, "'" + what + "' needs dates such as 2002-12-02, found '" + text + "'");
+		}
+	}
+
+	private List<MembershipCheckSpec> membershipChecks(Map<String, Node> top) {
+		Node node = top.get("membership-checks");
+		if (node == null) {
+			return List.of();
+		}
+		List<MembershipCheckSpec> checks = new ArrayList<>();
+		for (Node item : sequence(node, "membership-checks")) {
+			Map<String, Node> map = mapping(item, "a membership check",
+					Set.of("id", "path", "party", "status", "as-of", "since", "tolerance-years", "scope"));
+			String id = requiredText(map, "id", item);
+			Path path = Path.of(requiredText(map, "path", item));
+			String party = requiredText(map, "party", item);
+			boolean snapshot = map.containsKey("status") || map.containsKey("as-of");
+			boolean since = map.containsKey("since");
+			if (snapshot == since) {
+				throw error(item, "membership check '" + id + "' needs either 'status' with 'as-of' (a snapshot of "
+						+ "statuses on one date) or 'since' (a column with the year full membership began)");
+			}
+			String status = snapshot ? requiredText(map, "status", item) : null;
+			LocalDate asOf = snapshot ? date(requiredNode(map, "as-of", item), "as-of") : null;
+			String sinceColumn = since ? requiredText(map, "since", item) : null;
+			int tolerance = 0;
+			if (map.containsKey("tolerance-years")) {
+				String text = scalar(map.get("tolerance-years"), "tolerance-years");
+				if (!text.matches("\\d{1,2}")) {
+					throw error(map.get("tolerance-years"),
+							"tolerance-years must be a whole number of years, found '" + text + "'");
+				}
+				tolerance = Integer.parseInt(text);
+			}
+			String scope = optionalText(map, "scope", "countries-in-data");
+			if (!scope.equals("countries-in-data") && !scope.equals("all")) {
+				throw error(map.get("scope"), "scope must be countries-in-data or all, found '" + scope + "'");
+			}
+			checks.add(new MembershipCheckSpec(id, path, party, status, asOf, sinceColumn, tolerance,
+					scope.equals("all"), line(item)));
+		}
+		return checks;
+	}
+
+	private Map<String, String> aliases(Map<String, Node> top) {
+		Node node = top.get("aliases");
+		if (node == null) {
+			return Map.of();
+		}
+		Map<String, String> aliases = new LinkedHashMap<>();
+		for (Map.Entry<String, Node> entry : mapping(node, "aliases", null).entrySet()) {
+			String key = scalar(entry.getValue(), entry.getKey()).strip();
+			if (!key.matches("[A-Z]{3}")) {
+				throw error(entry.getValue(), "alias '" + entry.getKey() + "' must map to a country key such as KAZ, "
+						+ "found '" + key + "'");
+			}
+			aliases.put(entry.getKey(), key);
+		}
+		return aliases;
+	}
+
+	private Node requiredNode(Map<String, Node> map, String key, Node owner) {
+		Node node = map.get(key);
+		if (node == null) {
+			throw error(owner, "'" + key + "' is missing");
+		}
+		return node;
 	}
 
 	private ZoneId zone(Map<String, Node> top) {

@@ -12,6 +12,7 @@ import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
 import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.reference.MembershipDifference;
 import org.migrationstats.pipeline.reference.MembershipStatus;
 import org.migrationstats.pipeline.spec.PeriodSpec;
 
@@ -119,7 +120,8 @@ public class FiguresStore {
 	 * @param runId the run
 	 */
 	public void clearComputed(long runId) {
-		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT")) {
+		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT",
+				"MIG_MEMBERSHIP_CHECK")) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		this.jdbc.update("DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?", runId, COMPUTE);
@@ -222,6 +224,64 @@ public class FiguresStore {
 					ps.setInt(4, c.observerStates());
 					ps.setInt(5, c.observerBodies());
 				});
+	}
+
+	/**
+	 * @param runId the run
+	 * @param differences where other membership sources disagree with the membership file
+	 */
+	public void saveMembershipChecks(long runId, List<MembershipDifference> differences) {
+		this.jdbc.batchUpdate("INSERT INTO MIG_MEMBERSHIP_CHECK (RUN_ID, SOURCE_ID, PARTY, HERE, THERE, DIFFERENCE) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", differences, 1000, (ps, d) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, d.source());
+					ps.setString(3, d.party());
+					ps.setString(4, d.here());
+					ps.setString(5, d.there());
+					ps.setString(6, d.difference());
+				});
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the membership differences, by source and party, with the party's name
+	 * where known
+	 */
+	public List<Object[]> membershipChecks(long runId) {
+		return this.jdbc.query(
+				"SELECT c.SOURCE_ID, c.PARTY, COALESCE(r.NAME, ''), c.HERE, c.THERE, c.DIFFERENCE "
+						+ "FROM MIG_MEMBERSHIP_CHECK c LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.PARTY "
+						+ "WHERE c.RUN_ID = ? ORDER BY c.SOURCE_ID, c.PARTY",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6) },
+				runId);
+	}
+
+	/**
+	 * @return every country key with its English short name
+	 */
+	public Map<String, String> countryNames() {
+		Map<String, String> names = new java.util.HashMap<>();
+		this.jdbc.query("SELECT COUNTRY_KEY, NAME FROM MIG_COUNTRY", (ResultSet rs) -> {
+			names.put(rs.getString(1), rs.getString(2));
+		});
+		return names;
+	}
+
+	/**
+	 * Country names or codes no country was found for, once per distinct name and
+	 * dataset.
+	 * @param runId the run
+	 * @return dataset, name as written, reason with suggestions, rows, first row
+	 */
+	public List<Object[]> unmatchedNames(long runId) {
+		return this.jdbc.query(
+				"SELECT DATASET_ID, RAW_VALUE, REASON, COUNT(*), MIN(SOURCE_ROW) FROM MIG_REJECTION "
+						+ "WHERE RUN_ID = ? AND REASON LIKE 'unknown country%' GROUP BY DATASET_ID, RAW_VALUE, REASON "
+						+ "ORDER BY DATASET_ID, RAW_VALUE",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+						rs.getLong(5) },
+				runId);
 	}
 
 	/**
