@@ -82,6 +82,7 @@ class ComputeFiguresTasklet implements Tasklet {
 			this.figures.savePeriodStatuses(runId, period.name(), atEnd);
 		}
 		this.figures.computeGroups(runId);
+		this.figures.computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
 		if (!ranges.isEmpty()) {
 			this.figures.saveMembershipCounts(runId,
 					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipDates()));

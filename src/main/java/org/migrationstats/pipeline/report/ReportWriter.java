@@ -79,6 +79,8 @@ public class ReportWriter {
 				writeAbout(sink, spec, run, rowsRead);
 				writePeriods(sink, run.runId());
 				writeGroups(sink, run.runId());
+				writeChecks(sink, spec, run.runId());
+				writeSources(sink, run.runId());
 				writeCountryYears(sink, run.runId());
 				writeMembership(sink, run.runId());
 				writeMembershipChanges(sink, run);
@@ -141,6 +143,18 @@ public class ReportWriter {
 							+ "(WPP 2024: net number of migrants); where a source gives immigrants and emigrants only, "
 							+ "their difference." },
 			{ "Natural increase", "Live births minus deaths in the calendar year." },
+			{ "Reported population change",
+					"Population change as a source reports it (WPP 2024: 1 January of the "
+							+ "year to 1 January of the next)." },
+			{ "Balancing residual", "Reported population change minus (births - deaths + net migration); near zero "
+					+ "when the sources balance. Residuals beyond the job's balance-tolerance are listed in Checks." },
+			{ "Birth and death rates", "Births or deaths per 1,000 mid-year population of the same year." },
+			{ "Groups", "Period figures summed over the countries of a membership status at the period's end, a "
+					+ "list named in the job file, or an M49 region or sub-region. 'Countries with every year' says "
+					+ "how many of them have net migration for the whole period." },
+			{ "Sources",
+					"Conflicts: another dataset's value differing from the value used by more than the job's "
+							+ "source-tolerance. Revisions: every value a newer vintage changed." },
 			{ "Population change",
 					"For a year t: the population of year t+1 minus that of year t. For a period: "
 							+ "the population of its last year minus that of its first year (mid-year to mid-year)." },
@@ -182,14 +196,43 @@ public class ReportWriter {
 	}
 
 	private void writeGroups(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Groups", "groups", "Figures over named periods, per membership status"),
-				List.of(Column.text("Period"), Column.text("Status at period end"), Column.year("Countries"),
-						Column.count("Cumulative net migration"), Column.count("Natural increase"),
-						Column.count("Population, first year"), Column.count("Population, last year"),
-						Column.count("Population change")));
+		sink.begin(
+				new TableSink.TableInfo("Groups", "groups",
+						"Figures over named periods, per membership status, job-file list, region and sub-region"),
+				List.of(Column.text("Period"), Column.text("Grouping"), Column.text("Group"), Column.year("Countries"),
+						Column.year("Countries with every year"), Column.count("Cumulative net migration"),
+						Column.count("Natural increase"), Column.count("Population, first year"),
+						Column.count("Population, last year"), Column.count("Population change")));
 		for (GroupFigures g : this.figures.groups(runId)) {
-			sink.row(Arrays.asList(g.period(), g.status().name(), g.countries(), g.netMigration(), g.naturalIncrease(),
-					g.populationStart(), g.populationEnd(), g.populationChange()));
+			sink.row(Arrays.asList(g.period(), g.grouping(), g.group(), g.countries(), g.completeCountries(),
+					g.netMigration(), g.naturalIncrease(), g.populationStart(), g.populationEnd(),
+					g.populationChange()));
+		}
+		sink.end();
+	}
+
+	private void writeChecks(TableSink sink, JobSpec spec, long runId) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Checks", "checks",
+						"Country-years that fail a consistency check " + "(balancing residual beyond "
+								+ spec.figures().balanceTolerance() + " persons, or net migration "
+								+ "that differs from immigrants minus emigrants)"),
+				List.of(Column.text("Country code"), Column.text("Country"), Column.year("Year"), Column.text("Check"),
+						Column.count("Reported"), Column.count("Expected"), Column.count("Difference")));
+		for (Object[] row : this.figures.checks(runId, spec.figures().balanceTolerance())) {
+			sink.row(Arrays.asList(row));
+		}
+		sink.end();
+	}
+
+	private void writeSources(TableSink sink, long runId) throws IOException {
+		sink.begin(new TableSink.TableInfo("Sources", "sources", "Where datasets disagree: conflicts between "
+				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer)"),
+				List.of(Column.text("Kind"), Column.text("Country code"), Column.text("Country"), Column.year("Year"),
+						Column.text("Measure"), Column.text("Dataset A"), Column.count("Value A"),
+						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));
+		for (Object[] row : this.figures.sourceDifferences(runId)) {
+			sink.row(Arrays.asList(row));
 		}
 		sink.end();
 	}
@@ -201,7 +244,9 @@ public class ReportWriter {
 						Column.count("Immigrants"), Column.count("Emigrants"), Column.count("Net migration"),
 						Column.text("Net migration source"), Column.count("Births"), Column.count("Deaths"),
 						Column.count("Natural increase"), Column.count("Population change"),
-						Column.rate("Net migration rate, per 1,000")));
+						Column.rate("Net migration rate, per 1,000"), Column.rate("Birth rate, per 1,000"),
+						Column.rate("Death rate, per 1,000"), Column.count("Reported population change"),
+						Column.count("Immigrants minus emigrants"), Column.count("Balancing residual")));
 		List<IOException> failures = new ArrayList<>(1);
 		this.figures.countryYears(runId, (CountryYearFigures c) -> {
 			if (!failures.isEmpty()) {
@@ -210,7 +255,9 @@ public class ReportWriter {
 			try {
 				sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.status().name(), c.population(),
 						c.populationSource(), c.immigrants(), c.emigrants(), c.netMigration(), c.netMigrationSource(),
-						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate()));
+						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate(),
+						c.birthRate(), c.deathRate(), c.reportedPopulationChange(), c.migrationFlowsNet(),
+						c.balanceResidual()));
 			}
 			catch (IOException ex) {
 				failures.add(ex);

@@ -23,10 +23,12 @@ import java.util.Map;
  * year end and every day a status changed
  * @param membershipChecks other membership sources the membership file is compared with
  * @param aliases country names used by this job's sources, mapped to country keys
+ * @param figures precedence, tolerances, vintages and country groups
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
 		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
-		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases) {
+		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases,
+		FigureSettings figures) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);

@@ -45,7 +45,7 @@ public final class JobSpecReader {
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
-			"membership-checks", "aliases", "output", "datasets", "periods", "limits");
+			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage");
@@ -101,7 +101,7 @@ public final class JobSpecReader {
 		List<PeriodSpec> periods = periods(top);
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
-				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top));
+				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top), figures(top, datasets));
 	}
 
 	private List<LocalDate> membershipDates(Map<String, Node> top) {
@@ -164,6 +164,83 @@ public final class JobSpecReader {
 					scope.equals("all"), line(item)));
 		}
 		return checks;
+	}
+
+	private FigureSettings figures(Map<String, Node> top, List<DatasetSpec> datasets) {
+		Set<String> ids = new LinkedHashSet<>();
+		datasets.forEach((d) -> ids.add(d.id()));
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		if (top.containsKey("groups")) {
+			for (Map.Entry<String, Node> entry : mapping(top.get("groups"), "groups", null).entrySet()) {
+				List<String> keys = names(entry.getValue(), entry.getKey());
+				for (String key : keys) {
+					if (!key.matches("[A-Z]{3}")) {
+						throw error(entry.getValue(), "group '" + entry.getKey() + "' must list country keys such as "
+								+ "KAZ, found '" + key + "'");
+					}
+				}
+				groups.put(entry.getKey(), keys);
+			}
+		}
+		Node node = top.get("figures");
+		if (node == null) {
+			return new FigureSettings(Map.of(), FigureSettings.DEFAULTS.sourceTolerance(),
+					FigureSettings.DEFAULTS.balanceTolerance(), Map.of(), groups);
+		}
+		Map<String, Node> map = mapping(node, "figures",
+				Set.of("precedence", "source-tolerance", "balance-tolerance", "revisions"));
+		Map<Measure, List<String>> precedence = new java.util.EnumMap<>(Measure.class);
+		if (map.containsKey("precedence")) {
+			for (Map.Entry<String, Node> entry : mapping(map.get("precedence"), "precedence", null).entrySet()) {
+				Measure measure = Measure.fromKey(entry.getKey())
+					.orElseThrow(() -> error(entry.getValue(), "unknown measure '" + entry.getKey()
+							+ "' in precedence, expected one of " + measureKeys()));
+				List<String> order = names(entry.getValue(), entry.getKey());
+				checkDatasets(order, ids, entry.getValue(), "precedence");
+				precedence.put(measure, order);
+			}
+		}
+		Map<String, String> revisions = new LinkedHashMap<>();
+		if (map.containsKey("revisions")) {
+			for (Map.Entry<String, Node> entry : mapping(map.get("revisions"), "revisions", null).entrySet()) {
+				String older = scalar(entry.getValue(), entry.getKey()).strip();
+				checkDatasets(List.of(entry.getKey(), older), ids, entry.getValue(), "revisions");
+				revisions.put(entry.getKey(), older);
+			}
+		}
+		BigDecimal tolerance = FigureSettings.DEFAULTS.sourceTolerance();
+		if (map.containsKey("source-tolerance")) {
+			String text = scalar(map.get("source-tolerance"), "source-tolerance").strip();
+			try {
+				tolerance = new BigDecimal(text);
+			}
+			catch (NumberFormatException ex) {
+				tolerance = BigDecimal.valueOf(-1);
+			}
+			if (tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.ONE) > 0) {
+				throw error(map.get("source-tolerance"),
+						"source-tolerance must be a share from 0 to 1 (0.01 is 1 %), found '" + text + "'");
+			}
+		}
+		long balance = FigureSettings.DEFAULTS.balanceTolerance();
+		if (map.containsKey("balance-tolerance")) {
+			String text = scalar(map.get("balance-tolerance"), "balance-tolerance").strip();
+			if (!text.matches("\\d{1,12}")) {
+				throw error(map.get("balance-tolerance"),
+						"balance-tolerance must be a whole number of persons, found '" + text + "'");
+			}
+			balance = Long.parseLong(text);
+		}
+		return new FigureSettings(precedence, tolerance, balance, revisions, groups);
+	}
+
+	private void checkDatasets(List<String> named, Set<String> ids, Node node, String what) {
+		for (String id : named) {
+			if (!ids.contains(id)) {
+				throw error(node, what + " names dataset '" + id + "', which the job does not declare (it has "
+						+ String.join(", ", ids) + ")");
+			}
+		}
 	}
 
 	private Map<String, String> aliases(Map<String, Node> top) {

@@ -30,14 +30,15 @@ public class FiguresStore {
 	public static final String COMPUTE = "compute";
 
 	/*
-	 * One row per country and year: for each measure, the observation of the dataset that
-	 * comes first in the job file (ORDINAL) and, within it, the first row of the file. A
-	 * second value for the same country, year and measure in one dataset is not summed:
-	 * it is rejected by DUPLICATES below.
+	 * One row per country and year: for each measure, the observation of the dataset the
+	 * precedence table ranks first and, within it, the first row of the file. Older
+	 * vintages have no precedence row, so the join leaves them out. A second value for
+	 * the same country, year and measure in one dataset is not summed: DUPLICATES rejects
+	 * it.
 	 */
 	private static final String COUNTRY_YEARS = """
 			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
-			    NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, MIGRANT_STOCK)
+			    NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, MIGRANT_STOCK, REPORTED_POPULATION_CHANGE)
 			SELECT ?, COUNTRY, YR,
 			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN VAL END),
 			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN DATASET_ID END),
@@ -47,18 +48,64 @@ public class FiguresStore {
 			    MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN DATASET_ID END),
 			    MAX(CASE WHEN MEASURE = 'BIRTHS' THEN VAL END),
 			    MAX(CASE WHEN MEASURE = 'DEATHS' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END)
+			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END)
 			FROM (
 			    SELECT o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.DATASET_ID,
 			        ROW_NUMBER() OVER (PARTITION BY o.COUNTRY, o.YR, o.MEASURE
-			                           ORDER BY d.ORDINAL, o.FILE_NAME, o.SOURCE_ROW) AS PRECEDENCE
+			                           ORDER BY p.RANK, o.FILE_NAME, o.SOURCE_ROW) AS PREFERENCE
 			    FROM MIG_OBSERVATION o
-			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			    JOIN MIG_PRECEDENCE p ON p.RUN_ID = o.RUN_ID AND p.DATASET_ID = o.DATASET_ID AND p.MEASURE = o.MEASURE
 			    WHERE o.RUN_ID = ?
 			) chosen
-			WHERE PRECEDENCE = 1
+			WHERE PREFERENCE = 1
 			GROUP BY COUNTRY, YR
 			""";
+
+	// The first value of each dataset for a country, year and measure, with its
+	// precedence
+	// rank (NULL for an older vintage).
+	private static final String FIRST_VALUES = """
+			(SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, p.RANK
+			 FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE
+			                                      ORDER BY FILE_NAME, SOURCE_ROW) AS RN
+			       FROM MIG_OBSERVATION o WHERE RUN_ID = ?) o
+			 LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = o.RUN_ID AND p.DATASET_ID = o.DATASET_ID
+			     AND p.MEASURE = o.MEASURE
+			 WHERE o.RN = 1)
+			""";
+
+	// Every other dataset's value that differs from the one used by more than the
+	// tolerance (a
+	// share of the value used). Windows instead of a self-join: one pass over the values.
+	private static final String CONFLICTS = """
+			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
+			    DIFFERENCE)
+			SELECT ?, 'conflict', COUNTRY, YR, MEASURE, USED_DATASET, USED_VAL, DATASET_ID, VAL, VAL - USED_VAL
+			FROM (
+			    SELECT f.*,
+			        FIRST_VALUE(VAL) OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS USED_VAL,
+			        FIRST_VALUE(DATASET_ID) OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS USED_DATASET,
+			        MIN(RANK) OVER (PARTITION BY COUNTRY, YR, MEASURE) AS BEST
+			    FROM %s f
+			    WHERE f.RANK IS NOT NULL
+			) ranked
+			WHERE RANK > BEST AND ABS(VAL - USED_VAL) > ? * ABS(USED_VAL)
+			""".formatted(FIRST_VALUES);
+
+	private static final String REVISIONS = """
+			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
+			    DIFFERENCE)
+			SELECT ?, 'revision', COUNTRY, YR, MEASURE, ?, NEWER, ?, OLDER, NEWER - OLDER
+			FROM (
+			    SELECT COUNTRY, YR, MEASURE,
+			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS NEWER,
+			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS OLDER
+			    FROM %s f
+			    GROUP BY COUNTRY, YR, MEASURE
+			) pairs
+			WHERE NEWER IS NOT NULL AND OLDER IS NOT NULL AND NEWER <> OLDER
+			""".formatted(FIRST_VALUES);
 
 	private static final String DUPLICATES = """
 			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
@@ -98,14 +145,22 @@ public class FiguresStore {
 			GROUP BY COUNTRY
 			""";
 
+	// Period totals per group: COMPLETE_COUNTRIES counts the countries whose net
+	// migration
+	// covers every year of the period, so a partial total can be told from a complete
+	// one.
 	private static final String GROUPS = """
-			INSERT INTO MIG_PERIOD_GROUP (RUN_ID, PERIOD_NAME, STATUS, COUNTRIES, NET_MIGRATION, NATURAL_INCREASE,
-			    POPULATION_START, POPULATION_END, POPULATION_CHANGE)
-			SELECT RUN_ID, PERIOD_NAME, STATUS_AT_END, COUNT(*), SUM(NET_MIGRATION), SUM(NATURAL_INCREASE),
-			    SUM(POPULATION_START), SUM(POPULATION_END), SUM(POPULATION_CHANGE)
-			FROM MIG_PERIOD
-			WHERE RUN_ID = ?
-			GROUP BY RUN_ID, PERIOD_NAME, STATUS_AT_END
+			INSERT INTO MIG_PERIOD_GROUP (RUN_ID, PERIOD_NAME, GROUPING, GROUP_NAME, COUNTRIES, COMPLETE_COUNTRIES,
+			    NET_MIGRATION, NATURAL_INCREASE, POPULATION_START, POPULATION_END, POPULATION_CHANGE)
+			SELECT p.RUN_ID, p.PERIOD_NAME, ?, %s, COUNT(*),
+			    SUM(CASE WHEN p.NET_MIGRATION_YEARS = p.TO_YR - p.FROM_YR + 1 THEN 1 ELSE 0 END),
+			    SUM(p.NET_MIGRATION), SUM(p.NATURAL_INCREASE), SUM(p.POPULATION_START), SUM(p.POPULATION_END),
+			    SUM(p.POPULATION_CHANGE)
+			FROM MIG_PERIOD p
+			LEFT JOIN MIG_COUNTRY c ON c.COUNTRY_KEY = p.COUNTRY
+			%s
+			WHERE p.RUN_ID = ?
+			GROUP BY p.RUN_ID, p.PERIOD_NAME, %s
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -121,7 +176,7 @@ public class FiguresStore {
 	 */
 	public void clearComputed(long runId) {
 		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT",
-				"MIG_MEMBERSHIP_CHECK")) {
+				"MIG_MEMBERSHIP_CHECK", "MIG_SOURCE_DIFF")) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		this.jdbc.update("DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?", runId, COMPUTE);
@@ -135,13 +190,30 @@ public class FiguresStore {
 	public int computeCountryYears(long runId) {
 		this.jdbc.update(DUPLICATES, runId);
 		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId);
-		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = IMMIGRANTS - EMIGRANTS, "
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET MIGRATION_FLOWS_NET = IMMIGRANTS - EMIGRANTS "
+				+ "WHERE RUN_ID = ? AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = MIGRATION_FLOWS_NET, "
 				+ "NET_MIGRATION_SOURCE = 'immigrants - emigrants' WHERE RUN_ID = ? AND NET_MIGRATION IS NULL "
-				+ "AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
+				+ "AND MIGRATION_FLOWS_NET IS NOT NULL", runId);
 		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NATURAL_INCREASE = BIRTHS - DEATHS WHERE RUN_ID = ? "
 				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL", runId);
 		this.jdbc.update(POPULATION_CHANGE, runId);
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET BALANCE_RESIDUAL = REPORTED_POPULATION_CHANGE "
+				+ "- (BIRTHS - DEATHS + NET_MIGRATION) WHERE RUN_ID = ? AND REPORTED_POPULATION_CHANGE IS NOT NULL "
+				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL AND NET_MIGRATION IS NOT NULL", runId);
 		return rows;
+	}
+
+	/**
+	 * Lists where datasets disagree: other sources beyond the tolerance, and every
+	 * revised value between a dataset and the older vintage it revises.
+	 * @param runId the run
+	 * @param tolerance the relative difference beyond which a conflict is listed
+	 * @param revisions newer dataset id mapped to the older one
+	 */
+	public void computeSourceDifferences(long runId, java.math.BigDecimal tolerance, Map<String, String> revisions) {
+		this.jdbc.update(CONFLICTS, runId, runId, tolerance);
+		revisions.forEach((newer, older) -> this.jdbc.update(REVISIONS, runId, newer, older, newer, older, runId));
 	}
 
 	/**
@@ -208,7 +280,16 @@ public class FiguresStore {
 	 * @param runId the run
 	 */
 	public void computeGroups(long runId) {
-		this.jdbc.update(GROUPS, runId);
+		this.jdbc.update(GROUPS.formatted("COALESCE(p.STATUS_AT_END, 'NON_MEMBER')", "",
+				"COALESCE(p.STATUS_AT_END, 'NON_MEMBER')"), "membership", runId);
+		this.jdbc.update(GROUPS.formatted("COALESCE(c.REGION, '(no region)')", "", "COALESCE(c.REGION, '(no region)')"),
+				"region", runId);
+		this.jdbc.update(GROUPS.formatted("COALESCE(c.SUB_REGION, '(no sub-region)')", "",
+				"COALESCE(c.SUB_REGION, '(no sub-region)')"), "sub-region", runId);
+		this.jdbc.update(
+				GROUPS.formatted("g.GROUP_NAME",
+						"JOIN MIG_GROUP_MEMBER g ON g.RUN_ID = p.RUN_ID AND g.COUNTRY = p.COUNTRY", "g.GROUP_NAME"),
+				"list", runId);
 	}
 
 	/**
@@ -292,13 +373,15 @@ public class FiguresStore {
 	public void countryYears(long runId, Consumer<CountryYearFigures> consumer) {
 		this.jdbc.query("SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, c.STATUS, c.POPULATION, "
 				+ "c.POPULATION_SOURCE, c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
-				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE FROM MIG_COUNTRY_YEAR c "
+				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE, c.REPORTED_POPULATION_CHANGE, "
+				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL FROM MIG_COUNTRY_YEAR c "
 				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR",
 				(ResultSet rs) -> {
 					consumer.accept(new CountryYearFigures(rs.getString(1), rs.getString(2), rs.getInt(3),
 							status(rs.getString(4)), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
 							longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), longOrNull(rs, 11),
-							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14)));
+							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14), longOrNull(rs, 15),
+							longOrNull(rs, 16), longOrNull(rs, 17)));
 				}, runId);
 	}
 
@@ -324,14 +407,58 @@ public class FiguresStore {
 	 * @return the period figures per membership group
 	 */
 	public List<GroupFigures> groups(long runId) {
-		return this.jdbc.query("SELECT g.PERIOD_NAME, g.STATUS, g.COUNTRIES, g.NET_MIGRATION, g.NATURAL_INCREASE, "
-				+ "g.POPULATION_START, g.POPULATION_END, g.POPULATION_CHANGE FROM MIG_PERIOD_GROUP g "
+		return this.jdbc.query("SELECT g.PERIOD_NAME, g.GROUPING, g.GROUP_NAME, g.COUNTRIES, g.COMPLETE_COUNTRIES, "
+				+ "g.NET_MIGRATION, g.NATURAL_INCREASE, g.POPULATION_START, g.POPULATION_END, g.POPULATION_CHANGE "
+				+ "FROM MIG_PERIOD_GROUP g "
 				+ "JOIN (SELECT DISTINCT PERIOD_NAME, FROM_YR, TO_YR FROM MIG_PERIOD WHERE RUN_ID = ?) p "
 				+ "ON p.PERIOD_NAME = g.PERIOD_NAME WHERE g.RUN_ID = ? ORDER BY p.FROM_YR, p.TO_YR, g.PERIOD_NAME, "
-				+ "CASE g.STATUS WHEN 'MEMBER' THEN 1 WHEN 'OBSERVER' THEN 2 ELSE 3 END",
-				(rs, n) -> new GroupFigures(rs.getString(1), status(rs.getString(2)), rs.getInt(3), longOrNull(rs, 4),
-						longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8)),
+				+ "CASE g.GROUPING WHEN 'membership' THEN 1 WHEN 'list' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, "
+				+ "CASE g.GROUP_NAME WHEN 'MEMBER' THEN '1' WHEN 'OBSERVER' THEN '2' WHEN 'NON_MEMBER' THEN '3' "
+				+ "ELSE g.GROUP_NAME END",
+				(rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getInt(5), longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8), longOrNull(rs, 9),
+						longOrNull(rs, 10)),
 				runId, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return kind, country, name, year, measure, dataset A, value A, dataset B, value B,
+	 * difference
+	 */
+	public List<Object[]> sourceDifferences(long runId) {
+		return this.jdbc.query(
+				"SELECT d.KIND, d.COUNTRY, COALESCE(r.NAME, d.COUNTRY), d.YR, d.MEASURE, d.DATASET_A, "
+						+ "d.VALUE_A, d.DATASET_B, d.VALUE_B, d.DIFFERENCE FROM MIG_SOURCE_DIFF d "
+						+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = d.COUNTRY WHERE d.RUN_ID = ? "
+						+ "ORDER BY d.KIND, d.COUNTRY, d.YR, d.MEASURE, d.DATASET_B",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getLong(9),
+						rs.getLong(10) },
+				runId);
+	}
+
+	/**
+	 * Country-years that fail a consistency check: a balancing residual beyond the
+	 * tolerance, or reported net migration that differs from immigrants minus emigrants.
+	 * @param runId the run
+	 * @param balanceTolerance the largest residual, in persons, that is not listed
+	 * @return country, name, year, check, value, expected, difference
+	 */
+	public List<Object[]> checks(long runId, long balanceTolerance) {
+		return this.jdbc.query("""
+				SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, 'balancing residual', c.REPORTED_POPULATION_CHANGE,
+				    c.BIRTHS - c.DEATHS + c.NET_MIGRATION, c.BALANCE_RESIDUAL
+				FROM MIG_COUNTRY_YEAR c LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY
+				WHERE c.RUN_ID = ? AND ABS(c.BALANCE_RESIDUAL) > ?
+				UNION ALL
+				SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, 'net migration vs immigrants - emigrants',
+				    c.NET_MIGRATION, c.MIGRATION_FLOWS_NET, c.NET_MIGRATION - c.MIGRATION_FLOWS_NET
+				FROM MIG_COUNTRY_YEAR c LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY
+				WHERE c.RUN_ID = ? AND c.MIGRATION_FLOWS_NET IS NOT NULL AND c.NET_MIGRATION <> c.MIGRATION_FLOWS_NET
+				ORDER BY 4, 1, 3
+				""", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+				longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7) }, runId, balanceTolerance, runId);
 	}
 
 	/**
