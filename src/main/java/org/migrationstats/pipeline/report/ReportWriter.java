@@ -186,11 +186,14 @@ public class ReportWriter {
 						Column.count("Cumulative net migration"), Column.year("Net migration years with data"),
 						Column.count("Natural increase"), Column.year("Natural increase years with data"),
 						Column.count("Population, first year"), Column.count("Population, last year"),
-						Column.count("Population change"), Column.rate("Net migration rate, per 1,000 per year")));
+						Column.count("Population change"), Column.rate("Net migration rate, per 1,000 per year"),
+						Column.count("Reported population change, summed"),
+						Column.year("Reported population change years with data")));
 		for (PeriodFigures p : this.figures.periods(runId)) {
 			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.country(), p.name(), p.statusAtEnd().name(),
 					p.netMigration(), p.netMigrationYears(), p.naturalIncrease(), p.naturalIncreaseYears(),
-					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate()));
+					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate(),
+					p.reportedChange(), p.reportedChangeYears()));
 		}
 		sink.end();
 	}
