@@ -1,0 +1,45 @@
+package org.migrationstats.pipeline;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+
+/**
+ * Keeps the domain code plain Java and the terminal to the command-line layer.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.migrationstats.pipeline");
+
+	@Test
+	void domainCodeDependsOnNoFrameworkPoiOrJdbc() {
+		ArchRule rule = noClasses().that()
+			.resideInAnyPackage("..pipeline.spec..", "..pipeline.ingest..", "..pipeline.reference..",
+					"..pipeline.compute..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.apache.poi..", "java.sql..", "javax.sql..",
+					"org.springframework.batch..")
+			.because("parsing, reference data and figures are plain Java, tested without a Spring context");
+		rule.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheCommandLineWritesToTheTerminal() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("org.migrationstats.pipeline..")
+			.and()
+			.resideOutsideOfPackage("..pipeline.cli..")
+			.should(ACCESS_STANDARD_STREAMS)
+			.because("everything else logs with SLF4J");
+		rule.check(CLASSES);
+	}
+
+}
