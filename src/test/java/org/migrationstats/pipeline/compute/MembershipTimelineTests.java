@@ -27,7 +27,7 @@ class MembershipTimelineTests {
 	@Nested
 	class Counts {
 
-		private final List<MembershipCounts> counts = MembershipTimeline.counts(IOM, 2001, 2003);
+		private final List<MembershipCounts> counts = MembershipTimeline.counts(IOM, 2001, 2003, List.of());
 
 		@Test
 		void fallOnEveryYearEndAndEveryDayARecordStartsOrEnds() {
@@ -52,7 +52,7 @@ class MembershipTimelineTests {
 		void listADayOnceHoweverManyRecordsStartOrEndOnIt() {
 			// eight records start on 2002-12-02; KGZ's observer record ends the day its
 			// member record starts
-			assertThat(MembershipTimeline.counts(IOM, 2002, 2002)).extracting(MembershipCounts::day)
+			assertThat(MembershipTimeline.counts(IOM, 2002, 2002, List.of())).extracting(MembershipCounts::day)
 				.containsExactly(LocalDate.of(1951, 1, 1), LocalDate.of(1988, 1, 1), LocalDate.of(1993, 5, 1),
 						LocalDate.of(1994, 1, 1), LocalDate.of(2000, 11, 1), LocalDate.of(2002, 12, 2),
 						LocalDate.of(2002, 12, 31), LocalDate.of(2004, 1, 1), LocalDate.of(2007, 11, 1));

@@ -96,16 +96,18 @@ class CountryReferenceTests {
 
 		@Test
 		void canBeAddedByAJob() {
-			CountryReference countries = CountryReference.shipped();
-			assertThat(countries.resolve(List.of("Somalia, Fed. Rep."))).isInstanceOf(Resolution.Unknown.class);
-			countries.addAlias("Somalia, Fed. Rep.", "SOM");
-			assertThat(keyOf(countries.resolve(List.of("Somalia, Fed. Rep.")))).isEqualTo("SOM");
+			CountryReference shipped = CountryReference.shipped();
+			assertThat(shipped.resolve(List.of("Somalia, Fed. Rep."))).isInstanceOf(Resolution.Unknown.class);
+			CountryReference withAlias = shipped.withAliases(java.util.Map.of("Somalia, Fed. Rep.", "SOM"));
+			assertThat(keyOf(withAlias.resolve(List.of("Somalia, Fed. Rep.")))).isEqualTo("SOM");
+			assertThat(shipped.resolve(List.of("Somalia, Fed. Rep."))).as("the shipped reference is unchanged")
+				.isInstanceOf(Resolution.Unknown.class);
 		}
 
 		@Test
 		void cannotBeAddedForAnUnknownKey() {
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> CountryReference.shipped().addAlias("Atlantis", "ATL"))
+				.isThrownBy(() -> CountryReference.shipped().withAliases(java.util.Map.of("Atlantis", "ATL")))
 				.withMessage("unknown country key 'ATL' for alias 'Atlantis'");
 		}
 

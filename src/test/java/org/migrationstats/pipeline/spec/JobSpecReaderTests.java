@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
@@ -68,11 +69,31 @@ class JobSpecReaderTests {
 		}
 
 		@Test
-		void hasFourDatasetsInOrderOfPrecedence() {
+		void hasSixDatasetsInJobFileOrder() {
 			assertThat(this.job.datasets()).extracting(DatasetSpec::id)
-				.containsExactly("wb-population", "wpp-net-migration", "wpp-births", "wpp-deaths");
+				.containsExactly("wb-population", "wpp-net-migration", "wpp-births", "wpp-deaths",
+						"wpp-population-change", "wb-population-2023");
 			assertThat(this.job.datasets()).extracting(DatasetSpec::measure)
-				.containsExactly(Measure.POPULATION, Measure.NET_MIGRATION, Measure.BIRTHS, Measure.DEATHS);
+				.containsExactly(Measure.POPULATION, Measure.NET_MIGRATION, Measure.BIRTHS, Measure.DEATHS,
+						Measure.POPULATION_CHANGE, Measure.POPULATION);
+		}
+
+		@Test
+		void comparesTheOlderWorldBankVintageInsteadOfUsingIt() {
+			assertThat(this.job.figures().revisions()).containsEntry("wb-population", "wb-population-2023");
+			assertThat(this.job.figures().precedence()).containsEntry(Measure.POPULATION, List.of("wb-population"));
+			assertThat(this.job.figures().sourceTolerance()).isEqualByComparingTo("0.005");
+			assertThat(this.job.figures().balanceTolerance()).isEqualTo(600);
+			assertThat(this.job.figures().groups()).containsEntry("central-asia",
+					List.of("KAZ", "KGZ", "TJK", "TKM", "UZB"));
+		}
+
+		@Test
+		void countsMembershipOnTheDaysAroundTheDecember2002CouncilAndChecksTwoOtherSources() {
+			assertThat(this.job.membershipDates()).extracting(java.time.LocalDate::toString)
+				.containsExactly("2002-12-01", "2002-12-02", "2002-12-03");
+			assertThat(this.job.membershipChecks()).extracting((c) -> c.id() + ":" + c.isSnapshot())
+				.containsExactly("cia-factbook-2020:true", "cow-igo-v3:false");
 		}
 
 		@Test
@@ -87,12 +108,13 @@ class JobSpecReaderTests {
 			assertThat(population.columns().value()).containsExactly("Value");
 			assertThat(population.vintage()).isEqualTo("World Bank SP.POP.TOTL, 2025 revision");
 			assertThat(population.missing()).isEqualTo(JobSpecReader.DEFAULT_MISSING);
-			assertThat(population.line()).isEqualTo(12);
+			assertThat(population.line()).isEqualTo(this.job.datasets().get(0).line());
+			assertThat(population.line()).isGreaterThan(1);
 		}
 
 		@Test
 		void readsTheWppFilesAsWideTabSeparatedTablesInThousands() {
-			assertThat(this.job.datasets()).filteredOn((d) -> d.id().startsWith("wpp-")).hasSize(3).allSatisfy((d) -> {
+			assertThat(this.job.datasets()).filteredOn((d) -> d.id().startsWith("wpp-")).hasSize(4).allSatisfy((d) -> {
 				assertThat(d.layout()).isEqualTo(Layout.WIDE);
 				assertThat(d.delimiter()).isEqualTo('\t');
 				assertThat(d.scale()).isEqualByComparingTo(BigDecimal.valueOf(1000));
@@ -155,16 +177,18 @@ class JobSpecReaderTests {
 							"unknown key 'sep' in a dataset, expected one of columns, delimiter, encoding, format, id, "
 									+ "layout, measure, missing, path, scale, vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
-							"unknown key 'membershp' in the job, expected one of datasets, limits, membership, name, "
-									+ "output, periods, schedule, zone"),
+							"unknown key 'membershp' in the job, expected one of aliases, datasets, figures, groups, "
+									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "
+									+ "schedule, zone"),
 					arguments("bad-layout.yml", VALID.replace("layout: wide", "layout: wdie"), 7,
 							"layout must be wide or long, found 'wdie'"),
 					arguments("no-measure.yml", VALID.replace("    measure: net-migration\n", ""), 4,
-							"dataset 'wpp-net-migration' is wide: it needs 'measure' (one of population, immigrants, "
-									+ "emigrants, net-migration, births, deaths, migrant-stock)"),
+							"dataset 'wpp-net-migration' is wide: it needs 'measure' (one of population, "
+									+ "population-change, immigrants, emigrants, net-migration, births, deaths, "
+									+ "migrant-stock)"),
 					arguments("bad-measure.yml", VALID.replace("measure: net-migration", "measure: net migrants"), 8,
-							"unknown measure 'net migrants', expected one of population, immigrants, emigrants, "
-									+ "net-migration, births, deaths, migrant-stock"),
+							"unknown measure 'net migrants', expected one of population, population-change, immigrants, "
+									+ "emigrants, net-migration, births, deaths, migrant-stock"),
 					arguments("bad-scale.yml", VALID.replace("scale: thousands", "scale: 1e3"), 9,
 							"scale must be persons, thousands or millions, found '1e3'"),
 					arguments("reversed-period.yml", VALID.replace("from: 1991, to: 2002", "from: 2002, to: 1991"), 13,
