@@ -111,6 +111,10 @@ public final class MembershipFileReader {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		if (!text.matches("(1[89]|2[01])\\d{2}(-\\d{2}(-\\d{2})?)?")) {
+			throw new MembershipException(file, line,
+					column + " '" + text + "' is not a date (expected 2002-12-02, 2000-11 or 1994)");
+		}
 		try {
 			return switch (text.length()) {
 				case 4 -> LocalDate.of(Integer.parseInt(text), 1, 1);

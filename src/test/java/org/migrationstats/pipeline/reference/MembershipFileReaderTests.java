@@ -136,7 +136,8 @@ class MembershipFileReaderTests {
 		}
 
 		@ParameterizedTest(name = "from \"{0}\"")
-		@CsvSource({ "2002-12-32", "2002-13", "20O2", "2 December 2002", "02/12/2002", "2002-1" })
+		@CsvSource({ "2002-12-32", "2002-13", "20O2", "2 December 2002", "02/12/2002", "2002-1", "+994", "0000",
+				"1700" })
 		void refuseADateThatIsNotADate(String text) throws IOException {
 			Path file = write("dates.csv", HEADER + "IOM,KAZ,STATE,MEMBER," + text + ",,IOM\n");
 			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(file))
