@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -54,10 +54,9 @@ class ComputeFiguresTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		long runId = step.getJobExecution().getJobInstance().getInstanceId();
-		JobSpec spec = this.specs.get(RunParameters.jobFile(step.getJobExecution().getJobParameters()));
-		checkRejectLimits(spec, step);
+		long runId = Runs.runId(chunkContext);
+		JobSpec spec = Runs.spec(this.specs, chunkContext);
+		checkRejectLimits(spec, Runs.job(chunkContext));
 		this.figures.clearComputed(runId);
 		int countryYears = this.figures.computeCountryYears(runId);
 		Membership membership = this.runs.membership(runId, spec.membership().toString());
@@ -100,10 +99,10 @@ class ComputeFiguresTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private void checkRejectLimits(JobSpec spec, StepExecution step) {
+	private void checkRejectLimits(JobSpec spec, JobExecution job) {
 		double limit = spec.limits().maxRejectRatio();
 		List<String> over = new ArrayList<>();
-		for (IngestCounts.FileCounts file : this.ingestCounts.collect(step.getJobExecution())) {
+		for (IngestCounts.FileCounts file : this.ingestCounts.collect(job)) {
 			if (file.rowsRead() > 0 && (double) file.rowsRejected() / file.rowsRead() > limit) {
 				over.add(String.format("%s (dataset %s): %d of %d rows rejected (%.1f %%)", file.fileName(),
 						file.datasetId(), file.rowsRejected(), file.rowsRead(),

@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -54,9 +53,8 @@ class PrepareInputsTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		long runId = step.getJobExecution().getJobInstance().getInstanceId();
-		JobSpec spec = this.specs.get(RunParameters.jobFile(step.getJobExecution().getJobParameters()));
+		long runId = Runs.runId(chunkContext);
+		JobSpec spec = Runs.spec(this.specs, chunkContext);
 		CountryReference countries;
 		try {
 			countries = this.countries.withAliases(spec.aliases());

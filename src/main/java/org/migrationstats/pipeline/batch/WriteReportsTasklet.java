@@ -39,8 +39,8 @@ class WriteReportsTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		JobSpec spec = this.specs.get(RunParameters.jobFile(job.getJobParameters()));
+		JobExecution job = Runs.job(chunkContext);
+		JobSpec spec = Runs.spec(this.specs, chunkContext);
 		Map<String, Long> rowsRead = new LinkedHashMap<>();
 		this.ingestCounts.collect(job).forEach((f) -> rowsRead.put(f.datasetId() + ":" + f.fileName(), f.rowsRead()));
 		LocalDateTime started = (job.getStartTime() != null) ? job.getStartTime() : LocalDateTime.now();

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountriesAndMembershipJobTest {
 
-	private static final Path WORK = TestFolders.create("countries");
+	private static final Path WORK = ScratchFolders.create("countries");
 
 	private static final String RUN_DATE = "2003-01-01";
 

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyJobTest {
 
-	private static final Path WORK = TestFolders.create("nightly-job");
+	private static final Path WORK = ScratchFolders.create("nightly-job");
 
 	private static final String RUN_DATE = "2002-12-31";
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfEnvironmentVariable(named = "PIPELINE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 class PostgresJobTest {
 
-	private static final Path WORK = TestFolders.create("postgres");
+	private static final Path WORK = ScratchFolders.create("postgres");
 
 	// Job names are unique per test run, so runs left in the database by earlier builds
 	// do

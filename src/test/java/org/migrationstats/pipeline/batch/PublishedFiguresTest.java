@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.within;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedFiguresTest {
 
-	private static final Path WORK = TestFolders.create("published");
+	private static final Path WORK = ScratchFolders.create("published");
 
 	private static final Path DATA = Path.of("../shared/data");
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "pipeline.chunk-size=5")
 class RestartTest {
 
-	private static final Path WORK = TestFolders.create("restart");
+	private static final Path WORK = ScratchFolders.create("restart");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
