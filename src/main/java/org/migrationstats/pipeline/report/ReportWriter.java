@@ -125,10 +125,11 @@ public class ReportWriter {
 				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0));
 			sink.row(List.of("Input " + input.datasetId(),
 					input.fileName() + " (" + input.size() + " bytes, SHA-256 " + input.sha256() + ")"
-							+ (dataset.vintage().isEmpty() ? "" : ", vintage " + dataset.vintage()) + ": "
-							+ rowsRead.getOrDefault(input.datasetId() + ":" + input.fileName(), 0L) + " rows read, "
-							+ c.observations() + " observations written, " + c.rejections() + " rejected, "
-							+ c.aggregateRows() + " aggregate rows filtered"));
+							+ (dataset.vintage().isEmpty() ? "" : ", vintage " + dataset.vintage())
+							+ (dataset.referenceDate().isEmpty() ? "" : ", figures as of " + dataset.referenceDate())
+							+ ": " + rowsRead.getOrDefault(input.datasetId() + ":" + input.fileName(), 0L)
+							+ " rows read, " + c.observations() + " observations written, " + c.rejections()
+							+ " rejected, " + c.aggregateRows() + " aggregate rows filtered"));
 		}
 		for (String[] definition : DEFINITIONS) {
 			sink.row(Arrays.asList(definition));
@@ -137,7 +138,9 @@ public class ReportWriter {
 	}
 
 	private static final String[][] DEFINITIONS = {
-			{ "Population", "Mid-year total population (World Bank SP.POP.TOTL), persons." },
+			{ "Population",
+					"Total population in persons, as of the reference date its source states (shown with "
+							+ "the population source: World Bank SP.POP.TOTL is a mid-year estimate)." },
 			{ "Net migration",
 					"Immigrants minus emigrants in the calendar year, as the source reports it "
 							+ "(WPP 2024: net number of migrants); where a source gives immigrants and emigrants only, "

@@ -48,7 +48,7 @@ public final class JobSpecReader {
 			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
-			"measure", "columns", "scale", "missing", "vintage");
+			"measure", "columns", "scale", "missing", "vintage", "reference-date");
 
 	private final Path file;
 
@@ -316,7 +316,7 @@ public final class JobSpecReader {
 			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys() + ")");
 		}
 		return new DatasetSpec(id, path, delimiter(map, path), encoding(map), layout, measure, columns, scale(map),
-				missing(map), optionalText(map, "vintage", ""), line(node));
+				missing(map), optionalText(map, "vintage", ""), line(node), optionalText(map, "reference-date", ""));
 	}
 
 	private Layout layout(Map<String, Node> map, Node node) {

@@ -374,11 +374,14 @@ public class FiguresStore {
 	 */
 	public void countryYears(long runId, Consumer<CountryYearFigures> consumer) {
 		this.jdbc.query("SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, c.STATUS, c.POPULATION, "
-				+ "c.POPULATION_SOURCE, c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
+				+ "c.POPULATION_SOURCE || CASE WHEN COALESCE(d.REFERENCE_DATE, '') = '' THEN '' "
+				+ "ELSE ' (' || d.REFERENCE_DATE || ')' END, "
+				+ "c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
 				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE, c.REPORTED_POPULATION_CHANGE, "
 				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL FROM MIG_COUNTRY_YEAR c "
-				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR",
-				(ResultSet rs) -> {
+				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY "
+				+ "LEFT JOIN MIG_DATASET d ON d.RUN_ID = c.RUN_ID AND d.DATASET_ID = c.POPULATION_SOURCE "
+				+ "WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR", (ResultSet rs) -> {
 					consumer.accept(new CountryYearFigures(rs.getString(1), rs.getString(2), rs.getInt(3),
 							status(rs.getString(4)), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
 							longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), longOrNull(rs, 11),

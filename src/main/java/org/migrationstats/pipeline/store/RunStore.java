@@ -44,10 +44,10 @@ public class RunStore {
 		for (int i = 0; i < datasets.size(); i++) {
 			DatasetSpec d = datasets.get(i);
 			this.jdbc.update(
-					"INSERT INTO MIG_DATASET (RUN_ID, DATASET_ID, ORDINAL, PATH, LAYOUT, MEASURE, SCALE, VINTAGE) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+					"INSERT INTO MIG_DATASET (RUN_ID, DATASET_ID, ORDINAL, PATH, LAYOUT, MEASURE, SCALE, VINTAGE, "
+							+ "REFERENCE_DATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					runId, d.id(), i, d.path(), d.layout().name(), (d.measure() != null) ? d.measure().name() : null,
-					d.scale().longValueExact(), d.vintage());
+					d.scale().longValueExact(), d.vintage(), d.referenceDate());
 		}
 		this.jdbc.batchUpdate(
 				"INSERT INTO MIG_RUN_INPUT (RUN_ID, DATASET_ID, FILE_NAME, FILE_SIZE, SHA256) VALUES (?, ?, ?, ?, ?)",
