@@ -125,12 +125,14 @@ class PipelineBatchConfiguration {
 
 	@Bean
 	@StepScope
-	ObservationWriter observationWriter(IngestStore store, RowMappingProcessor rowMappingProcessor,
+	ObservationWriter observationWriter(IngestStore store, RowMappingProcessor rowMappingProcessor, JobSpecs specs,
+			@Value("#{jobParameters['jobFile']}") String jobFile,
 			@Value("#{stepExecution}") StepExecution stepExecution,
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
 			@Value("#{stepExecutionContext['file']}") String file) {
 		return new ObservationWriter(store, rowMappingProcessor,
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file);
+				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
+				specs.get(Path.of(jobFile)).dataset(dataset).sumRecords());
 	}
 
 	@Bean

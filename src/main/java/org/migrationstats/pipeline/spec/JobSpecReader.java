@@ -48,7 +48,7 @@ public final class JobSpecReader {
 			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
-			"measure", "columns", "scale", "missing", "vintage", "reference-date");
+			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records");
 
 	private final Path file;
 
@@ -243,6 +243,19 @@ public final class JobSpecReader {
 		}
 	}
 
+	private boolean bool(Map<String, Node> map, String key) {
+		Node node = map.get(key);
+		if (node == null) {
+			return false;
+		}
+		String text = scalar(node, key).strip().toLowerCase(Locale.ROOT);
+		return switch (text) {
+			case "true", "yes" -> true;
+			case "false", "no" -> false;
+			default -> throw error(node, "'" + key + "' must be true or false, found '" + text + "'");
+		};
+	}
+
 	private Map<String, String> aliases(Map<String, Node> top) {
 		Node node = top.get("aliases");
 		if (node == null) {
@@ -316,7 +329,8 @@ public final class JobSpecReader {
 			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys() + ")");
 		}
 		return new DatasetSpec(id, path, delimiter(map, path), encoding(map), layout, measure, columns, scale(map),
-				missing(map), optionalText(map, "vintage", ""), line(node), optionalText(map, "reference-date", ""));
+				missing(map), optionalText(map, "vintage", ""), line(node), optionalText(map, "reference-date", ""),
+				bool(map, "sum-records"));
 	}
 
 	private Layout layout(Map<String, Node> map, Node node) {

@@ -30,11 +30,32 @@ public class FiguresStore {
 	public static final String COMPUTE = "compute";
 
 	/*
-	 * One row per country and year: for each measure, the observation of the dataset the
-	 * precedence table ranks first and, within it, the first row of the file. Older
-	 * vintages have no precedence row, so the join leaves them out. A second value for
-	 * the same country, year and measure in one dataset is not summed: DUPLICATES rejects
-	 * it.
+	 * One value per dataset, country, year and measure: for a dataset of records
+	 * (sum-records), the sum of its rows; for any other, its first row, in file and row
+	 * order (a second row is rejected by DUPLICATES, never summed). Takes the run id
+	 * twice.
+	 */
+	private static final String DATASET_VALUES = """
+			(SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL FROM (
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
+			        ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			                           ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
+			    FROM MIG_OBSERVATION o
+			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			    WHERE o.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
+			 WHERE RN = 1
+			 UNION ALL
+			 SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
+			 FROM MIG_OBSERVATION o
+			 JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			 WHERE o.RUN_ID = ? AND d.SUM_RECORDS = TRUE
+			 GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE)
+			""";
+
+	/*
+	 * One row per country and year: for each measure, the value of the dataset the
+	 * precedence table ranks first. Older vintages have no precedence row, so the join
+	 * leaves them out.
 	 */
 	private static final String COUNTRY_YEARS = """
 			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
@@ -51,29 +72,23 @@ public class FiguresStore {
 			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END),
 			    MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END)
 			FROM (
-			    SELECT o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.DATASET_ID,
-			        ROW_NUMBER() OVER (PARTITION BY o.COUNTRY, o.YR, o.MEASURE
-			                           ORDER BY p.RANK, o.FILE_NAME, o.SOURCE_ROW) AS PREFERENCE
-			    FROM MIG_OBSERVATION o
-			    JOIN MIG_PRECEDENCE p ON p.RUN_ID = o.RUN_ID AND p.DATASET_ID = o.DATASET_ID AND p.MEASURE = o.MEASURE
-			    WHERE o.RUN_ID = ?
+			    SELECT v.COUNTRY, v.YR, v.MEASURE, v.VAL, v.DATASET_ID,
+			        ROW_NUMBER() OVER (PARTITION BY v.COUNTRY, v.YR, v.MEASURE ORDER BY p.RANK) AS PREFERENCE
+			    FROM %s v
+			    JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
 			) chosen
 			WHERE PREFERENCE = 1
 			GROUP BY COUNTRY, YR
-			""";
+			""".formatted(DATASET_VALUES);
 
-	// The first value of each dataset for a country, year and measure, with its
-	// precedence
-	// rank (NULL for an older vintage).
-	private static final String FIRST_VALUES = """
-			(SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, p.RANK
-			 FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE
-			                                      ORDER BY FILE_NAME, SOURCE_ROW) AS RN
-			       FROM MIG_OBSERVATION o WHERE RUN_ID = ?) o
-			 LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = o.RUN_ID AND p.DATASET_ID = o.DATASET_ID
-			     AND p.MEASURE = o.MEASURE
-			 WHERE o.RN = 1)
-			""";
+	// Each dataset's value with its precedence rank (NULL for an older vintage). Takes
+	// the run
+	// id three times.
+	private static final String RANKED_VALUES = """
+			(SELECT v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK
+			 FROM %s v
+			 LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE)
+			""".formatted(DATASET_VALUES);
 
 	// Every other dataset's value that differs from the one used by more than the
 	// tolerance (a
@@ -91,7 +106,7 @@ public class FiguresStore {
 			    WHERE f.RANK IS NOT NULL
 			) ranked
 			WHERE RANK > BEST AND ABS(VAL - USED_VAL) > ? * ABS(USED_VAL)
-			""".formatted(FIRST_VALUES);
+			""".formatted(RANKED_VALUES);
 
 	private static final String REVISIONS = """
 			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
@@ -105,7 +120,7 @@ public class FiguresStore {
 			    GROUP BY COUNTRY, YR, MEASURE
 			) pairs
 			WHERE NEWER IS NOT NULL AND OLDER IS NOT NULL AND NEWER <> OLDER
-			""".formatted(FIRST_VALUES);
+			""".formatted(RANKED_VALUES);
 
 	private static final String DUPLICATES = """
 			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
@@ -119,7 +134,8 @@ public class FiguresStore {
 			        FIRST_VALUE(SOURCE_ROW) OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE
 			                                      ORDER BY FILE_NAME, SOURCE_ROW) AS FIRST_ROW
 			    FROM MIG_OBSERVATION o
-			    WHERE RUN_ID = ?
+			    WHERE RUN_ID = ? AND DATASET_ID IN (SELECT DATASET_ID FROM MIG_DATASET d
+			                                        WHERE d.RUN_ID = o.RUN_ID AND d.SUM_RECORDS = FALSE)
 			) ranked
 			WHERE RN > 1
 			""";
@@ -191,7 +207,7 @@ public class FiguresStore {
 	 */
 	public int computeCountryYears(long runId) {
 		this.jdbc.update(DUPLICATES, runId);
-		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId);
+		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId, runId, runId);
 		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET MIGRATION_FLOWS_NET = IMMIGRANTS - EMIGRANTS "
 				+ "WHERE RUN_ID = ? AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
 		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = MIGRATION_FLOWS_NET, "
@@ -214,8 +230,9 @@ public class FiguresStore {
 	 * @param revisions newer dataset id mapped to the older one
 	 */
 	public void computeSourceDifferences(long runId, java.math.BigDecimal tolerance, Map<String, String> revisions) {
-		this.jdbc.update(CONFLICTS, runId, runId, tolerance);
-		revisions.forEach((newer, older) -> this.jdbc.update(REVISIONS, runId, newer, older, newer, older, runId));
+		this.jdbc.update(CONFLICTS, runId, runId, runId, runId, tolerance);
+		revisions.forEach(
+				(newer, older) -> this.jdbc.update(REVISIONS, runId, newer, older, newer, older, runId, runId, runId));
 	}
 
 	/**

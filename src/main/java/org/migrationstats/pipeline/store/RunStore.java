@@ -45,9 +45,9 @@ public class RunStore {
 			DatasetSpec d = datasets.get(i);
 			this.jdbc.update(
 					"INSERT INTO MIG_DATASET (RUN_ID, DATASET_ID, ORDINAL, PATH, LAYOUT, MEASURE, SCALE, VINTAGE, "
-							+ "REFERENCE_DATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+							+ "REFERENCE_DATE, SUM_RECORDS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					runId, d.id(), i, d.path(), d.layout().name(), (d.measure() != null) ? d.measure().name() : null,
-					d.scale().longValueExact(), d.vintage(), d.referenceDate());
+					d.scale().longValueExact(), d.vintage(), d.referenceDate(), d.sumRecords());
 		}
 		this.jdbc.batchUpdate(
 				"INSERT INTO MIG_RUN_INPUT (RUN_ID, DATASET_ID, FILE_NAME, FILE_SIZE, SHA256) VALUES (?, ?, ?, ?, ?)",

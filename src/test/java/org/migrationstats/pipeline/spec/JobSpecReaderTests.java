@@ -175,7 +175,7 @@ class JobSpecReaderTests {
 			return Stream.of(
 					arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
 							"unknown key 'sep' in a dataset, expected one of columns, delimiter, encoding, format, id, "
-									+ "layout, measure, missing, path, reference-date, scale, vintage"),
+									+ "layout, measure, missing, path, reference-date, scale, sum-records, vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, datasets, figures, groups, "
 									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "
