@@ -179,7 +179,7 @@ public class ReportWriter {
 			{ "Aggregates",
 					"Rows for regions and income groups (World, Central Asia, ...) are recognised, counted "
 							+ "in the Aggregates sheet and left out of every figure and total." },
-			{ "Sources", "World Bank population (ODC-PDDL-1.0); UN World Population Prospects 2024 (CC BY 3.0 "
+			{ "Data licences", "World Bank population (ODC-PDDL-1.0); UN World Population Prospects 2024 (CC BY 3.0 "
 					+ "IGO); membership as cited per record in the membership file." } };
 
 	private void writePeriods(TableSink sink, long runId) throws IOException {

@@ -45,6 +45,8 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 
 	private final CellStyle textStyle;
 
+	private final CellStyle wrappedTextStyle;
+
 	private SXSSFSheet sheet;
 
 	private List<Column> columns;
@@ -70,6 +72,9 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		this.rateStyle = format("0.000;[Red]-0.000");
 		this.dateStyle = format("yyyy-mm-dd");
 		this.textStyle = format("@");
+		this.wrappedTextStyle = format("@");
+		this.wrappedTextStyle.setWrapText(true);
+		this.wrappedTextStyle.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
 	}
 
 	private CellStyle format(String pattern) {
@@ -94,12 +99,19 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 			this.widths[i] = Math.min(columns.get(i).header().length(), 24);
 		}
 		this.sheet.createFreezePane(0, 2);
+		// Printed (or exported to PDF) in landscape, one page wide, the header repeated.
+		this.sheet.getPrintSetup().setLandscape(true);
+		this.sheet.setFitToPage(true);
+		this.sheet.getPrintSetup().setFitWidth((short) 1);
+		this.sheet.getPrintSetup().setFitHeight((short) 0);
+		this.sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
 		this.nextRow = 2;
 	}
 
 	@Override
 	public void row(List<?> cells) {
 		Row row = this.sheet.createRow(this.nextRow++);
+		int lines = 1;
 		for (int i = 0; i < cells.size(); i++) {
 			Object value = cells.get(i);
 			if (value == null) {
@@ -128,8 +140,18 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 				shown = value.toString();
 				cell.setCellValue(shown);
 			}
-			cell.setCellStyle(style(this.columns.get(i).kind()));
+			boolean longText = this.columns.get(i).kind() == Column.Kind.TEXT && shown.length() > MAX_WIDTH;
+			cell.setCellStyle(longText ? this.wrappedTextStyle : style(this.columns.get(i).kind()));
+			if (longText) {
+				// Spreadsheet programs do not all fit a row to wrapped text on opening:
+				// give
+				// the row the height of the lines the text needs at the column's width.
+				lines = Math.max(lines, (shown.length() + MAX_WIDTH - 1) / MAX_WIDTH + 1);
+			}
 			this.widths[i] = Math.max(this.widths[i], shown.length());
+		}
+		if (lines > 1) {
+			row.setHeightInPoints(lines * this.sheet.getDefaultRowHeightInPoints());
 		}
 	}
 
