@@ -203,3 +203,17 @@ CREATE TABLE IF NOT EXISTS MIG_SOURCE_DIFF (
 );
 
 CREATE INDEX IF NOT EXISTS MIG_SOURCE_DIFF_RUN ON MIG_SOURCE_DIFF (RUN_ID);
+
+-- One value per dataset, country, year and measure (a record-level dataset's sum, another's
+-- first row), with the dataset's precedence rank (NULL for an older vintage): computed once
+-- per run from MIG_OBSERVATION, read by the country-year, conflict and revision queries.
+CREATE TABLE IF NOT EXISTS MIG_DATASET_VALUE (
+	RUN_ID BIGINT NOT NULL,
+	DATASET_ID VARCHAR(100) NOT NULL,
+	COUNTRY VARCHAR(3) NOT NULL,
+	YR INT NOT NULL,
+	MEASURE VARCHAR(20) NOT NULL,
+	VAL BIGINT NOT NULL,
+	RANK INT,
+	PRIMARY KEY (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE)
+);

@@ -32,30 +32,35 @@ public class FiguresStore {
 	/*
 	 * One value per dataset, country, year and measure: for a dataset of records
 	 * (sum-records), the sum of its rows; for any other, its first row, in file and row
-	 * order (a second row is rejected by DUPLICATES, never summed). Takes the run id
-	 * twice.
+	 * order (a second row is rejected by DUPLICATES, never summed); with the dataset's
+	 * precedence rank. Computed once: the country-year, conflict and revision queries
+	 * read the small result instead of the observations.
 	 */
 	private static final String DATASET_VALUES = """
-			(SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL FROM (
-			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
-			        ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
-			                           ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
+			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK)
+			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK
+			FROM (
+			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL FROM (
+			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
+			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
+			        FROM MIG_OBSERVATION o
+			        JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			        WHERE o.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
+			    WHERE RN = 1
+			    UNION ALL
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
 			    FROM MIG_OBSERVATION o
 			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
-			    WHERE o.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
-			 WHERE RN = 1
-			 UNION ALL
-			 SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
-			 FROM MIG_OBSERVATION o
-			 JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
-			 WHERE o.RUN_ID = ? AND d.SUM_RECORDS = TRUE
-			 GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE)
+			    WHERE o.RUN_ID = ? AND d.SUM_RECORDS = TRUE
+			    GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			) v
+			LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
 			""";
 
 	/*
 	 * One row per country and year: for each measure, the value of the dataset the
-	 * precedence table ranks first. Older vintages have no precedence row, so the join
-	 * leaves them out.
+	 * precedence table ranks first. Older vintages have no rank and are left out.
 	 */
 	private static final String COUNTRY_YEARS = """
 			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
@@ -72,23 +77,14 @@ public class FiguresStore {
 			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END),
 			    MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END)
 			FROM (
-			    SELECT v.COUNTRY, v.YR, v.MEASURE, v.VAL, v.DATASET_ID,
-			        ROW_NUMBER() OVER (PARTITION BY v.COUNTRY, v.YR, v.MEASURE ORDER BY p.RANK) AS PREFERENCE
-			    FROM %s v
-			    JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
+			    SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID,
+			        ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
+			    FROM MIG_DATASET_VALUE
+			    WHERE RUN_ID = ? AND RANK IS NOT NULL
 			) chosen
 			WHERE PREFERENCE = 1
 			GROUP BY COUNTRY, YR
-			""".formatted(DATASET_VALUES);
-
-	// Each dataset's value with its precedence rank (NULL for an older vintage). Takes
-	// the run
-	// id three times.
-	private static final String RANKED_VALUES = """
-			(SELECT v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK
-			 FROM %s v
-			 LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE)
-			""".formatted(DATASET_VALUES);
+			""";
 
 	// Every other dataset's value that differs from the one used by more than the
 	// tolerance (a
@@ -102,11 +98,11 @@ public class FiguresStore {
 			        FIRST_VALUE(VAL) OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS USED_VAL,
 			        FIRST_VALUE(DATASET_ID) OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS USED_DATASET,
 			        MIN(RANK) OVER (PARTITION BY COUNTRY, YR, MEASURE) AS BEST
-			    FROM %s f
-			    WHERE f.RANK IS NOT NULL
+			    FROM MIG_DATASET_VALUE f
+			    WHERE f.RUN_ID = ? AND f.RANK IS NOT NULL
 			) ranked
 			WHERE RANK > BEST AND ABS(VAL - USED_VAL) > ? * ABS(USED_VAL)
-			""".formatted(RANKED_VALUES);
+			""";
 
 	private static final String REVISIONS = """
 			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
@@ -116,11 +112,12 @@ public class FiguresStore {
 			    SELECT COUNTRY, YR, MEASURE,
 			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS NEWER,
 			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS OLDER
-			    FROM %s f
+			    FROM MIG_DATASET_VALUE f
+			    WHERE f.RUN_ID = ? AND f.DATASET_ID IN (?, ?)
 			    GROUP BY COUNTRY, YR, MEASURE
 			) pairs
 			WHERE NEWER IS NOT NULL AND OLDER IS NOT NULL AND NEWER <> OLDER
-			""".formatted(RANKED_VALUES);
+			""";
 
 	private static final String DUPLICATES = """
 			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
@@ -194,7 +191,7 @@ public class FiguresStore {
 	 */
 	public void clearComputed(long runId) {
 		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT",
-				"MIG_MEMBERSHIP_CHECK", "MIG_SOURCE_DIFF")) {
+				"MIG_MEMBERSHIP_CHECK", "MIG_SOURCE_DIFF", "MIG_DATASET_VALUE")) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		this.jdbc.update("DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?", runId, COMPUTE);
@@ -207,7 +204,8 @@ public class FiguresStore {
 	 */
 	public int computeCountryYears(long runId) {
 		this.jdbc.update(DUPLICATES, runId);
-		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId, runId, runId);
+		this.jdbc.update(DATASET_VALUES, runId, runId, runId, runId);
+		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId);
 		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET MIGRATION_FLOWS_NET = IMMIGRANTS - EMIGRANTS "
 				+ "WHERE RUN_ID = ? AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
 		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = MIGRATION_FLOWS_NET, "
@@ -230,9 +228,9 @@ public class FiguresStore {
 	 * @param revisions newer dataset id mapped to the older one
 	 */
 	public void computeSourceDifferences(long runId, java.math.BigDecimal tolerance, Map<String, String> revisions) {
-		this.jdbc.update(CONFLICTS, runId, runId, runId, runId, tolerance);
+		this.jdbc.update(CONFLICTS, runId, runId, tolerance);
 		revisions.forEach(
-				(newer, older) -> this.jdbc.update(REVISIONS, runId, newer, older, newer, older, runId, runId, runId));
+				(newer, older) -> this.jdbc.update(REVISIONS, runId, newer, older, newer, older, runId, newer, older));
 	}
 
 	/**
