@@ -84,6 +84,14 @@ public class JobRunner {
 				attempt++;
 				log.info("Rerunning {} for {} as attempt {}", spec.name(), runDate, attempt);
 			}
+			else if (status.isRunning()) {
+				return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate,
+						(last != null) ? last.getId() : null,
+						"execution " + ((last != null) ? last.getId() : "?") + " of " + spec.name() + " for " + runDate
+								+ " is recorded as " + status + ". If no pipeline process is running (it was killed),"
+								+ " run `recover` to mark it failed, then run this command again to restart it.",
+						null, steps(last), List.of());
+			}
 			else {
 				log.info("Restarting {} for {} (attempt {}, last execution {} {})", spec.name(), runDate, attempt,
 						(last != null) ? last.getId() : "?", status);

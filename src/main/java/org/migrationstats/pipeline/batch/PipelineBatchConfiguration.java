@@ -13,6 +13,7 @@ import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -51,6 +52,7 @@ class PipelineBatchConfiguration {
 			CountryReference countries, RunStore runs) {
 		return new StepBuilder(PREPARE_INPUTS, jobRepository)
 			.tasklet(new PrepareInputsTasklet(specs, countries, runs), transactionManager)
+			.listener(new StepLogListener())
 			.build();
 	}
 
@@ -63,6 +65,7 @@ class PipelineBatchConfiguration {
 			.step(ingestFile)
 			.gridSize(threads)
 			.taskExecutor(executor)
+			.listener(new StepLogListener())
 			.build();
 	}
 
@@ -79,6 +82,7 @@ class PipelineBatchConfiguration {
 			.faultTolerant()
 			.skipPolicy((failure, skipCount) -> failure instanceof RowRejectedException)
 			.skipListener(rejectedRowListener)
+			.listener((StepExecutionListener) new StepLogListener())
 			.build();
 	}
 
@@ -87,6 +91,7 @@ class PipelineBatchConfiguration {
 			RunStore runs, FiguresStore figures, IngestCounts ingestCounts, CountryReference countries) {
 		return new StepBuilder(COMPUTE_FIGURES, jobRepository)
 			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries), transactionManager)
+			.listener(new StepLogListener())
 			.build();
 	}
 
@@ -95,6 +100,7 @@ class PipelineBatchConfiguration {
 			ReportWriter reportWriter, IngestCounts ingestCounts) {
 		return new StepBuilder(WRITE_REPORTS, jobRepository)
 			.tasklet(new WriteReportsTasklet(specs, reportWriter, ingestCounts), transactionManager)
+			.listener(new StepLogListener())
 			.build();
 	}
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
 		description = "Runs the migration-statistics jobs declared under jobs/.",
-		subcommands = { RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { RunCommand.class, RestartCommand.class, StatusCommand.class, ShowCommand.class,
+				RecoverCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:a step failed (restartable: run the same command again)",
 				"2:usage error or invalid job file", "3:completed, with rejected rows (see the Rejects sheet)",
