@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.store.RunInput;
+import org.migrationstats.pipeline.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +45,11 @@ public class JobRunner {
 
 	private final IngestCounts ingestCounts;
 
+	private final RunStore runs;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
-			IngestCounts ingestCounts) {
+			IngestCounts ingestCounts, RunStore runs) {
+		this.runs = runs;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -92,7 +97,21 @@ public class JobRunner {
 								+ " run `recover` to mark it failed, then run this command again to restart it.",
 						null, steps(last), List.of());
 			}
+			else if (rerun) {
+				attempt++;
+				log.info("Running {} for {} again from scratch as attempt {} (the last attempt {})", spec.name(),
+						runDate, attempt, status);
+			}
 			else {
+				List<String> changed = changedInputs(instance);
+				if (!changed.isEmpty()) {
+					return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate,
+							(last != null) ? last.getId() : null,
+							"cannot restart " + spec.name() + " for " + runDate + ": input changed since the run "
+									+ "started: " + String.join("; ", changed) + ". A restart would mix old and new "
+									+ "rows; restore the file, or add --rerun to run the date again from scratch.",
+							null, steps(last), List.of());
+				}
 				log.info("Restarting {} for {} (attempt {}, last execution {} {})", spec.name(), runDate, attempt,
 						(last != null) ? last.getId() : "?", status);
 			}
@@ -111,6 +130,39 @@ public class JobRunner {
 					List.of());
 		}
 		return outcome(spec, runDate, execution);
+	}
+
+	/**
+	 * Compares the files a run was prepared with against what is on disk now. A changed
+	 * file whose partition completed would leave the run's figures built from a file that
+	 * no longer exists: that refuses the restart. A changed file not yet (fully) ingested
+	 * may be a fix: its new checksum is recorded, and its reader checks on restart that
+	 * the rows already ingested are unchanged.
+	 * @param instance the run
+	 * @return one line per completed file that is gone or whose content changed
+	 */
+	private List<String> changedInputs(JobInstance instance) {
+		List<String> refused = new ArrayList<>();
+		List<RunInput> inputs = this.runs.inputs(instance.getInstanceId());
+		java.util.Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
+		for (RunInput input : inputs) {
+			Path file = Path.of(input.fileName());
+			String now = java.nio.file.Files.isRegularFile(file) ? PrepareInputsTasklet.sha256(file) : null;
+			if (input.sha256().equals(now)) {
+				continue;
+			}
+			StepExecution partition = this.jobRepository.getLastStepExecution(instance,
+					DatasetPartitioner.stepName(keys.get(input)));
+			if (now == null || (partition != null && partition.getStatus() == BatchStatus.COMPLETED)) {
+				refused.add(input.fileName() + ((now == null) ? " is gone" : " has changed since it was ingested"));
+			}
+			else {
+				log.info("Input {} changed since the run started; it was not completely ingested, so the restart "
+						+ "reads the new file", input.fileName());
+				this.runs.updateInput(instance.getInstanceId(), input, PrepareInputsTasklet.size(file), now);
+			}
+		}
+		return refused;
 	}
 
 	private long lastAttempt(JobSpec spec, LocalDate runDate) {

@@ -127,7 +127,7 @@ class PrepareInputsTasklet implements Tasklet {
 		return index;
 	}
 
-	private static long size(Path file) {
+	static long size(Path file) {
 		try {
 			return Files.size(file);
 		}

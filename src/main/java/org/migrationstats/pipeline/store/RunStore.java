@@ -115,6 +115,18 @@ public class RunStore {
 	}
 
 	/**
+	 * Records the size and checksum of a file that changed before it was ingested.
+	 * @param runId the run
+	 * @param input the file as recorded
+	 * @param size its size now
+	 * @param sha256 its checksum now
+	 */
+	public void updateInput(long runId, RunInput input, long size, String sha256) {
+		this.jdbc.update("UPDATE MIG_RUN_INPUT SET FILE_SIZE = ?, SHA256 = ? WHERE RUN_ID = ? AND DATASET_ID = ? "
+				+ "AND FILE_NAME = ?", size, sha256, runId, input.datasetId(), input.fileName());
+	}
+
+	/**
 	 * @param runId the run
 	 * @return the files the run was prepared with, in dataset order
 	 */

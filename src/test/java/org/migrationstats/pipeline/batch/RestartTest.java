@@ -127,6 +127,44 @@ class RestartTest {
 	}
 
 	@Test
+	void aRestartRefusesAFileThatChangedAfterItWasIngestedUnlessRerun() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("changed-input"));
+		Path blocker = job.output().resolve("nightly-migration");
+		Files.createDirectories(job.output());
+		Files.writeString(blocker, "a file where the job's report folder should be");
+		assertThat(run(job, "2026-05-01").result()).isEqualTo(RunOutcome.Result.FAILED);
+		Files.delete(blocker);
+		Path deaths = job.input("wpp2024/deaths.txt");
+		Files.writeString(deaths, Files.readString(deaths).replace("\t101.35\t", "\t101.36\t"));
+
+		RunOutcome refused = run(job, "2026-05-01");
+
+		assertThat(refused.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(refused.message()).contains("input changed since the run started")
+			.contains("deaths.txt has changed since it was ingested")
+			.contains("--rerun");
+		assertThat(this.runner.run(job.jobFile(), LocalDate.parse("2026-05-01"), true).result())
+			.isEqualTo(RunOutcome.Result.SUCCESS);
+	}
+
+	@Test
+	void aRestartRefusesAFileWhoseAlreadyIngestedRowsChanged() throws Exception {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("changed-prefix"));
+		Path births = job.input("wpp2024/births.txt");
+		byte[] good = Files.readAllBytes(births);
+		Files.write(births, withInvalidUtf8OnLine(good, 12));
+		assertThat(run(job, "2026-06-01").result()).isEqualTo(RunOutcome.Result.FAILED);
+		String mended = new String(good, java.nio.charset.StandardCharsets.UTF_8);
+		Files.writeString(births, mended.replace("\n398\tKazakhstan\t", "\n398\tKazakhstan X\t"));
+
+		RunOutcome restarted = run(job, "2026-06-01");
+
+		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(restarted.message())
+			.contains("births.txt: the 10 rows ingested before the restart are no longer " + "what the file holds");
+	}
+
+	@Test
 	void runningACompletedDateAgainChangesNothingUnlessForced() throws IOException {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("completed"));
 		RunOutcome first = run(job, "2026-04-01");
