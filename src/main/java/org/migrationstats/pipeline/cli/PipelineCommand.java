@@ -49,11 +49,39 @@ public class PipelineCommand implements Runnable {
 		CommandLine commandLine = new CommandLine(new PipelineCommand());
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
 			PrintWriter err = cmd.getErr();
+			String locked = lockedDatabase(ex);
+			if (locked != null) {
+				err.println("error: the database " + locked + " is in use by another pipeline process (a run in "
+						+ "progress?); try again when it has ended");
+				return 1;
+			}
 			err.println("error: " + ex.getMessage());
 			log.error("Unexpected failure of '{}'", String.join(" ", args), ex);
 			return 1;
 		});
 		return commandLine.execute(args);
+	}
+
+	/**
+	 * @param failure a failure
+	 * @return the database file another process holds locked, or {@code null} if that is
+	 * not the failure
+	 */
+	static String lockedDatabase(Throwable failure) {
+		java.util.regex.Pattern locked = java.util.regex.Pattern.compile("The file is locked: ([^\\s\"\\]]+)");
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			java.util.regex.Matcher m = locked.matcher(String.valueOf(t.getMessage()));
+			if (m.find()) {
+				return m.group(1);
+			}
+			for (Throwable suppressed : t.getSuppressed()) {
+				String found = lockedDatabase(suppressed);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -113,6 +113,21 @@ class CrashRecoveryTest {
 		assertSameReportAsCleanRun(dir);
 	}
 
+	@Test
+	void aSecondProcessOnTheSameDatabaseIsToldItIsInUseWithoutAStackTrace() throws Exception {
+		Path dir = this.work.resolve("locked");
+		Child run = Child.start(dir, "run", job(dir).toString(), "--date", RUN_DATE);
+		run.awaitOutput("Step ingestFile:registrations#1 started");
+		Child second = Child.start(dir, "run", job(dir).toString(), "--date", RUN_DATE);
+		int exit = second.waitFor();
+		run.kill();
+		assertThat(exit).isEqualTo(1);
+		assertThat(second.output())
+			.contains("error: the database " + dir.resolve("db/pipeline.mv.db").toAbsolutePath()
+					+ " is in use by another pipeline process")
+			.doesNotContain("\tat ");
+	}
+
 	private void recoverAndRestart(Path dir) throws Exception {
 		Child recover = Child.start(dir, "recover");
 		assertThat(recover.waitFor()).as(recover.output()).isZero();
