@@ -20,9 +20,9 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
 		description = "Runs the migration-statistics jobs declared under jobs/.",
 		subcommands = { RunCommand.class, RestartCommand.class, StatusCommand.class, ShowCommand.class,
-				RecoverCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class },
+				RecoverCommand.class, ValidateCommand.class, JobsCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:success", "1:a step failed (restartable: run the same command again)",
+		exitCodeList = { "0:success", "1:a step failed, or a restart was refused (the message says what to do)",
 				"2:usage error or invalid job file", "3:completed, with rejected rows (see the Rejects sheet)",
 				"4:the run date was already complete; nothing was done" })
 public class PipelineCommand implements Runnable {
@@ -46,6 +46,14 @@ public class PipelineCommand implements Runnable {
 	 * @return the exit code
 	 */
 	public static int execute(String... args) {
+		return commandLine(args).execute(args);
+	}
+
+	/**
+	 * @param args the arguments, named in the log when a command fails unexpectedly
+	 * @return the command line, with its handler of unexpected failures
+	 */
+	static CommandLine commandLine(String... args) {
 		CommandLine commandLine = new CommandLine(new PipelineCommand());
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
 			PrintWriter err = cmd.getErr();
@@ -59,7 +67,7 @@ public class PipelineCommand implements Runnable {
 			log.error("Unexpected failure of '{}'", String.join(" ", args), ex);
 			return 1;
 		});
-		return commandLine.execute(args);
+		return commandLine;
 	}
 
 	/**
