@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Membership;
-import org.migrationstats.pipeline.reference.MembershipFileReader;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunInput;
@@ -62,7 +61,7 @@ class PrepareInputsTasklet implements Tasklet {
 		catch (IllegalArgumentException ex) {
 			throw new InputException(spec.source() + ": aliases: " + ex.getMessage());
 		}
-		Membership membership = new MembershipFileReader(countries).read(spec.membership());
+		Membership membership = MembershipFiles.read(spec.membership(), countries);
 		List<RunInput> inputs = new ArrayList<>();
 		for (DatasetSpec dataset : spec.datasets()) {
 			List<Path> files = files(dataset);

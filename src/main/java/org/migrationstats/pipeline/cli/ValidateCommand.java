@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.MembershipException;
-import org.migrationstats.pipeline.reference.MembershipFileReader;
+import org.migrationstats.pipeline.batch.MembershipFiles;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.JobSpecReader;
@@ -38,7 +38,7 @@ class ValidateCommand implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		try {
 			JobSpec job = JobSpecReader.read(this.jobFile);
-			new MembershipFileReader(CountryReference.shipped()).read(job.membership());
+			MembershipFiles.read(job.membership(), CountryReference.shipped().withAliases(job.aliases()));
 			int problems = 0;
 			for (DatasetSpec dataset : job.datasets()) {
 				boolean glob = dataset.path().contains("*") || dataset.path().contains("?");
@@ -53,6 +53,10 @@ class ValidateCommand implements Callable<Integer> {
 			out.println(this.jobFile + ": valid (" + job.datasets().size() + " dataset(s), " + job.periods().size()
 					+ " period(s))");
 			return 0;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("error: " + this.jobFile + ": aliases: " + ex.getMessage());
+			return PipelineCommand.USAGE;
 		}
 		catch (SpecException | MembershipException ex) {
 			err.println("error: " + ex.getMessage());
