@@ -255,6 +255,20 @@ class RowMapperTests {
 		}
 
 		@Test
+		void nameTheColumnThatHeldTheUnknownTextWhenTheCodeIsBlank() {
+			RowMapper mapper = new RowMapper(worldBank(List.of("Country Code", "Country Name")), "population.csv",
+					WB_HEADER, COUNTRIES);
+			assertThatExceptionOfType(RowRejectedException.class)
+				.isThrownBy(() -> mapper.map(new SourceRow(12, List.of("Somalia, Fed. Rep.", "", "1960", "2756"))))
+				.satisfies((ex) -> {
+					assertThat(ex.getRejection().column()).isEqualTo("Country Name");
+					assertThat(ex.getRejection().rawValue()).isEqualTo(" | Somalia, Fed. Rep.");
+					assertThat(ex.getRejection().reason()).startsWith("unknown country 'Somalia, Fed. Rep.'")
+						.contains("Somalia");
+				});
+		}
+
+		@Test
 		void setAWorldBankAggregateAside() {
 			RowMapper mapper = new RowMapper(worldBank(List.of("Country Code", "Country Name")), "population.csv",
 					WB_HEADER, COUNTRIES);
