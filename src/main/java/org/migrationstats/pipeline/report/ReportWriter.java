@@ -89,7 +89,7 @@ public class ReportWriter {
 				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
-						"Net migration and population figures by membership status");
+						"Net migration and population figures by membership status", run.runDate());
 				xlsx.save(temporary.resolve(baseName + ".xlsx"));
 			}
 			publish(temporary, target, run.executionId());

@@ -179,15 +179,20 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	}
 
 	/**
-	 * Sets the document properties shown in Excel's file information.
+	 * Sets the document properties shown in Excel's file information. The dates are the
+	 * run date, not the time of writing, so that the same run gives the same document.
 	 * @param title the title
 	 * @param subject the subject
+	 * @param runDate the run date
 	 */
-	void properties(String title, String subject) {
+	void properties(String title, String subject, java.time.LocalDate runDate) {
 		var core = this.workbook.getXSSFWorkbook().getProperties().getCoreProperties();
 		core.setTitle(title);
 		core.setSubjectProperty(subject);
 		core.setCreator("migration-pipeline");
+		java.util.Date date = java.util.Date.from(runDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+		core.setCreated(java.util.Optional.of(date));
+		core.setModified(java.util.Optional.of(date));
 	}
 
 	void save(Path file) throws IOException {

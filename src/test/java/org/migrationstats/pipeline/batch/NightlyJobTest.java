@@ -171,6 +171,10 @@ class NightlyJobTest {
 			Path xlsx = NightlyJobTest.this.job.report(RUN_DATE).resolve("nightly-migration-" + RUN_DATE + ".xlsx");
 			try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = WorkbookFactory.create(in)) {
 				assertThat(workbook.getSheet("About")).isNotNull();
+				var properties = ((org.apache.poi.xssf.usermodel.XSSFWorkbook) workbook).getProperties()
+					.getCoreProperties();
+				assertThat(properties.getTitle()).isEqualTo("Migration statistics: nightly-migration, " + RUN_DATE);
+				assertThat(properties.getCreated().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
 				assertThat(workbook.getSheet("Country-year")).isNotNull();
 				assertThat(workbook.getSheet("Rejects")).isNotNull();
 				Sheet periods = workbook.getSheet("Periods");
