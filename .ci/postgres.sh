@@ -18,6 +18,7 @@ for _ in $(seq 1 30); do
 done
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'pipeline_ci'\"" | grep -q 1 ||
 	su postgres -c "psql -qc \"CREATE ROLE pipeline_ci LOGIN PASSWORD 'pipeline_ci'\""
-su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = 'pipeline_ci'\"" | grep -q 1 ||
-	su postgres -c "psql -qc \"CREATE DATABASE pipeline_ci OWNER pipeline_ci\""
+# A fresh database for every run: the tests create the schema they need.
+su postgres -c "psql -qc \"DROP DATABASE IF EXISTS pipeline_ci\""
+su postgres -c "psql -qc \"CREATE DATABASE pipeline_ci OWNER pipeline_ci\""
 echo "jdbc:postgresql://localhost:5432/pipeline_ci"
