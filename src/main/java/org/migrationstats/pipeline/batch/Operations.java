@@ -64,6 +64,29 @@ public class Operations {
 	}
 
 	/**
+	 * Abandons a failed or stopped execution: its date will not be restarted; only a
+	 * {@code --rerun} runs it again.
+	 * @param executionId the execution
+	 * @return the execution as it is now
+	 * @throws IllegalArgumentException if there is no such execution, or it is running
+	 */
+	public ExecutionLine abandon(long executionId) {
+		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		if (execution == null) {
+			throw new IllegalArgumentException("no execution " + executionId);
+		}
+		try {
+			this.jobOperator.abandon(execution);
+		}
+		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException ex) {
+			throw new IllegalArgumentException("execution " + executionId + " is running; stop it or, if its "
+					+ "process died, run `recover` first");
+		}
+		log.info("Abandoned execution {} of {}", executionId, execution.getJobInstance().getJobName());
+		return line(this.jobRepository.getJobExecution(executionId));
+	}
+
+	/**
 	 * Marks every execution still recorded as running as FAILED, with its running steps,
 	 * so that it can be restarted. Only right when no pipeline process is running: with
 	 * the embedded database a running process holds the file lock, so this command cannot

@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
 		description = "Runs the migration-statistics jobs declared under jobs/.",
-		subcommands = { RunCommand.class, RestartCommand.class, StatusCommand.class, ShowCommand.class,
-				RecoverCommand.class, ValidateCommand.class, JobsCommand.class, CommandLine.HelpCommand.class },
+		subcommands = {
+				RunCommand.class, RestartCommand.class, StatusCommand.class, ShowCommand.class, RecoverCommand.class,
+				AbandonCommand.class, ValidateCommand.class, JobsCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:a step failed, or a restart was refused (the message says what to do)",
 				"2:usage error or invalid job file", "3:completed, with rejected rows (see the Rejects sheet)",

@@ -43,6 +43,9 @@ class RestartTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private Operations operations;
+
 	@Test
 	void aBrokenFileFailsItsOwnPartitionAndARestartReadsOnlyWhatWasNotCommitted() throws Exception {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("broken-file"));
@@ -162,6 +165,29 @@ class RestartTest {
 		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.FAILED);
 		assertThat(restarted.message())
 			.contains("births.txt: the 10 rows ingested before the restart are no longer " + "what the file holds");
+	}
+
+	@Test
+	void anAbandonedDateIsNotRestartedButCanBeRerun() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("abandoned"));
+		Files.createDirectories(job.output());
+		Files.writeString(job.output().resolve("nightly-migration"), "a file where the report folder should be");
+		RunOutcome failed = run(job, "2026-07-01");
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+
+		Operations.ExecutionLine abandoned = this.operations.abandon(failed.executionId());
+
+		assertThat(abandoned.status()).hasToString("ABANDONED");
+		RunOutcome again = run(job, "2026-07-01");
+		assertThat(again.result()).isEqualTo(RunOutcome.Result.ALREADY_COMPLETE);
+		assertThat(again.message()).contains("already abandoned").contains("--rerun");
+		Files.delete(job.output().resolve("nightly-migration"));
+		assertThat(this.runner.run(job.jobFile(), LocalDate.parse("2026-07-01"), true).result())
+			.isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(this.operations.recent("nightly-migration", 50))
+			.filteredOn((l) -> l.runDate().toString().equals("2026-07-01"))
+			.extracting((l) -> l.attempt() + ":" + l.status())
+			.containsExactly("2:COMPLETED", "1:ABANDONED");
 	}
 
 	@Test
