@@ -31,7 +31,8 @@ class CommandLineTest {
 	@Test
 	void helpListsEveryCommandAndTheExitCodes() {
 		assertThat(run("--help")).isZero();
-		assertThat(this.out.toString()).contains("run", "restart", "status", "show", "recover", "abandon", "validate", "jobs")
+		assertThat(this.out.toString())
+			.contains("run", "restart", "status", "show", "recover", "abandon", "validate", "jobs")
 			.containsPattern("3\\s+completed, with rejected rows")
 			.containsPattern("4\\s+the run date was already complete");
 	}
