@@ -73,7 +73,7 @@ class PipelineBatchConfiguration {
 	Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourceRowReader sourceRowReader, RowMappingProcessor rowMappingProcessor,
 			ObservationWriter observationWriter, RejectedRowListener rejectedRowListener,
-			@Value("${pipeline.chunk-size:1000}") int chunkSize) {
+			ProgressListener progressListener, @Value("${pipeline.chunk-size:1000}") int chunkSize) {
 		return new StepBuilder(INGEST_FILE, jobRepository).<SourceRow, MappedRow.CountryRow>chunk(chunkSize)
 			.reader(sourceRowReader)
 			.processor(rowMappingProcessor)
@@ -83,6 +83,7 @@ class PipelineBatchConfiguration {
 			.skipPolicy((failure, skipCount) -> failure instanceof RowRejectedException)
 			.skipListener(rejectedRowListener)
 			.listener((StepExecutionListener) new StepLogListener())
+			.listener(progressListener)
 			.build();
 	}
 
@@ -139,6 +140,12 @@ class PipelineBatchConfiguration {
 		return new ObservationWriter(store, rowMappingProcessor,
 				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
 				specs.get(Path.of(jobFile)).dataset(dataset).sumRecords());
+	}
+
+	@Bean
+	@StepScope
+	ProgressListener progressListener(@Value("#{stepExecutionContext['file']}") String file) {
+		return new ProgressListener(file);
 	}
 
 	@Bean

@@ -201,7 +201,8 @@ public final class Benchmark {
 				data.toAbsolutePath(), layout, layout.equals("wide") ? "    measure: net-migration\n" : "", columns));
 		Path gcLog = work.resolve("gc.log");
 		List<String> command = List.of("java", "-Xmx256m", "-Xlog:gc:file=" + gcLog,
-				"-Dspring.datasource.url=jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath(),
+				"-Dspring.datasource.url=jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath()
+						+ ";WRITE_DELAY=0",
 				"-Dlogging.file.name=" + work.resolve("pipeline.log"), "-jar", JAR.toString(), "run", job.toString(),
 				"--date", "2000-01-01");
 		Run run = run(command, work, work.resolve("stdout.txt"));
