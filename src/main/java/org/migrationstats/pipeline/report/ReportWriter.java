@@ -88,6 +88,7 @@ public class ReportWriter {
 				writeRejections(sink, run.runId());
 				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
+				xlsx.contents();
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
 						"Net migration and population figures by membership status", run.runDate());
 				xlsx.save(temporary.resolve(baseName + ".xlsx"));

@@ -49,6 +49,8 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 
 	private SXSSFSheet sheet;
 
+	private final java.util.List<TableInfo> tables = new java.util.ArrayList<>();
+
 	private List<Column> columns;
 
 	private int[] widths;
@@ -80,11 +82,14 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	private CellStyle format(String pattern) {
 		CellStyle style = this.workbook.createCellStyle();
 		style.setDataFormat(this.workbook.createDataFormat().getFormat(pattern));
+		// Top-aligned, so that a row made tall by a wrapped text still reads across.
+		style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
 		return style;
 	}
 
 	@Override
 	public void begin(TableInfo table, List<Column> columns) {
+		this.tables.add(table);
 		this.sheet = this.workbook.createSheet(table.sheet());
 		this.columns = columns;
 		this.widths = new int[columns.size()];
@@ -193,6 +198,26 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		java.util.Date date = java.util.Date.from(runDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
 		core.setCreated(java.util.Optional.of(date));
 		core.setModified(java.util.Optional.of(date));
+	}
+
+	/**
+	 * Adds a Contents sheet in front, one row per table with a link to its sheet.
+	 */
+	void contents() {
+		List<TableInfo> written = List.copyOf(this.tables);
+		begin(new TableInfo("Contents", "contents", "Contents"), List.of(Column.text("Sheet"), Column.text("Table")));
+		var helper = this.workbook.getCreationHelper();
+		for (TableInfo table : written) {
+			row(List.of(table.sheet(), table.title()));
+			Cell cell = this.sheet.getRow(this.nextRow - 1).getCell(0);
+			var link = helper.createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.DOCUMENT);
+			link.setAddress("'" + table.sheet().replace("'", "''") + "'!A1");
+			cell.setHyperlink(link);
+		}
+		end();
+		this.workbook.setSheetOrder("Contents", 0);
+		this.workbook.setActiveSheet(0);
+		this.workbook.setSelectedTab(0);
 	}
 
 	void save(Path file) throws IOException {

@@ -170,6 +170,12 @@ class NightlyJobTest {
 		void theWorkbookHoldsTheSameKazakhstanFiguresAsTheCsvFiles() throws IOException {
 			Path xlsx = NightlyJobTest.this.job.report(RUN_DATE).resolve("nightly-migration-" + RUN_DATE + ".xlsx");
 			try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = WorkbookFactory.create(in)) {
+				assertThat(workbook.getSheetName(0)).isEqualTo("Contents");
+				Sheet contents = workbook.getSheet("Contents");
+				assertThat(contents.getRow(2).getCell(0).getStringCellValue()).isEqualTo("About");
+				assertThat(contents.getRow(2).getCell(0).getHyperlink().getAddress()).isEqualTo("'About'!A1");
+				assertThat(contents.getLastRowNum() - 1).as("one row per other sheet")
+					.isEqualTo(workbook.getNumberOfSheets() - 1);
 				assertThat(workbook.getSheet("About")).isNotNull();
 				var properties = ((org.apache.poi.xssf.usermodel.XSSFWorkbook) workbook).getProperties()
 					.getCoreProperties();
