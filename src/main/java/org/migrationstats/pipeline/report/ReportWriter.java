@@ -15,14 +15,10 @@ import java.util.stream.Stream;
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
-import org.migrationstats.pipeline.compute.Rates;
 import org.migrationstats.pipeline.reference.MembershipChange;
 import org.migrationstats.pipeline.reference.MembershipCounts;
-import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
-import org.migrationstats.pipeline.store.FiguresStore.FileCounts;
-import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +35,13 @@ import org.springframework.stereotype.Component;
 public class ReportWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportWriter.class);
+
+	static final String CONTENTS = "Contents";
+
+	static final String CHARTS = "Charts";
+
+	/** How many countries the net migration chart shows when the job file names none. */
+	static final int DEFAULT_CHART_COUNTRIES = 5;
 
 	private final FiguresStore figures;
 
@@ -62,10 +65,10 @@ public class ReportWriter {
 	 * Writes and publishes the report.
 	 * @param spec the job
 	 * @param run the run
-	 * @param rowsRead rows read per input file, in the order of {@link RunStore#inputs}
+	 * @param files what the ingest step did with each input file
 	 * @return the published folder
 	 */
-	public Path write(JobSpec spec, RunInfo run, java.util.Map<String, Long> rowsRead) {
+	public Path write(JobSpec spec, RunInfo run, List<IngestedFile> files) {
 		Path target = folder(spec, run.runDate());
 		Path parent = target.getParent();
 		Path temporary = parent.resolve("." + run.runDate() + ".tmp-" + run.executionId());
@@ -75,22 +78,33 @@ public class ReportWriter {
 			Files.createDirectories(temporary);
 			String baseName = spec.name() + "-" + run.runDate();
 			try (XlsxTableSink xlsx = new XlsxTableSink()) {
-				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, true));
-				writeAbout(sink, spec, run, rowsRead);
+				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, spec.report().neutraliseCsv()));
+				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run), AboutSheet.introduction(spec));
+				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
+				AboutSheet.write(sink, spec, run, files, this.runs.inputs(run.runId()),
+						this.figures.fileCounts(run.runId()));
+				xlsx.reserve(CONTENTS, "Every sheet, with a link to it");
+				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
 				writePeriods(sink, run.runId());
-				writeGroups(sink, run.runId());
-				writeChecks(sink, spec, run.runId());
-				writeSources(sink, run.runId());
 				writeCountryYears(sink, run.runId());
+				List<GroupFigures> groups = this.figures.groups(run.runId());
+				writeGroups(sink, groups);
 				writeMembership(sink, run.runId());
 				writeMembershipChanges(sink, run);
 				writeMembershipChecks(sink, run.runId());
+				writeSources(sink, run.runId());
+				writeChecks(sink, spec, run.runId());
 				writeRejections(sink, run.runId());
 				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
-				xlsx.contents();
+				ChartData charts = chartData(spec, run.runId(), groups);
+				charts.write(sink);
+				xlsx.charts(CHARTS, charts);
+				xlsx.contents(CONTENTS);
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
-						"Net migration and population figures by membership status", run.runDate());
+						"Net migration and population figures by membership status", "Figures of job " + spec.name()
+								+ " for " + run.runDate() + ", with their inputs, " + "definitions, checks and rejects",
+						run.runDate());
 				xlsx.save(temporary.resolve(baseName + ".xlsx"));
 			}
 			publish(temporary, target, run.executionId());
@@ -102,86 +116,22 @@ public class ReportWriter {
 		return target;
 	}
 
-	private void writeAbout(TableSink sink, JobSpec spec, RunInfo run, java.util.Map<String, Long> rowsRead)
-			throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("About", "about",
-						"Migration statistics: " + spec.name() + ", run of " + run.runDate()),
-				List.of(Column.text("Item"), Column.text("Value")));
-		sink.row(List.of("Job", spec.name()));
-		sink.row(List.of("Job file", run.jobFile()));
-		sink.row(List.of("Run date", run.runDate().toString()));
-		sink.row(List.of("Attempt", Long.toString(run.attempt())));
-		sink.row(List.of("Run id (job instance)", Long.toString(run.runId())));
-		sink.row(List.of("Execution id", Long.toString(run.executionId())));
-		sink.row(List.of("Execution started", run.started().toString()));
-		sink.row(List.of("Membership file", run.membershipFile()));
-		List<FileCounts> counts = this.figures.fileCounts(run.runId());
-		List<RunInput> inputs = this.runs.inputs(run.runId());
-		for (RunInput input : inputs) {
-			DatasetSpec dataset = spec.dataset(input.datasetId());
-			FileCounts c = counts.stream()
-				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
-				.findFirst()
-				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0));
-			sink.row(List.of("Input " + input.datasetId(),
-					input.fileName() + " (" + input.size() + " bytes, SHA-256 " + input.sha256() + ")"
-							+ (dataset.vintage().isEmpty() ? "" : ", vintage " + dataset.vintage())
-							+ (dataset.referenceDate().isEmpty() ? "" : ", figures as of " + dataset.referenceDate())
-							+ ": " + rowsRead.getOrDefault(input.datasetId() + ":" + input.fileName(), 0L)
-							+ " rows read, " + c.observations() + " observations written, " + c.rejections()
-							+ " rejected, " + c.aggregateRows() + " aggregate rows filtered"));
+	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups) {
+		List<String> countries = spec.report().chartCountries();
+		String from;
+		if (countries.isEmpty()) {
+			countries = this.figures.largestNetMigration(runId, DEFAULT_CHART_COUNTRIES);
+			from = "the " + countries.size() + " largest absolute net migration totals";
 		}
-		for (String[] definition : DEFINITIONS) {
-			sink.row(Arrays.asList(definition));
+		else if (spec.report().chartCountriesFrom().startsWith("groups: ")) {
+			from = "the job file's first group, " + spec.report().chartCountriesFrom().substring(8);
 		}
-		sink.end();
+		else {
+			from = "as the job file names them";
+		}
+		return ChartData.of(from, countries, this.figures.countryNames(),
+				this.figures.netMigrationSeries(runId, countries), groups);
 	}
-
-	private static final String[][] DEFINITIONS = {
-			{ "Population",
-					"Total population in persons, as of the reference date its source states (shown with "
-							+ "the population source: World Bank SP.POP.TOTL is a mid-year estimate)." },
-			{ "Net migration",
-					"Immigrants minus emigrants in the calendar year, as the source reports it "
-							+ "(WPP 2024: net number of migrants); where a source gives immigrants and emigrants only, "
-							+ "their difference." },
-			{ "Natural increase", "Live births minus deaths in the calendar year." },
-			{ "Reported population change",
-					"Population change as a source reports it (WPP 2024: 1 January of the "
-							+ "year to 1 January of the next)." },
-			{ "Balancing residual", "Reported population change minus (births - deaths + net migration); near zero "
-					+ "when the sources balance. Residuals beyond the job's balance-tolerance are listed in Checks." },
-			{ "Birth and death rates", "Births or deaths per 1,000 mid-year population of the same year." },
-			{ "Groups", "Period figures summed over the countries of a membership status at the period's end, a "
-					+ "list named in the job file, or an M49 region or sub-region. 'Countries with every year' says "
-					+ "how many of them have net migration for the whole period." },
-			{ "Sources",
-					"Conflicts: another dataset's value differing from the value used by more than the job's "
-							+ "source-tolerance. Revisions: every value a newer vintage changed." },
-			{ "Population change",
-					"For a year t: the population of year t+1 minus that of year t. For a period: "
-							+ "the population of its last year minus that of its first year (mid-year to mid-year)." },
-			{ "Cumulative net migration",
-					"Net migration summed over every year of the period, both ends included; "
-							+ "'years with data' says how many years the sum covers." },
-			{ "Net migration rate", "Net migration per 1,000 mid-year population of the same year; for a period, "
-					+ "the cumulative net migration per 1,000 of the mean of the first and last year's population, "
-					+ "per year." },
-			{ "Membership status",
-					"The country's status in the organisation on 31 December of the year, or of the "
-							+ "period's last year, from the membership file." },
-			{ "Rounding", "Counts are exact whole persons. Values given in thousands are multiplied by 1,000 and "
-					+ "rounded once, half to even. Rates are computed from the exact counts and rounded once, half "
-					+ "to even, to " + Rates.SCALE + " decimals; they are never summed." },
-			{ "Precedence",
-					"Where several datasets give the same measure for a country and year, the dataset "
-							+ "listed first in the job file is used; the source columns say which." },
-			{ "Aggregates",
-					"Rows for regions and income groups (World, Central Asia, ...) are recognised, counted "
-							+ "in the Aggregates sheet and left out of every figure and total." },
-			{ "Data licences", "World Bank population (ODC-PDDL-1.0); UN World Population Prospects 2024 (CC BY 3.0 "
-					+ "IGO); membership as cited per record in the membership file." } };
 
 	private void writePeriods(TableSink sink, long runId) throws IOException {
 		sink.begin(new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country"),
@@ -202,7 +152,7 @@ public class ReportWriter {
 		sink.end();
 	}
 
-	private void writeGroups(TableSink sink, long runId) throws IOException {
+	private void writeGroups(TableSink sink, List<GroupFigures> groups) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Groups", "groups",
 						"Figures over named periods, per membership status, job-file list, region and sub-region"),
@@ -210,7 +160,7 @@ public class ReportWriter {
 						Column.year("Countries with every year"), Column.count("Cumulative net migration"),
 						Column.count("Natural increase"), Column.count("Population, first year"),
 						Column.count("Population, last year"), Column.count("Population change")));
-		for (GroupFigures g : this.figures.groups(runId)) {
+		for (GroupFigures g : groups) {
 			sink.row(Arrays.asList(g.period(), g.grouping(), g.group(), g.countries(), g.completeCountries(),
 					g.netMigration(), g.naturalIncrease(), g.populationStart(), g.populationEnd(),
 					g.populationChange()));

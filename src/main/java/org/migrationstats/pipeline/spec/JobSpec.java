@@ -24,11 +24,12 @@ import java.util.Map;
  * @param membershipChecks other membership sources the membership file is compared with
  * @param aliases country names used by this job's sources, mapped to country keys
  * @param figures precedence, tolerances, vintages and country groups
+ * @param report the countries the report charts and how its CSV files treat text
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
 		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
 		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases,
-		FigureSettings figures) {
+		FigureSettings figures, ReportSettings report) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);
@@ -36,6 +37,17 @@ public record JobSpec(String name, Path source, String schedule, ZoneId zone, Pa
 		membershipDates = List.copyOf(membershipDates);
 		membershipChecks = List.copyOf(membershipChecks);
 		aliases = Map.copyOf(aliases);
+		report = (report != null) ? report : ReportSettings.DEFAULTS;
+	}
+
+	/**
+	 * A job whose file says nothing about its report.
+	 */
+	public JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership, List<DatasetSpec> datasets,
+			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint, List<LocalDate> membershipDates,
+			List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases, FigureSettings figures) {
+		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, membershipDates,
+				membershipChecks, aliases, figures, ReportSettings.DEFAULTS);
 	}
 
 	/**

@@ -45,7 +45,7 @@ public final class JobSpecReader {
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
-			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups");
+			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups", "report");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records");
@@ -101,7 +101,53 @@ public final class JobSpecReader {
 		List<PeriodSpec> periods = periods(top);
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
-				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top), figures(top, datasets));
+				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top), figures(top, datasets),
+				report(top));
+	}
+
+	private ReportSettings report(Map<String, Node> top) {
+		Node node = top.get("report");
+		Map<String, Node> map = (node != null)
+				? mapping(node, "report", Set.of("chart-countries", "csv-neutralise-formulas")) : Map.of();
+		boolean neutralise = true;
+		if (map.containsKey("csv-neutralise-formulas")) {
+			String text = scalar(map.get("csv-neutralise-formulas"), "csv-neutralise-formulas").strip();
+			if (!text.equals("true") && !text.equals("false")) {
+				throw error(map.get("csv-neutralise-formulas"),
+						"csv-neutralise-formulas must be true or false, found '" + text + "'");
+			}
+			neutralise = Boolean.parseBoolean(text);
+		}
+		if (map.containsKey("chart-countries")) {
+			Node list = map.get("chart-countries");
+			List<String> keys = names(list, "chart-countries").stream().map(String::strip).toList();
+			for (String key : keys) {
+				if (!key.matches("[A-Z]{3}")) {
+					throw error(list, "chart-countries must list country keys such as KAZ, found '" + key + "'");
+				}
+			}
+			if (keys.isEmpty() || keys.size() > ReportSettings.MAX_CHART_COUNTRIES
+					|| Set.copyOf(keys).size() < keys.size()) {
+				throw error(list,
+						"chart-countries must list from 1 to " + ReportSettings.MAX_CHART_COUNTRIES
+								+ " different countries, found " + keys.size()
+								+ (keys.isEmpty() ? "" : ": " + String.join(", ", keys)));
+			}
+			return new ReportSettings(keys, "report: chart-countries", neutralise);
+		}
+		if (top.containsKey("groups")) {
+			// The first list in the file's order; FigureSettings keeps the groups
+			// unordered.
+			for (Map.Entry<String, Node> group : mapping(top.get("groups"), "groups", null).entrySet()) {
+				List<String> keys = new ArrayList<>(new LinkedHashSet<>(names(group.getValue(), group.getKey())));
+				if (!keys.isEmpty()) {
+					return new ReportSettings(
+							keys.subList(0, Math.min(keys.size(), ReportSettings.MAX_CHART_COUNTRIES)),
+							"groups: " + group.getKey(), neutralise);
+				}
+			}
+		}
+		return new ReportSettings(List.of(), "", neutralise);
 	}
 
 	private List<LocalDate> membershipDates(Map<String, Node> top) {

@@ -545,6 +545,39 @@ public class FiguresStore {
 	}
 
 	/**
+	 * The countries with the largest net migration over all their years, gains and losses
+	 * alike, for the report's chart when the job file names none.
+	 * @param runId the run
+	 * @param limit how many
+	 * @return country keys, largest absolute total first, ties by key
+	 */
+	public List<String> largestNetMigration(long runId, int limit) {
+		return this.jdbc.queryForList("SELECT COUNTRY FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? "
+				+ "AND NET_MIGRATION IS NOT NULL GROUP BY COUNTRY ORDER BY ABS(SUM(NET_MIGRATION)) DESC, COUNTRY "
+				+ "FETCH FIRST " + limit + " ROWS ONLY", String.class, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @param countries country keys
+	 * @return country, year and net migration ({@code null} where unknown) of those
+	 * countries, by country and year
+	 */
+	public List<Object[]> netMigrationSeries(long runId, List<String> countries) {
+		if (countries.isEmpty()) {
+			return List.of();
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(countries.size(), "?"));
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(runId);
+		arguments.addAll(countries);
+		return this.jdbc.query(
+				"SELECT COUNTRY, YR, NET_MIGRATION FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? AND COUNTRY IN (" + marks
+						+ ") ORDER BY COUNTRY, YR",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getInt(2), longOrNull(rs, 3) }, arguments.toArray());
+	}
+
+	/**
 	 * What one file gave.
 	 *
 	 * @param datasetId the dataset

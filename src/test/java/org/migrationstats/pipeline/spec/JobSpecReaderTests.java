@@ -179,7 +179,7 @@ class JobSpecReaderTests {
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, datasets, figures, groups, "
 									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "
-									+ "schedule, zone"),
+									+ "report, schedule, zone"),
 					arguments("bad-layout.yml", VALID.replace("layout: wide", "layout: wdie"), 7,
 							"layout must be wide or long, found 'wdie'"),
 					arguments("no-measure.yml", VALID.replace("    measure: net-migration\n", ""), 4,
