@@ -148,10 +148,10 @@ final class AboutSheet {
 	private static void writeInputs(TableSink sink, JobSpec spec, List<IngestedFile> files, List<RunInput> inputs,
 			List<FileCounts> counts) throws IOException {
 		sink.begin(new TableSink.TableInfo(SHEET, "inputs", "Inputs"),
-				List.of(Column.text("Dataset"), Column.text("File"), Column.count("Size (bytes)"),
-						Column.text("SHA-256"), Column.text("Vintage"), Column.text("Figures as of"),
-						Column.count("Rows read"), Column.count("Rows written"), Column.count("Rows rejected"),
-						Column.count("Rows filtered"), Column.count("Observations"), Column.count("Values rejected")));
+				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Vintage"),
+						Column.text("Figures as of"), Column.count("Size (bytes)"), Column.count("Rows read"),
+						Column.count("Rows written"), Column.count("Rows rejected"), Column.count("Rows filtered"),
+						Column.count("Observations"), Column.count("Values rejected"), Column.text("SHA-256")));
 		for (RunInput input : inputs) {
 			DatasetSpec dataset = spec.dataset(input.datasetId());
 			IngestedFile file = files.stream()
@@ -162,9 +162,9 @@ final class AboutSheet {
 				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
 				.findFirst()
 				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0));
-			sink.row(Arrays.asList(input.datasetId(), input.fileName(), input.size(), input.sha256(), dataset.vintage(),
-					dataset.referenceDate(), file.rowsRead(), file.rowsWritten(), file.rowsRejected(),
-					file.rowsFiltered(), c.observations(), c.rejections()));
+			sink.row(Arrays.asList(input.datasetId(), input.fileName(), dataset.vintage(), dataset.referenceDate(),
+					input.size(), file.rowsRead(), file.rowsWritten(), file.rowsRejected(), file.rowsFiltered(),
+					c.observations(), c.rejections(), input.sha256()));
 		}
 		sink.end();
 	}

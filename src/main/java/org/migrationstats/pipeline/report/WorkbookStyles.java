@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.report;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -49,6 +50,12 @@ final class WorkbookStyles {
 
 	final CellStyle date;
 
+	/** A count in a column of text, such as the cover's values: aligned with the text. */
+	final CellStyle countInText;
+
+	/** A date in a column of text. */
+	final CellStyle dateInText;
+
 	WorkbookStyles(Workbook workbook) {
 		Font large = font(workbook, 14);
 		this.title = plain(workbook);
@@ -78,6 +85,10 @@ final class WorkbookStyles {
 		this.year = format(workbook, YEAR_FORMAT);
 		this.rate = format(workbook, RATE_FORMAT);
 		this.date = format(workbook, DATE_FORMAT);
+		this.countInText = format(workbook, COUNT_FORMAT);
+		this.countInText.setAlignment(HorizontalAlignment.LEFT);
+		this.dateInText = format(workbook, DATE_FORMAT);
+		this.dateInText.setAlignment(HorizontalAlignment.LEFT);
 	}
 
 	CellStyle of(Column.Kind kind) {

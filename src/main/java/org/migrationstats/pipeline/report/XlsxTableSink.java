@@ -171,12 +171,12 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 			if (value instanceof Long number) {
 				cell.setCellValue(number);
 				shown = groupedLength(number);
-				style = text ? this.styles.count : this.styles.of(kind);
+				style = text ? this.styles.countInText : this.styles.of(kind);
 			}
 			else if (value instanceof Integer number) {
 				cell.setCellValue(number);
 				shown = (kind == Column.Kind.YEAR) ? number.toString().length() : groupedLength(number);
-				style = text ? this.styles.count : this.styles.of(kind);
+				style = text ? this.styles.countInText : this.styles.of(kind);
 			}
 			else if (value instanceof BigDecimal decimal) {
 				cell.setCellValue(decimal.doubleValue());
@@ -186,7 +186,7 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 			else if (value instanceof LocalDate date) {
 				cell.setCellValue(date);
 				shown = 10;
-				style = this.styles.date;
+				style = text ? this.styles.dateInText : this.styles.date;
 			}
 			else {
 				// A string cell is never evaluated by Excel, whatever it starts with.

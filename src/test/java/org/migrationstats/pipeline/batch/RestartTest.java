@@ -225,6 +225,8 @@ class RestartTest {
 			assertThat(actual.get(i)).as(actual.get(i).getFileName().toString())
 				.hasSameTextualContentAs(expected.get(i));
 		}
+		// The rows of each file, counted over the failed and the restarted execution.
+		assertThat(inputRows(job.report(runDate))).isEqualTo(inputRows(clean.report(cleanDate)));
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM MIG_OBSERVATION o JOIN BATCH_JOB_EXECUTION e "
 						+ "ON e.JOB_INSTANCE_ID = o.RUN_ID WHERE e.JOB_EXECUTION_ID = ?",
@@ -233,6 +235,14 @@ class RestartTest {
 					"SELECT COUNT(*) FROM MIG_OBSERVATION o JOIN BATCH_JOB_EXECUTION e "
 							+ "ON e.JOB_INSTANCE_ID = o.RUN_ID WHERE e.JOB_EXECUTION_ID = ?",
 					Long.class, cleanRun.executionId()));
+	}
+
+	private static List<String> inputRows(Path report) throws IOException {
+		return NightlyJobTest.csv(report.resolve("inputs.csv"), ',')
+			.stream()
+			.map((r) -> String.join(" ", r.get("Dataset"), r.get("Rows read"), r.get("Rows written"),
+					r.get("Rows rejected"), r.get("Rows filtered"), r.get("Observations"), r.get("Values rejected")))
+			.toList();
 	}
 
 	private RunOutcome run(SampleJob job, String runDate) {
