@@ -55,12 +55,11 @@ final class ChartSheet {
 
 	private final WorkbookStyles styles;
 
-	private final Map<String, XlsxTableSink.TablePlace> places;
+	private final Map<String, TablePlace> places;
 
 	private int nextRow;
 
-	ChartSheet(SXSSFSheet sheet, XSSFSheet drawingSheet, WorkbookStyles styles,
-			Map<String, XlsxTableSink.TablePlace> places) {
+	ChartSheet(SXSSFSheet sheet, XSSFSheet drawingSheet, WorkbookStyles styles, Map<String, TablePlace> places) {
 		this.sheet = sheet;
 		this.drawingSheet = drawingSheet;
 		this.styles = styles;
@@ -102,7 +101,7 @@ final class ChartSheet {
 	}
 
 	private void countriesChart(XSSFDrawing drawing, int top, ChartData data) {
-		XlsxTableSink.TablePlace place = this.places.get(ChartData.COUNTRIES_TABLE);
+		TablePlace place = this.places.get(ChartData.COUNTRIES_TABLE);
 		XSSFChart chart = chart(drawing, top, "Net migration per year, " + data.countriesFrom());
 		XDDFCategoryAxis years = chart.createCategoryAxis(AxisPosition.BOTTOM);
 		years.setTitle("Year");
@@ -130,7 +129,7 @@ final class ChartSheet {
 
 	private void groupChart(XSSFDrawing drawing, int top, ChartData data, String title, int firstColumn,
 			List<List<Long>> values) {
-		XlsxTableSink.TablePlace place = this.places.get(ChartData.GROUPS_TABLE);
+		TablePlace place = this.places.get(ChartData.GROUPS_TABLE);
 		XSSFChart chart = chart(drawing, top, title);
 		XDDFCategoryAxis groups = chart.createCategoryAxis(AxisPosition.BOTTOM);
 		groups.setTitle("Membership status or job-file list at the period's end");

@@ -292,14 +292,6 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	}
 
 	/**
-	 * @param csv a table's CSV name
-	 * @return where the table was written
-	 */
-	TablePlace place(String csv) {
-		return this.places.get(csv);
-	}
-
-	/**
 	 * Sets the document properties shown in Excel's file information. The dates are the
 	 * run date, not the time of writing, so that the same run gives the same document.
 	 * @param title the title
@@ -369,37 +361,6 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	static int groupedLength(long number) {
 		int digits = (number == Long.MIN_VALUE) ? 19 : Long.toString(Math.abs(number)).length();
 		return digits + (digits - 1) / 3 + ((number < 0) ? 1 : 0);
-	}
-
-	/**
-	 * Where a table was written: its sheet, its header row (0-based) and size.
-	 *
-	 * @param sheet the sheet name
-	 * @param headerRow the header row, 0-based
-	 * @param columns the number of columns, from column A
-	 * @param dataRows the number of data rows
-	 */
-	record TablePlace(String sheet, int headerRow, int columns, int dataRows) {
-
-		/**
-		 * @param column a column, 0-based
-		 * @return an absolute reference to the column's data cells, such as
-		 * {@code 'Chart data'!$B$4:$B$40}
-		 */
-		String data(int column) {
-			String letter = CellReference.convertNumToColString(column);
-			return "'" + this.sheet.replace("'", "''") + "'!$" + letter + "$" + (this.headerRow + 2) + ":$" + letter
-					+ "$" + (this.headerRow + 1 + Math.max(this.dataRows, 1));
-		}
-
-		/**
-		 * @param column a column, 0-based
-		 * @return the header cell of the column
-		 */
-		CellReference header(int column) {
-			return new CellReference(this.sheet, this.headerRow, column, true, true);
-		}
-
 	}
 
 	/** A sheet of the workbook, as the Contents sheet lists it. */

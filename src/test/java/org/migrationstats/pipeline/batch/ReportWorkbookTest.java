@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.migrationstats.pipeline.store.FiguresStore;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +70,9 @@ class ReportWorkbookTest {
 
 	@Autowired
 	private JobRunner runner;
+
+	@Autowired
+	private FiguresStore figures;
 
 	private SampleJob job;
 
@@ -373,6 +378,26 @@ class ReportWorkbookTest {
 					"Persons");
 			assertThat(Pattern.compile("<c:ser>").matcher(xml).results().count()).isEqualTo(2);
 			assertThat(xml).contains("<c:v>MEMBER</c:v>").contains("<c:v>central-asia</c:v>");
+		}
+
+		@Test
+		void withoutChartCountriesTheLargestNetMigrationTotalsWouldBeCharted() throws IOException {
+			Map<String, Long> totals = new java.util.HashMap<>();
+			for (CSVRecord row : NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("country_year.csv"), ',')) {
+				if (!row.get("Net migration").isEmpty()) {
+					totals.merge(row.get("Country code"), Long.parseLong(row.get("Net migration")), Long::sum);
+				}
+			}
+			List<String> largest = totals.entrySet()
+				.stream()
+				.sorted(java.util.Comparator.comparing((Map.Entry<String, Long> e) -> -Math.abs(e.getValue()))
+					.thenComparing(Map.Entry::getKey))
+				.limit(5)
+				.map(Map.Entry::getKey)
+				.toList();
+			long runId = (long) values(table("About")).get("Run id (job instance)").getNumericCellValue();
+			assertThat(ReportWorkbookTest.this.figures.largestNetMigration(runId, 5)).containsExactlyElementsOf(largest)
+				.contains("USA");
 		}
 
 		private double wppNetMigration(String code, int year) throws IOException {
