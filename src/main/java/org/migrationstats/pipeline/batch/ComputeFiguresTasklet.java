@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.migrationstats.pipeline.compute.MembershipTimeline;
+import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Membership;
+import org.migrationstats.pipeline.reference.MembershipComparison;
+import org.migrationstats.pipeline.reference.MembershipDifference;
+import org.migrationstats.pipeline.spec.MembershipCheckSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.PeriodSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
@@ -14,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -37,7 +41,11 @@ class ComputeFiguresTasklet implements Tasklet {
 
 	private final IngestCounts ingestCounts;
 
-	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FiguresStore figures, IngestCounts ingestCounts) {
+	private final CountryReference countries;
+
+	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FiguresStore figures, IngestCounts ingestCounts,
+			CountryReference countries) {
+		this.countries = countries;
 		this.specs = specs;
 		this.runs = runs;
 		this.figures = figures;
@@ -46,10 +54,9 @@ class ComputeFiguresTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		long runId = step.getJobExecution().getJobInstance().getInstanceId();
-		JobSpec spec = this.specs.get(RunParameters.jobFile(step.getJobExecution().getJobParameters()));
-		checkRejectLimits(spec, step);
+		long runId = Runs.runId(chunkContext);
+		JobSpec spec = Runs.spec(this.specs, chunkContext);
+		checkRejectLimits(spec, Runs.job(chunkContext));
 		this.figures.clearComputed(runId);
 		int countryYears = this.figures.computeCountryYears(runId);
 		Membership membership = this.runs.membership(runId, spec.membership().toString());
@@ -74,8 +81,17 @@ class ComputeFiguresTasklet implements Tasklet {
 			this.figures.savePeriodStatuses(runId, period.name(), atEnd);
 		}
 		this.figures.computeGroups(runId);
+		this.figures.computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
 		if (!ranges.isEmpty()) {
-			this.figures.saveMembershipCounts(runId, MembershipTimeline.counts(membership, firstYear, lastYear));
+			this.figures.saveMembershipCounts(runId,
+					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipDates()));
+		}
+		MembershipComparison comparison = new MembershipComparison(this.countries);
+		for (MembershipCheckSpec check : spec.membershipChecks()) {
+			List<MembershipDifference> differences = comparison.compare(membership, check,
+					check.allParties() ? null : ranges.keySet());
+			this.figures.saveMembershipChecks(runId, differences);
+			log.info("Membership file and {} disagree on {} point(s)", check.id(), differences.size());
 		}
 		contribution.incrementWriteCount(countryYears);
 		log.info("Computed {} country-years for {} countries and {} period(s) of run {}", countryYears, ranges.size(),
@@ -83,10 +99,10 @@ class ComputeFiguresTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private void checkRejectLimits(JobSpec spec, StepExecution step) {
+	private void checkRejectLimits(JobSpec spec, JobExecution job) {
 		double limit = spec.limits().maxRejectRatio();
 		List<String> over = new ArrayList<>();
-		for (IngestCounts.FileCounts file : this.ingestCounts.collect(step.getJobExecution())) {
+		for (IngestCounts.FileCounts file : this.ingestCounts.collect(job)) {
 			if (file.rowsRead() > 0 && (double) file.rowsRejected() / file.rowsRead() > limit) {
 				over.add(String.format("%s (dataset %s): %d of %d rows rejected (%.1f %%)", file.fileName(),
 						file.datasetId(), file.rowsRejected(), file.rowsRead(),

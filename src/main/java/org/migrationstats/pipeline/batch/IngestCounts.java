@@ -64,6 +64,33 @@ public class IngestCounts {
 	}
 
 	/**
+	 * Rows written per input file, summed over every execution of the run: a partition
+	 * that failed and was restarted wrote some chunks in each.
+	 * @param execution any execution of the run
+	 * @return rows written, keyed by dataset id and file name joined with a colon
+	 */
+	public Map<String, Long> rowsWritten(JobExecution execution) {
+		JobInstance instance = execution.getJobInstance();
+		List<RunInput> inputs = this.runs.inputs(instance.getInstanceId());
+		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
+		Map<String, Long> written = new java.util.LinkedHashMap<>();
+		List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
+		for (RunInput input : inputs) {
+			String stepName = DatasetPartitioner.stepName(keys.get(input));
+			long rows = 0;
+			for (JobExecution each : executions) {
+				for (StepExecution step : each.getStepExecutions()) {
+					if (step.getStepName().equals(stepName)) {
+						rows += step.getWriteCount();
+					}
+				}
+			}
+			written.put(input.datasetId() + ":" + input.fileName(), rows);
+		}
+		return written;
+	}
+
+	/**
 	 * One file's ingest.
 	 *
 	 * @param datasetId the dataset

@@ -254,12 +254,12 @@ public class JobRunner {
 	}
 
 	private RunOutcome resume(JobSpec spec, LocalDate runDate, long attempt, JobExecution last) {
-		List<String> changed = this.inputs.changes(last.getJobInstance().getInstanceId());
+		List<String> changed = this.inputs.changes(last.getJobInstance(), this.jobRepository);
 		if (!changed.isEmpty()) {
 			return RunOutcome.nothingDone(RunOutcome.Result.INPUT_CHANGED, spec.name(), runDate, last.getId(),
 					"refusing to restart " + spec.name() + " for " + runDate + " (execution " + last.getId() + ", "
-							+ last.getStatus() + "): input changed since the run started: " + String.join("; ", changed)
-							+ ". Rows taken before the failure came from the old file, so resuming would mix two "
+							+ last.getStatus() + "): input changed since it was ingested: " + String.join("; ", changed)
+							+ ". The run's figures were built from the old file, so resuming would mix two "
 							+ "versions of it. Restore the file, or start the date over with 'pipeline run "
 							+ spec.source() + " --date " + runDate + " --rerun'.");
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
+import org.migrationstats.pipeline.ingest.RecordSums;
 import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.store.IngestStore;
 
@@ -27,7 +28,11 @@ class ObservationWriter implements ItemWriter<MappedRow.CountryRow> {
 
 	private final String file;
 
-	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file) {
+	private final boolean sumRecords;
+
+	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file,
+			boolean sumRecords) {
+		this.sumRecords = sumRecords;
 		this.store = store;
 		this.processor = processor;
 		this.runId = runId;
@@ -43,7 +48,8 @@ class ObservationWriter implements ItemWriter<MappedRow.CountryRow> {
 			observations.addAll(row.observations());
 			rejections.addAll(row.rejections());
 		}
-		this.store.saveObservations(this.runId, this.datasetId, this.file, observations);
+		this.store.saveObservations(this.runId, this.datasetId, this.file,
+				this.sumRecords ? RecordSums.sum(observations) : observations);
 		this.store.saveRejections(this.runId, IngestStore.INGEST, rejections);
 		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.processor.drainAggregates());
 	}

@@ -7,6 +7,7 @@ import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.report.ReportWriter;
+import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -83,9 +84,9 @@ class PipelineBatchConfiguration {
 
 	@Bean
 	Step computeFigures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
-			RunStore runs, FiguresStore figures, IngestCounts ingestCounts) {
+			RunStore runs, FiguresStore figures, IngestCounts ingestCounts, CountryReference countries) {
 		return new StepBuilder(COMPUTE_FIGURES, jobRepository)
-			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts), transactionManager)
+			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries), transactionManager)
 			.build();
 	}
 
@@ -117,17 +118,21 @@ class PipelineBatchConfiguration {
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
 			@Value("#{stepExecutionContext['file']}") String file, SourceRowReader sourceRowReader,
 			CountryReference countries) {
-		return new RowMappingProcessor(specs.get(Path.of(jobFile)).dataset(dataset), file, sourceRowReader, countries);
+		JobSpec spec = specs.get(Path.of(jobFile));
+		return new RowMappingProcessor(spec.dataset(dataset), file, sourceRowReader,
+				countries.withAliases(spec.aliases()));
 	}
 
 	@Bean
 	@StepScope
-	ObservationWriter observationWriter(IngestStore store, RowMappingProcessor rowMappingProcessor,
+	ObservationWriter observationWriter(IngestStore store, RowMappingProcessor rowMappingProcessor, JobSpecs specs,
+			@Value("#{jobParameters['jobFile']}") String jobFile,
 			@Value("#{stepExecution}") StepExecution stepExecution,
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
 			@Value("#{stepExecutionContext['file']}") String file) {
 		return new ObservationWriter(store, rowMappingProcessor,
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file);
+				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
+				specs.get(Path.of(jobFile)).dataset(dataset).sumRecords());
 	}
 
 	@Bean

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Membership;
-import org.migrationstats.pipeline.reference.MembershipFileReader;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunInput;
@@ -26,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -54,10 +52,16 @@ class PrepareInputsTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		long runId = step.getJobExecution().getJobInstance().getInstanceId();
-		JobSpec spec = this.specs.get(RunParameters.jobFile(step.getJobExecution().getJobParameters()));
-		Membership membership = new MembershipFileReader(this.countries).read(spec.membership());
+		long runId = Runs.runId(chunkContext);
+		JobSpec spec = Runs.spec(this.specs, chunkContext);
+		CountryReference countries;
+		try {
+			countries = this.countries.withAliases(spec.aliases());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InputException(spec.source() + ": aliases: " + ex.getMessage());
+		}
+		Membership membership = MembershipFiles.read(spec.membership(), countries);
 		List<RunInput> inputs = new ArrayList<>();
 		for (DatasetSpec dataset : spec.datasets()) {
 			List<Path> files = files(dataset);
@@ -122,7 +126,7 @@ class PrepareInputsTasklet implements Tasklet {
 		return index;
 	}
 
-	private static long size(Path file) {
+	static long size(Path file) {
 		try {
 			return Files.size(file);
 		}

@@ -4,21 +4,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * The input files of a run as the prepare step recorded them, compared with the files as
- * they are now: a restart must read the same bytes the failed execution read, or the rows
- * committed before the failure and those read after it would come from two versions of a
- * file.
+ * they are now, before a restart.
+ * <p>
+ * A changed file whose partition completed, or a file that is gone, refuses the restart:
+ * the run's figures were built from a file that no longer exists. A changed file whose
+ * partition did not complete is what an operator does to mend a broken file: its new size
+ * and checksum are recorded, and its reader checks on restart that the rows already
+ * committed are unchanged (a SHA-256 of them is kept with the reader's position), so a
+ * mended file is read on from where the failure stopped and a file changed above that
+ * point fails its partition with a message.
  */
 @Component
 public class RunInputs {
+
+	private static final Logger log = LoggerFactory.getLogger(RunInputs.class);
 
 	private final RunStore runs;
 
@@ -27,30 +42,48 @@ public class RunInputs {
 	}
 
 	/**
-	 * @param runId the run (job instance)
-	 * @return one line per recorded file that is missing or no longer has the recorded
-	 * size and SHA-256, naming the file; empty if every file is as recorded
+	 * Compares a run's recorded inputs with the files on disk, recording the new checksum
+	 * of each mended file whose partition has not completed.
+	 * @param instance the run (job instance)
+	 * @param repository where the run's partitions are recorded
+	 * @return one line per file that refuses the restart, naming it; empty if none
 	 */
-	public List<String> changes(long runId) {
-		List<String> changes = new ArrayList<>();
-		for (RunInput input : this.runs.inputs(runId)) {
+	public List<String> changes(JobInstance instance, JobRepository repository) {
+		List<String> refused = new ArrayList<>();
+		List<RunInput> inputs = this.runs.inputs(instance.getInstanceId());
+		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
+		for (RunInput input : inputs) {
 			Path file = Path.of(input.fileName());
 			if (!Files.isRegularFile(file)) {
-				changes.add(input.fileName() + " (dataset " + input.datasetId() + ") is missing");
+				refused.add(input.fileName() + " (dataset " + input.datasetId() + ") is missing");
 				continue;
 			}
-			long size = size(file);
-			if (size != input.size()) {
-				changes.add(input.fileName() + " (dataset " + input.datasetId() + ") changed: " + input.size()
-						+ " bytes then, " + size + " now");
+			String now = PrepareInputsTasklet.sha256(file);
+			if (input.sha256().equals(now)) {
+				continue;
 			}
-			else if (!PrepareInputsTasklet.sha256(file).equals(input.sha256())) {
-				changes.add(input.fileName() + " (dataset " + input.datasetId()
-						+ ") changed: same size, different content (SHA-256 " + abbreviate(input.sha256()) + " then, "
-						+ abbreviate(PrepareInputsTasklet.sha256(file)) + " now)");
+			StepExecution partition = repository.getLastStepExecution(instance,
+					DatasetPartitioner.stepName(keys.get(input)));
+			long size = PrepareInputsTasklet.size(file);
+			if (partition != null && partition.getStatus() == BatchStatus.COMPLETED) {
+				refused.add(input.fileName() + " (dataset " + input.datasetId() + ") changed after it was ingested: "
+						+ describe(input, size, now));
+			}
+			else {
+				log.info(
+						"Input {} changed since the run started ({}); it was not completely ingested, so the "
+								+ "restart reads the new file on, after checking the rows already taken",
+						input.fileName(), describe(input, size, now));
+				this.runs.updateInput(instance.getInstanceId(), input, size, now);
 			}
 		}
-		return changes;
+		return refused;
+	}
+
+	private static String describe(RunInput input, long size, String sha256) {
+		return (size != input.size()) ? input.size() + " bytes then, " + size + " now"
+				: "same size, different content (SHA-256 " + abbreviate(input.sha256()) + " then, " + abbreviate(sha256)
+						+ " now)";
 	}
 
 	/**
@@ -61,15 +94,6 @@ public class RunInputs {
 	 */
 	public static List<Path> files(DatasetSpec dataset) {
 		return PrepareInputsTasklet.files(dataset);
-	}
-
-	private static long size(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (java.io.IOException ex) {
-			return -1;
-		}
 	}
 
 	private static String abbreviate(String sha256) {

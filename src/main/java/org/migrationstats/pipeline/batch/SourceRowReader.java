@@ -1,9 +1,14 @@
 package org.migrationstats.pipeline.batch;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.migrationstats.pipeline.ingest.CsvRowSource;
+import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 
@@ -11,18 +16,24 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads one partition's file row by row. Its position (rows handed out) is saved with
- * every committed chunk, so a restart skips exactly the rows already committed.
+ * Reads one partition's file row by row. Its position (rows handed out) and a digest of
+ * those rows are saved with every committed chunk, so a restart skips exactly the rows
+ * already committed, and refuses to go on if those rows are no longer what the file
+ * holds.
  */
 class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	static final String ROWS = "reader.rows";
+
+	static final String DIGEST = "reader.digest";
 
 	private final DatasetSpec dataset;
 
 	private final Path file;
 
 	private CsvRowSource source;
+
+	private MessageDigest digest;
 
 	private long rows;
 
@@ -34,8 +45,18 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	@Override
 	public void open(ExecutionContext context) {
 		this.source = new CsvRowSource(this.file, this.file.toString(), this.dataset);
-		this.rows = context.getLong(ROWS, 0L);
-		this.source.skip(this.rows);
+		this.digest = sha256();
+		long committed = context.getLong(ROWS, 0L);
+		this.rows = 0;
+		while (this.rows < committed && read() != null) {
+			// re-read the committed rows, to check they are unchanged
+		}
+		String expected = context.getString(DIGEST, null);
+		if (committed > 0 && (this.rows < committed || (expected != null && !expected.equals(current())))) {
+			throw new SourceFormatException(this.file + ": the " + committed + " rows ingested before the restart "
+					+ "are no longer what the file holds (it was changed or replaced); run the date again from "
+					+ "scratch with --rerun");
+		}
 	}
 
 	/**
@@ -50,6 +71,11 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 		SourceRow row = this.source.next();
 		if (row != null) {
 			this.rows++;
+			for (String value : row.values()) {
+				this.digest.update(value.getBytes(StandardCharsets.UTF_8));
+				this.digest.update((byte) 0x1f);
+			}
+			this.digest.update((byte) '\n');
 		}
 		return row;
 	}
@@ -57,6 +83,25 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(ROWS, this.rows);
+		context.putString(DIGEST, current());
+	}
+
+	private String current() {
+		try {
+			return HexFormat.of().formatHex(((MessageDigest) this.digest.clone()).digest());
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("SHA-256 digests can be cloned in every Java runtime", ex);
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
 	}
 
 	@Override

@@ -2,9 +2,10 @@ package org.migrationstats.pipeline.batch;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.migrationstats.pipeline.report.IngestedFile;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.report.RunInfo;
 import org.migrationstats.pipeline.spec.JobSpec;
@@ -39,16 +40,21 @@ class WriteReportsTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		JobSpec spec = this.specs.get(RunParameters.jobFile(job.getJobParameters()));
-		Map<String, Long> rowsRead = new LinkedHashMap<>();
-		this.ingestCounts.collect(job).forEach((f) -> rowsRead.put(f.datasetId() + ":" + f.fileName(), f.rowsRead()));
+		JobExecution job = Runs.job(chunkContext);
+		JobSpec spec = Runs.spec(this.specs, chunkContext);
+		Map<String, Long> rowsWritten = this.ingestCounts.rowsWritten(job);
+		List<IngestedFile> files = this.ingestCounts.collect(job)
+			.stream()
+			.map((f) -> new IngestedFile(f.datasetId(), f.fileName(), f.rowsRead(),
+					rowsWritten.getOrDefault(f.datasetId() + ":" + f.fileName(), 0L), f.rowsRejected(),
+					f.aggregateRows()))
+			.toList();
 		LocalDateTime started = (job.getStartTime() != null) ? job.getStartTime() : LocalDateTime.now();
 		RunInfo run = new RunInfo(spec.name(), spec.source().toString(),
 				job.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				job.getJobParameters().getLong(RunParameters.ATTEMPT), job.getJobInstance().getInstanceId(),
 				job.getId(), started, spec.membership().toString());
-		Path folder = this.writer.write(spec, run, rowsRead);
+		Path folder = this.writer.write(spec, run, files);
 		job.getExecutionContext().putString(REPORT_FOLDER, folder.toString());
 		return RepeatStatus.FINISHED;
 	}

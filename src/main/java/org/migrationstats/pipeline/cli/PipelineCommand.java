@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 				"4:the run date was already complete; nothing was done",
 				"5:busy: another execution of the job is running, or the database is in use by another process; "
 						+ "try again later",
-				"6:restart refused: an input file changed since the run started; restore it or use run --rerun" })
+				"6:restart refused: an input file changed after it was ingested; restore it or use run --rerun" })
 public class PipelineCommand implements Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(PipelineCommand.class);
@@ -120,8 +120,10 @@ public class PipelineCommand implements Runnable {
 
 	private static SQLException databaseInUse(Throwable failure) {
 		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			// H2: 90020 "Database may be already in use"
-			if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+			// H2: 90020 "Database may be already in use", whose cause says "The file is
+			// locked"
+			if (t instanceof SQLException sql
+					&& (sql.getErrorCode() == 90020 || String.valueOf(sql.getMessage()).contains("file is locked"))) {
 				return sql;
 			}
 		}

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 		description = {
 				"Restarts a failed or stopped execution from the step that did not finish; completed steps "
 						+ "and completed files are not run again.",
-				"Refused if an input file changed since the run started ('run --rerun' starts the date over)." })
+				"Refused if an input file changed after it was ingested; a file that failed half-way may be mended "
+						+ "(the rows already taken are checked). 'run --rerun' starts the date over." })
 class RestartCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "<executionId | job>",

@@ -60,19 +60,23 @@ final class Summary {
 
 	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {
 		if (!outcome.steps().isEmpty()) {
-			out.printf("%-32s %-10s %10s %10s %9s %8s %9s%n", "step", "status", "read", "written", "filtered",
-					"skipped", "seconds");
+			int width = Math.max(32, outcome.steps().stream().mapToInt((s) -> s.name().length()).max().orElse(0));
+			out.printf("%-" + width + "s %-10s %10s %10s %9s %8s %9s%n", "step", "status", "read", "written",
+					"filtered", "skipped", "seconds");
 			for (RunOutcome.StepLine step : outcome.steps()) {
-				out.printf("%-32s %-10s %,10d %,10d %,9d %,8d %9.1f%n", step.name(), step.status(), step.read(),
-						step.written(), step.filtered(), step.skipped(), step.duration().toMillis() / 1000.0);
+				out.printf("%-" + width + "s %-10s %,10d %,10d %,9d %,8d %9.1f%n", step.name(), step.status(),
+						step.read(), step.written(), step.filtered(), step.skipped(),
+						step.duration().toMillis() / 1000.0);
 			}
 			out.println();
 		}
 		if (!outcome.files().isEmpty()) {
-			out.printf("%-48s %10s %10s %10s  %s%n", "file", "rows read", "rejected", "aggregates", "status");
+			int width = Math.max(48, outcome.files().stream().mapToInt((f) -> f.fileName().length()).max().orElse(0));
+			out.printf("%-" + width + "s %10s %10s %10s  %s%n", "file", "rows read", "rejected", "aggregates",
+					"status");
 			for (IngestCounts.FileCounts file : outcome.files()) {
-				out.printf("%-48s %,10d %,10d %,10d  %s%s%n", file.fileName(), file.rowsRead(), file.rowsRejected(),
-						file.aggregateRows(), file.status(),
+				out.printf("%-" + width + "s %,10d %,10d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
+						file.rowsRejected(), file.aggregateRows(), file.status(),
 						(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure());
 			}
 			out.println();

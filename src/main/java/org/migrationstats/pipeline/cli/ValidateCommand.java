@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.migrationstats.pipeline.batch.InputException;
+import org.migrationstats.pipeline.batch.MembershipFiles;
 import org.migrationstats.pipeline.batch.RunInputs;
 import org.migrationstats.pipeline.ingest.CsvRowSource;
 import org.migrationstats.pipeline.ingest.RowMapper;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.MembershipException;
-import org.migrationstats.pipeline.reference.MembershipFileReader;
 import org.migrationstats.pipeline.schedule.NightlySchedule;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
@@ -63,10 +63,17 @@ class ValidateCommand implements Callable<Integer> {
 					+ ex.getMessage());
 			return PipelineCommand.USAGE;
 		}
-		CountryReference countries = CountryReference.shipped();
+		CountryReference countries;
+		try {
+			countries = CountryReference.shipped().withAliases(job.aliases());
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("error: " + this.jobFile + ": aliases: " + ex.getMessage());
+			return PipelineCommand.USAGE;
+		}
 		int problems = 0;
 		try {
-			new MembershipFileReader(countries).read(job.membership());
+			MembershipFiles.read(job.membership(), countries);
 		}
 		catch (MembershipException ex) {
 			err.println("error: " + ex.getMessage());

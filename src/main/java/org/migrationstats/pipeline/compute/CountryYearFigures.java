@@ -23,16 +23,45 @@ import org.migrationstats.pipeline.reference.MembershipStatus;
  * @param deaths deaths in the year
  * @param naturalIncrease births minus deaths
  * @param populationChange the next year's population minus this year's
+ * @param reportedPopulationChange population change as a source reports it (WPP: 1
+ * January to 1 January)
+ * @param migrationFlowsNet immigrants minus emigrants, where both are given
+ * @param balanceResidual reported population change minus (births - deaths + net
+ * migration)
  */
 public record CountryYearFigures(String country, String name, int year, MembershipStatus status, Long population,
 		String populationSource, Long immigrants, Long emigrants, Long netMigration, String netMigrationSource,
-		Long births, Long deaths, Long naturalIncrease, Long populationChange) {
+		Long births, Long deaths, Long naturalIncrease, Long populationChange, Long reportedPopulationChange,
+		Long migrationFlowsNet, Long balanceResidual) {
 
 	/**
 	 * @return net migration per 1,000 mid-year population
 	 */
 	public BigDecimal netMigrationRate() {
 		return Rates.perThousand(this.netMigration, this.population);
+	}
+
+	/**
+	 * @return live births per 1,000 mid-year population
+	 */
+	public BigDecimal birthRate() {
+		return Rates.perThousand(this.births, this.population);
+	}
+
+	/**
+	 * @return deaths per 1,000 mid-year population
+	 */
+	public BigDecimal deathRate() {
+		return Rates.perThousand(this.deaths, this.population);
+	}
+
+	/**
+	 * @return whether reported net migration and immigrants minus emigrants are both
+	 * given and differ
+	 */
+	public boolean netMigrationDisagrees() {
+		return this.netMigration != null && this.migrationFlowsNet != null
+				&& !this.netMigration.equals(this.migrationFlowsNet);
 	}
 
 }

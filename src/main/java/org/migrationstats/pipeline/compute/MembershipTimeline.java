@@ -24,10 +24,12 @@ public final class MembershipTimeline {
 	 * @param membership the organisation's membership
 	 * @param firstYear the first year of the figures
 	 * @param lastYear the last year of the figures
+	 * @param extraDays further days to count on, such as those named in the job file
 	 * @return the counts on each day of interest, in date order
 	 */
-	public static List<MembershipCounts> counts(Membership membership, int firstYear, int lastYear) {
-		TreeSet<LocalDate> days = new TreeSet<>();
+	public static List<MembershipCounts> counts(Membership membership, int firstYear, int lastYear,
+			List<LocalDate> extraDays) {
+		TreeSet<LocalDate> days = new TreeSet<>(extraDays);
 		for (int year = firstYear; year <= lastYear; year++) {
 			days.add(LocalDate.of(year, 12, 31));
 		}

@@ -20,10 +20,13 @@ import org.migrationstats.pipeline.reference.MembershipStatus;
  * @param populationStart the mid-year population of the first year
  * @param populationEnd the mid-year population of the last year
  * @param populationChange the end population minus the start population
+ * @param reportedChange the reported population change summed over the period (WPP: from
+ * 1 January of the first year to 1 January after the last)
+ * @param reportedChangeYears how many years have a reported population change
  */
 public record PeriodFigures(String period, int from, int to, String country, String name, MembershipStatus statusAtEnd,
 		Long netMigration, int netMigrationYears, Long naturalIncrease, int naturalIncreaseYears, Long populationStart,
-		Long populationEnd, Long populationChange) {
+		Long populationEnd, Long populationChange, Long reportedChange, int reportedChangeYears) {
 
 	/**
 	 * @return the number of years in the period

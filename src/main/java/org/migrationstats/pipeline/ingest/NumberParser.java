@@ -18,6 +18,8 @@ public final class NumberParser {
 
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
+	private static final Pattern SPACE_GROUPED = Pattern.compile("[+-]?\\d{1,3}( \\d{3})+(\\.\\d+)?");
+
 	private final Set<String> missing;
 
 	/**
@@ -41,14 +43,24 @@ public final class NumberParser {
 		if (text.isEmpty()) {
 			throw new ValueException("the cell is empty");
 		}
-		String cleaned = text.replace('\u2212', '-').replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
+		String cleaned = text.replace('\u2212', '-').replace('\u00a0', ' ').replace('\u202f', ' ');
+		// a separator counts only between groups of three: "1 23" is not 123
 		if (GROUPED.matcher(cleaned).matches()) {
 			cleaned = cleaned.replace(",", "");
+		}
+		else if (SPACE_GROUPED.matcher(cleaned).matches()) {
+			cleaned = cleaned.replace(" ", "");
 		}
 		if (!PLAIN.matcher(cleaned).matches()) {
 			throw new ValueException("\"" + text + "\" is not a number");
 		}
-		return Optional.of(new BigDecimal(cleaned));
+		try {
+			return Optional.of(new BigDecimal(cleaned));
+		}
+		catch (NumberFormatException ex) {
+			// an exponent beyond what BigDecimal can hold, e.g. 1e9999999999
+			throw new ValueException("\"" + text + "\" is not a number");
+		}
 	}
 
 	/**
@@ -60,11 +72,17 @@ public final class NumberParser {
 	 * @throws ValueException when the result does not fit in a long
 	 */
 	public static long toPersons(BigDecimal value, BigDecimal scale) throws ValueException {
+		BigDecimal persons = value.multiply(scale);
 		try {
-			return value.multiply(scale).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+			// more than 19 whole digits never fits a long; checked before rounding,
+			// which would build a billion-digit integer for 1E+999999999
+			if (persons.precision() - persons.scale() > 19) {
+				throw new ArithmeticException("overflow");
+			}
+			return persons.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
 		}
 		catch (ArithmeticException ex) {
-			throw new ValueException("\"" + value.toPlainString() + "\" is too large to be a count of persons");
+			throw new ValueException("\"" + value + "\" is too large to be a count of persons");
 		}
 	}
 

@@ -143,7 +143,14 @@ public final class RowMapper {
 					: "; closest known: " + String.join(", ", unknown.suggestions());
 			String reason = unknown.raw().isEmpty() ? "no country code or name"
 					: "unknown country '" + unknown.raw() + "'" + hint;
-			throw reject(source.row(), this.countryColumns[0], String.join(" | ", candidates), reason);
+			int column = this.countryColumns[0];
+			for (int i = 0; i < candidates.size(); i++) {
+				if (!candidates.get(i).isBlank()) {
+					column = this.countryColumns[i];
+					break;
+				}
+			}
+			throw reject(source.row(), column, String.join(" | ", candidates), reason);
 		}
 		Resolution.Known known = (Resolution.Known) resolution;
 		int fixedYear = 0;

@@ -45,7 +45,35 @@ public final class CountryReference {
 
 	private final Map<String, Aggregate> aggregatesByName = new HashMap<>();
 
+	private final Map<String, HistoricalSpan> historical = new HashMap<>();
+
 	private CountryReference() {
+	}
+
+	private CountryReference(CountryReference original) {
+		this.byKey.putAll(original.byKey);
+		this.byIso2.putAll(original.byIso2);
+		this.byM49.putAll(original.byM49);
+		this.byName.putAll(original.byName);
+		this.aggregatesByWbCode.putAll(original.aggregatesByWbCode);
+		this.aggregatesByM49.putAll(original.aggregatesByM49);
+		this.aggregatesByName.putAll(original.aggregatesByName);
+		this.historical.putAll(original.historical);
+	}
+
+	/**
+	 * A copy of this reference that also knows the names a job file declares.
+	 * @param aliases names mapped to country keys
+	 * @return the extended reference; this one is unchanged
+	 * @throws IllegalArgumentException if an alias names an unknown key
+	 */
+	public CountryReference withAliases(Map<String, String> aliases) {
+		if (aliases.isEmpty()) {
+			return this;
+		}
+		CountryReference copy = new CountryReference(this);
+		aliases.forEach(copy::addAlias);
+		return copy;
 	}
 
 	/**
@@ -57,10 +85,12 @@ public final class CountryReference {
 		CountryReference reference = new CountryReference();
 		try (InputStream countries = resource("reference/country-codes.csv");
 				InputStream territories = resource("reference/territories.csv");
+				InputStream historical = resource("reference/historical.csv");
 				InputStream aggregates = resource("reference/aggregates.csv");
 				InputStream aliases = resource("reference/aliases.csv")) {
 			reference.loadCountries(countries);
 			reference.loadTerritories(territories);
+			reference.loadHistorical(historical);
 			reference.loadAggregates(aggregates);
 			reference.loadAliases(aliases);
 		}
@@ -111,6 +141,27 @@ public final class CountryReference {
 		}
 	}
 
+	private void loadHistorical(InputStream stream) throws IOException {
+		for (CSVRecord row : records(stream)) {
+			Country country = new Country(row.get("key"), "", m49(row.get("m49")), row.get("name"), "", "");
+			add(country);
+			addName(country.name(), country);
+			for (String alias : row.get("aliases").split("\\|")) {
+				addName(alias, country);
+			}
+			this.historical.put(country.key(), new HistoricalSpan(country.key(),
+					java.time.LocalDate.parse(row.get("from")), java.time.LocalDate.parse(row.get("to"))));
+		}
+	}
+
+	/**
+	 * @param key a country key
+	 * @return the days the entity existed, if it is a state that no longer exists
+	 */
+	public Optional<HistoricalSpan> historical(String key) {
+		return Optional.ofNullable(this.historical.get(key));
+	}
+
 	private void loadAggregates(InputStream stream) throws IOException {
 		for (CSVRecord row : records(stream)) {
 			Aggregate aggregate = new Aggregate(row.get("scheme"), row.get("code"), row.get("name"));
@@ -152,12 +203,12 @@ public final class CountryReference {
 	}
 
 	/**
-	 * Adds names a job file declares for a country.
+	 * Adds a name a job file declares for a country.
 	 * @param alias the name as it appears in a source
 	 * @param key the country key it stands for
 	 * @throws IllegalArgumentException if the key is unknown
 	 */
-	public void addAlias(String alias, String key) {
+	private void addAlias(String alias, String key) {
 		Country country = this.byKey.get(key);
 		if (country == null) {
 			throw new IllegalArgumentException("unknown country key '" + key + "' for alias '" + alias + "'");

@@ -84,6 +84,51 @@ public final class Membership {
 	}
 
 	/**
+	 * Every change of status, in date order: a record starting is a change from what held
+	 * the day before; a record ending with no other starting that day is a departure.
+	 * @return the changes
+	 */
+	public List<MembershipChange> changes() {
+		List<MembershipChange> changes = new ArrayList<>();
+		for (List<MembershipRecord> list : this.byParty.values()) {
+			for (int i = 0; i < list.size(); i++) {
+				MembershipRecord record = list.get(i);
+				MembershipRecord before = (i > 0) ? list.get(i - 1) : null;
+				MembershipStatus previous = (before != null && record.from().equals(before.to())) ? before.status()
+						: MembershipStatus.NON_MEMBER;
+				changes.add(new MembershipChange(record.from(), record.party(), record.partyType(), previous,
+						record.status(), record.source()));
+				MembershipRecord next = (i + 1 < list.size()) ? list.get(i + 1) : null;
+				if (record.to() != null && (next == null || !next.from().equals(record.to()))) {
+					changes.add(new MembershipChange(record.to(), record.party(), record.partyType(), record.status(),
+							MembershipStatus.NON_MEMBER, record.source()));
+				}
+			}
+		}
+		changes.sort(Comparator.comparing(MembershipChange::day).thenComparing(MembershipChange::party));
+		return changes;
+	}
+
+	/**
+	 * @param party a party
+	 * @return the first day the party was a member, if ever
+	 */
+	public java.util.Optional<LocalDate> firstMemberDay(String party) {
+		return this.byParty.getOrDefault(party, List.of())
+			.stream()
+			.filter((r) -> r.status() == MembershipStatus.MEMBER)
+			.map(MembershipRecord::from)
+			.findFirst();
+	}
+
+	/**
+	 * @return the parties named in the records, states by key and bodies by name
+	 */
+	public java.util.Set<String> parties() {
+		return java.util.Collections.unmodifiableSet(this.byParty.keySet());
+	}
+
+	/**
 	 * @return every record, grouped by party, each party's records in date order
 	 */
 	public List<MembershipRecord> records() {

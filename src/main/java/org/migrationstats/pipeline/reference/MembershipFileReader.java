@@ -50,7 +50,7 @@ public final class MembershipFileReader {
 				throw new MembershipException(name, 1, "missing column(s) " + missing + ", expected " + COLUMNS);
 			}
 			for (CSVRecord row : parser) {
-				records.add(record(name, row));
+				records.add(record(name, row.getRecordNumber() + 1, row::get));
 			}
 		}
 		catch (NoSuchFileException ex) {
@@ -62,14 +62,42 @@ public final class MembershipFileReader {
 		return new Membership(name, records);
 	}
 
-	private MembershipRecord record(String file, CSVRecord row) {
-		long line = row.getRecordNumber() + 1;
-		PartyType type = parse(PartyType.class, row.get("party_type"), file, line, "party_type");
-		MembershipStatus status = parse(MembershipStatus.class, row.get("status"), file, line, "status");
+	/**
+	 * Reads membership records from a table another reader took from a file (a workbook
+	 * sheet): the header row first, then one list of cell texts per row.
+	 * @param name the file (and sheet) as named in errors
+	 * @param header the header cells
+	 * @param rows the data rows, the first being row 2 of the file
+	 * @return the organisation's membership
+	 * @throws MembershipException naming the file and row of the first problem
+	 */
+	public Membership read(String name, List<String> header, List<List<String>> rows) {
+		List<String> names = header.stream().map(String::strip).toList();
+		List<String> missing = COLUMNS.stream().filter((c) -> !names.contains(c)).toList();
+		if (!missing.isEmpty()) {
+			throw new MembershipException(name, 1, "missing column(s) " + missing + ", expected " + COLUMNS);
+		}
+		List<MembershipRecord> records = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			List<String> row = rows.get(i);
+			if (row.stream().allMatch(String::isBlank)) {
+				continue;
+			}
+			records.add(record(name, i + 2, (column) -> {
+				int index = names.indexOf(column);
+				return (index < row.size()) ? row.get(index).strip() : "";
+			}));
+		}
+		return new Membership(name, records);
+	}
+
+	private MembershipRecord record(String file, long line, java.util.function.UnaryOperator<String> row) {
+		PartyType type = parse(PartyType.class, row.apply("party_type"), file, line, "party_type");
+		MembershipStatus status = parse(MembershipStatus.class, row.apply("status"), file, line, "status");
 		if (status == MembershipStatus.NON_MEMBER) {
 			throw new MembershipException(file, line, "status must be MEMBER or OBSERVER, found NON_MEMBER");
 		}
-		String party = row.get("party");
+		String party = row.apply("party");
 		if (party.isEmpty()) {
 			throw new MembershipException(file, line, "party is empty");
 		}
@@ -82,16 +110,17 @@ public final class MembershipFileReader {
 			}
 			party = known.country().key();
 		}
-		LocalDate from = date(row.get("from"), file, line, "from");
+		LocalDate from = date(row.apply("from"), file, line, "from");
 		if (from == null) {
 			throw new MembershipException(file, line, "'from' is empty: every record needs the date it took effect");
 		}
-		LocalDate to = date(row.get("to"), file, line, "to");
+		LocalDate to = date(row.apply("to"), file, line, "to");
 		if (to != null && !to.isAfter(from)) {
 			throw new MembershipException(file, line,
-					"'to' (" + row.get("to") + ") is not after 'from' (" + row.get("from") + ")");
+					"'to' (" + row.apply("to") + ") is not after 'from' (" + row.apply("from") + ")");
 		}
-		return new MembershipRecord(row.get("organisation"), party, type, status, from, to, row.get("source"), line);
+		return new MembershipRecord(row.apply("organisation"), party, type, status, from, to, row.apply("source"),
+				line);
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String text, String file, long line, String column) {
@@ -110,6 +139,10 @@ public final class MembershipFileReader {
 	static LocalDate date(String text, String file, long line, String column) {
 		if (text == null || text.isBlank()) {
 			return null;
+		}
+		if (!text.matches("(1[89]|2[01])\\d{2}(-\\d{2}(-\\d{2})?)?")) {
+			throw new MembershipException(file, line,
+					column + " '" + text + "' is not a date (expected 2002-12-02, 2000-11 or 1994)");
 		}
 		try {
 			return switch (text.length()) {

@@ -9,18 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
-import org.migrationstats.pipeline.compute.Rates;
+import org.migrationstats.pipeline.reference.MembershipChange;
 import org.migrationstats.pipeline.reference.MembershipCounts;
-import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
-import org.migrationstats.pipeline.store.FiguresStore.FileCounts;
-import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +35,13 @@ import org.springframework.stereotype.Component;
 public class ReportWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportWriter.class);
+
+	static final String CONTENTS = "Contents";
+
+	static final String CHARTS = "Charts";
+
+	/** How many countries the net migration chart shows when the job file names none. */
+	static final int DEFAULT_CHART_COUNTRIES = 5;
 
 	private final FiguresStore figures;
 
@@ -60,10 +65,10 @@ public class ReportWriter {
 	 * Writes and publishes the report.
 	 * @param spec the job
 	 * @param run the run
-	 * @param rowsRead rows read per input file, in the order of {@link RunStore#inputs}
+	 * @param files what the ingest step did with each input file
 	 * @return the published folder
 	 */
-	public Path write(JobSpec spec, RunInfo run, java.util.Map<String, Long> rowsRead) {
+	public Path write(JobSpec spec, RunInfo run, List<IngestedFile> files) {
 		Path target = folder(spec, run.runDate());
 		Path parent = target.getParent();
 		Path temporary = parent.resolve("." + run.runDate() + ".tmp-" + run.executionId());
@@ -73,16 +78,33 @@ public class ReportWriter {
 			Files.createDirectories(temporary);
 			String baseName = spec.name() + "-" + run.runDate();
 			try (XlsxTableSink xlsx = new XlsxTableSink()) {
-				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, true));
-				writeAbout(sink, spec, run, rowsRead);
+				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, spec.report().neutraliseCsv()));
+				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run), AboutSheet.introduction(spec));
+				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
+				AboutSheet.write(sink, spec, run, files, this.runs.inputs(run.runId()),
+						this.figures.fileCounts(run.runId()));
+				xlsx.reserve(CONTENTS, "Every sheet, with a link to it");
+				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
 				writePeriods(sink, run.runId());
-				writeGroups(sink, run.runId());
 				writeCountryYears(sink, run.runId());
+				List<GroupFigures> groups = this.figures.groups(run.runId());
+				writeGroups(sink, groups);
 				writeMembership(sink, run.runId());
+				writeMembershipChanges(sink, run);
+				writeMembershipChecks(sink, run.runId());
+				writeSources(sink, run.runId());
+				writeChecks(sink, spec, run.runId());
 				writeRejections(sink, run.runId());
+				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
+				ChartData charts = chartData(spec, run.runId(), groups);
+				charts.write(sink);
+				xlsx.charts(CHARTS, charts);
+				xlsx.contents(CONTENTS);
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
-						"Net migration and population figures by membership status");
+						"Net migration and population figures by membership status", "Figures of job " + spec.name()
+								+ " for " + run.runDate() + ", with their inputs, " + "definitions, checks and rejects",
+						run.runDate());
 				xlsx.save(temporary.resolve(baseName + ".xlsx"));
 			}
 			publish(temporary, target, run.executionId());
@@ -94,71 +116,22 @@ public class ReportWriter {
 		return target;
 	}
 
-	private void writeAbout(TableSink sink, JobSpec spec, RunInfo run, java.util.Map<String, Long> rowsRead)
-			throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("About", "about",
-						"Migration statistics: " + spec.name() + ", run of " + run.runDate()),
-				List.of(Column.text("Item"), Column.text("Value")));
-		sink.row(List.of("Job", spec.name()));
-		sink.row(List.of("Job file", run.jobFile()));
-		sink.row(List.of("Run date", run.runDate().toString()));
-		sink.row(List.of("Attempt", Long.toString(run.attempt())));
-		sink.row(List.of("Run id (job instance)", Long.toString(run.runId())));
-		sink.row(List.of("Execution id", Long.toString(run.executionId())));
-		sink.row(List.of("Execution started", run.started().toString()));
-		sink.row(List.of("Membership file", run.membershipFile()));
-		List<FileCounts> counts = this.figures.fileCounts(run.runId());
-		List<RunInput> inputs = this.runs.inputs(run.runId());
-		for (RunInput input : inputs) {
-			DatasetSpec dataset = spec.dataset(input.datasetId());
-			FileCounts c = counts.stream()
-				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
-				.findFirst()
-				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0));
-			sink.row(List.of("Input " + input.datasetId(),
-					input.fileName() + " (" + input.size() + " bytes, SHA-256 " + input.sha256() + ")"
-							+ (dataset.vintage().isEmpty() ? "" : ", vintage " + dataset.vintage()) + ": "
-							+ rowsRead.getOrDefault(input.datasetId() + ":" + input.fileName(), 0L) + " rows read, "
-							+ c.observations() + " observations written, " + c.rejections() + " rejected, "
-							+ c.aggregateRows() + " aggregate rows filtered"));
+	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups) {
+		List<String> countries = spec.report().chartCountries();
+		String from;
+		if (countries.isEmpty()) {
+			countries = this.figures.largestNetMigration(runId, DEFAULT_CHART_COUNTRIES);
+			from = "the " + countries.size() + " largest absolute net migration totals";
 		}
-		for (String[] definition : DEFINITIONS) {
-			sink.row(Arrays.asList(definition));
+		else if (spec.report().chartCountriesFrom().startsWith("groups: ")) {
+			from = "the job file's first group, " + spec.report().chartCountriesFrom().substring(8);
 		}
-		sink.end();
+		else {
+			from = "as the job file names them";
+		}
+		return ChartData.of(from, countries, this.figures.countryNames(),
+				this.figures.netMigrationSeries(runId, countries), groups);
 	}
-
-	private static final String[][] DEFINITIONS = {
-			{ "Population", "Mid-year total population (World Bank SP.POP.TOTL), persons." },
-			{ "Net migration",
-					"Immigrants minus emigrants in the calendar year, as the source reports it "
-							+ "(WPP 2024: net number of migrants); where a source gives immigrants and emigrants only, "
-							+ "their difference." },
-			{ "Natural increase", "Live births minus deaths in the calendar year." },
-			{ "Population change",
-					"For a year t: the population of year t+1 minus that of year t. For a period: "
-							+ "the population of its last year minus that of its first year (mid-year to mid-year)." },
-			{ "Cumulative net migration",
-					"Net migration summed over every year of the period, both ends included; "
-							+ "'years with data' says how many years the sum covers." },
-			{ "Net migration rate", "Net migration per 1,000 mid-year population of the same year; for a period, "
-					+ "the cumulative net migration per 1,000 of the mean of the first and last year's population, "
-					+ "per year." },
-			{ "Membership status",
-					"The country's status in the organisation on 31 December of the year, or of the "
-							+ "period's last year, from the membership file." },
-			{ "Rounding", "Counts are exact whole persons. Values given in thousands are multiplied by 1,000 and "
-					+ "rounded once, half to even. Rates are computed from the exact counts and rounded once, half "
-					+ "to even, to " + Rates.SCALE + " decimals; they are never summed." },
-			{ "Precedence",
-					"Where several datasets give the same measure for a country and year, the dataset "
-							+ "listed first in the job file is used; the source columns say which." },
-			{ "Aggregates",
-					"Rows for regions and income groups (World, Central Asia, ...) are recognised, counted "
-							+ "in the Aggregates sheet and left out of every figure and total." },
-			{ "Sources", "World Bank population (ODC-PDDL-1.0); UN World Population Prospects 2024 (CC BY 3.0 "
-					+ "IGO); membership as cited per record in the membership file." } };
 
 	private void writePeriods(TableSink sink, long runId) throws IOException {
 		sink.begin(new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country"),
@@ -167,24 +140,56 @@ public class ReportWriter {
 						Column.count("Cumulative net migration"), Column.year("Net migration years with data"),
 						Column.count("Natural increase"), Column.year("Natural increase years with data"),
 						Column.count("Population, first year"), Column.count("Population, last year"),
-						Column.count("Population change"), Column.rate("Net migration rate, per 1,000 per year")));
+						Column.count("Population change"), Column.rate("Net migration rate, per 1,000 per year"),
+						Column.count("Reported population change, summed"),
+						Column.year("Reported population change years with data")));
 		for (PeriodFigures p : this.figures.periods(runId)) {
 			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.country(), p.name(), p.statusAtEnd().name(),
 					p.netMigration(), p.netMigrationYears(), p.naturalIncrease(), p.naturalIncreaseYears(),
-					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate()));
+					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate(),
+					p.reportedChange(), p.reportedChangeYears()));
 		}
 		sink.end();
 	}
 
-	private void writeGroups(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Groups", "groups", "Figures over named periods, per membership status"),
-				List.of(Column.text("Period"), Column.text("Status at period end"), Column.year("Countries"),
-						Column.count("Cumulative net migration"), Column.count("Natural increase"),
-						Column.count("Population, first year"), Column.count("Population, last year"),
-						Column.count("Population change")));
-		for (GroupFigures g : this.figures.groups(runId)) {
-			sink.row(Arrays.asList(g.period(), g.status().name(), g.countries(), g.netMigration(), g.naturalIncrease(),
-					g.populationStart(), g.populationEnd(), g.populationChange()));
+	private void writeGroups(TableSink sink, List<GroupFigures> groups) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Groups", "groups",
+						"Figures over named periods, per membership status, job-file list, region and sub-region"),
+				List.of(Column.text("Period"), Column.text("Grouping"), Column.text("Group"), Column.year("Countries"),
+						Column.year("Countries with every year"), Column.count("Cumulative net migration"),
+						Column.count("Natural increase"), Column.count("Population, first year"),
+						Column.count("Population, last year"), Column.count("Population change")));
+		for (GroupFigures g : groups) {
+			sink.row(Arrays.asList(g.period(), g.grouping(), g.group(), g.countries(), g.completeCountries(),
+					g.netMigration(), g.naturalIncrease(), g.populationStart(), g.populationEnd(),
+					g.populationChange()));
+		}
+		sink.end();
+	}
+
+	private void writeChecks(TableSink sink, JobSpec spec, long runId) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Checks", "checks",
+						"Country-years that fail a consistency check " + "(balancing residual beyond "
+								+ spec.figures().balanceTolerance() + " persons, or net migration "
+								+ "that differs from immigrants minus emigrants)"),
+				List.of(Column.text("Country code"), Column.text("Country"), Column.year("Year"), Column.text("Check"),
+						Column.count("Reported"), Column.count("Expected"), Column.count("Difference")));
+		for (Object[] row : this.figures.checks(runId, spec.figures().balanceTolerance())) {
+			sink.row(Arrays.asList(row));
+		}
+		sink.end();
+	}
+
+	private void writeSources(TableSink sink, long runId) throws IOException {
+		sink.begin(new TableSink.TableInfo("Sources", "sources", "Where datasets disagree: conflicts between "
+				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer)"),
+				List.of(Column.text("Kind"), Column.text("Country code"), Column.text("Country"), Column.year("Year"),
+						Column.text("Measure"), Column.text("Dataset A"), Column.count("Value A"),
+						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));
+		for (Object[] row : this.figures.sourceDifferences(runId)) {
+			sink.row(Arrays.asList(row));
 		}
 		sink.end();
 	}
@@ -196,7 +201,9 @@ public class ReportWriter {
 						Column.count("Immigrants"), Column.count("Emigrants"), Column.count("Net migration"),
 						Column.text("Net migration source"), Column.count("Births"), Column.count("Deaths"),
 						Column.count("Natural increase"), Column.count("Population change"),
-						Column.rate("Net migration rate, per 1,000")));
+						Column.rate("Net migration rate, per 1,000"), Column.rate("Birth rate, per 1,000"),
+						Column.rate("Death rate, per 1,000"), Column.count("Reported population change"),
+						Column.count("Immigrants minus emigrants"), Column.count("Balancing residual")));
 		List<IOException> failures = new ArrayList<>(1);
 		this.figures.countryYears(runId, (CountryYearFigures c) -> {
 			if (!failures.isEmpty()) {
@@ -205,7 +212,9 @@ public class ReportWriter {
 			try {
 				sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.status().name(), c.population(),
 						c.populationSource(), c.immigrants(), c.emigrants(), c.netMigration(), c.netMigrationSource(),
-						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate()));
+						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate(),
+						c.birthRate(), c.deathRate(), c.reportedPopulationChange(), c.migrationFlowsNet(),
+						c.balanceResidual()));
 			}
 			catch (IOException ex) {
 				failures.add(ex);
@@ -225,6 +234,46 @@ public class ReportWriter {
 						Column.year("Non-state observers"), Column.year("Observers, all")));
 		for (MembershipCounts c : this.figures.membershipCounts(runId)) {
 			sink.row(List.of(c.day(), c.memberStates(), c.observerStates(), c.observerBodies(), c.observers()));
+		}
+		sink.end();
+	}
+
+	private void writeMembershipChanges(TableSink sink, RunInfo run) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Membership changes", "membership_changes",
+						"Who joined, changed status or left, by date"),
+				List.of(Column.date("Date"), Column.year("Year"), Column.text("Party"), Column.text("Name"),
+						Column.text("Party type"), Column.text("Change"), Column.text("Status before"),
+						Column.text("Status after"), Column.text("Source")));
+		Map<String, String> names = this.figures.countryNames();
+		for (MembershipChange c : this.runs.membership(run.runId(), run.membershipFile()).changes()) {
+			sink.row(Arrays.asList(c.day(), c.day().getYear(), c.party(), names.getOrDefault(c.party(), c.party()),
+					c.partyType().name(), c.describe(), c.before().name(), c.after().name(), c.source()));
+		}
+		sink.end();
+	}
+
+	private void writeMembershipChecks(TableSink sink, long runId) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Membership checks", "membership_checks",
+						"Where other membership sources disagree with the membership file"),
+				List.of(Column.text("Other source"), Column.text("Party"), Column.text("Name"),
+						Column.text("Membership file"), Column.text("Other source says"), Column.text("Difference")));
+		for (Object[] row : this.figures.membershipChecks(runId)) {
+			sink.row(Arrays.asList(row));
+		}
+		sink.end();
+	}
+
+	private void writeUnmatchedNames(TableSink sink, long runId) throws IOException {
+		sink.begin(
+				new TableSink.TableInfo("Unmatched names", "unmatched_names",
+						"Country codes and names no country was found for, once per name"),
+				List.of(Column.text("Dataset"), Column.text("As written"),
+						Column.text("Reason and closest known names"), Column.count("Rows"),
+						Column.count("First row")));
+		for (Object[] row : this.figures.unmatchedNames(runId)) {
+			sink.row(Arrays.asList(row));
 		}
 		sink.end();
 	}

@@ -10,7 +10,8 @@ import java.util.List;
 interface TableSink {
 
 	/**
-	 * Starts a table.
+	 * Starts a table: on a sheet of its own, or below the previous table when that one is
+	 * on the same sheet.
 	 * @param table the table's identity (sheet name, CSV file name, title)
 	 * @param columns its columns
 	 * @throws IOException if the output cannot be written
@@ -34,16 +35,39 @@ interface TableSink {
 	/**
 	 * A table of the report.
 	 *
-	 * @param sheet the sheet name (at most 31 characters)
-	 * @param csv the CSV file name, without extension
+	 * @param sheet the sheet name (at most 31 characters, none of {@code : \ / ? * [ ]},
+	 * not starting or ending with an apostrophe)
+	 * @param csv the CSV file name, without extension: lower-case letters, digits and
+	 * underscores; also gives the Excel table its name
 	 * @param title the title written above the table
 	 */
 	record TableInfo(String sheet, String csv, String title) {
 
 		public TableInfo {
-			if (sheet.length() > 31) {
-				throw new IllegalArgumentException("sheet name longer than Excel allows: " + sheet);
+			if (sheet.isEmpty() || sheet.length() > 31) {
+				throw new IllegalArgumentException("sheet name must have 1 to 31 characters: '" + sheet + "'");
 			}
+			if (sheet.matches(".*[:\\\\/?*\\[\\]].*") || sheet.startsWith("'") || sheet.endsWith("'")) {
+				throw new IllegalArgumentException("sheet name has a character Excel does not allow: '" + sheet + "'");
+			}
+			if (!csv.matches("[a-z][a-z0-9_]*")) {
+				throw new IllegalArgumentException(
+						"CSV name must be lower-case letters, digits and underscores: '" + csv + "'");
+			}
+		}
+
+		/**
+		 * @return the Excel table's name: the CSV name in upper camel case, such as
+		 * {@code CountryYear}
+		 */
+		String tableName() {
+			StringBuilder name = new StringBuilder();
+			for (String part : this.csv.split("_")) {
+				if (!part.isEmpty()) {
+					name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+				}
+			}
+			return name.toString();
 		}
 
 	}

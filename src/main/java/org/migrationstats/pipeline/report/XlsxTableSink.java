@@ -6,169 +6,320 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
 
 /**
- * Writes each table on its own sheet of a streaming workbook: the title in A1, the header
- * in row 2 (frozen, with filter buttons), counts with thousands separators, negatives red
- * and signed, rates with three decimals, real date cells. Rows are flushed to disk as
- * they are written, so a sheet of a million rows needs no more memory than one of a
- * hundred.
+ * Writes each table as an Excel table (named, with its header row and filter buttons): on
+ * a sheet of its own with the title in A1, the header in row 2 frozen, or as a section of
+ * a sheet that holds several, such as the cover. Counts have thousands separators,
+ * negatives are red and signed, rates keep their decimals, dates are date cells, and text
+ * is always a string cell, which Excel never evaluates. Rows are flushed to disk as they
+ * are written, so a sheet of a million rows needs no more memory than one of a hundred.
  */
 final class XlsxTableSink implements TableSink, AutoCloseable {
 
+	/** The Excel table style: a ruled header and light bands, no dark fill. */
+	static final String TABLE_STYLE = "TableStyleLight1";
+
 	private static final int WINDOW = 200;
 
-	private static final int MAX_WIDTH = 60;
+	/** The widest column, in characters; longer text wraps. */
+	static final int MAX_WIDTH = 64;
+
+	private static final int MAX_HEADER_WIDTH = 16;
 
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
 
-	private final CellStyle titleStyle;
+	private final WorkbookStyles styles;
 
-	private final CellStyle headerStyle;
+	private final Map<String, SheetEntry> sheets = new LinkedHashMap<>();
 
-	private final CellStyle countStyle;
+	private final Map<String, TablePlace> places = new LinkedHashMap<>();
 
-	private final CellStyle yearStyle;
-
-	private final CellStyle rateStyle;
-
-	private final CellStyle dateStyle;
-
-	private final CellStyle textStyle;
+	private final Set<String> reserved = new HashSet<>();
 
 	private SXSSFSheet sheet;
 
+	private TableInfo table;
+
 	private List<Column> columns;
 
-	private int[] widths;
+	private int titleRow;
+
+	private int headerRow;
 
 	private int nextRow;
 
 	XlsxTableSink() {
 		this.workbook.setCompressTempFiles(true);
-		Font bold = this.workbook.createFont();
-		bold.setBold(true);
-		Font large = this.workbook.createFont();
-		large.setBold(true);
-		large.setFontHeightInPoints((short) 14);
-		this.titleStyle = this.workbook.createCellStyle();
-		this.titleStyle.setFont(large);
-		this.headerStyle = this.workbook.createCellStyle();
-		this.headerStyle.setFont(bold);
-		this.headerStyle.setWrapText(true);
-		this.countStyle = format("#,##0;[Red]-#,##0");
-		this.yearStyle = format("0");
-		this.rateStyle = format("0.000;[Red]-0.000");
-		this.dateStyle = format("yyyy-mm-dd");
-		this.textStyle = format("@");
+		this.styles = new WorkbookStyles(this.workbook);
 	}
 
-	private CellStyle format(String pattern) {
-		CellStyle style = this.workbook.createCellStyle();
-		style.setDataFormat(this.workbook.createDataFormat().getFormat(pattern));
-		return style;
+	/**
+	 * Starts a cover sheet: its title in A1 and a few lines of text; the tables begun
+	 * next on the same sheet follow as its sections.
+	 * @param name the sheet name
+	 * @param title the report's title
+	 * @param lines lines of text under the title
+	 */
+	void cover(String name, String title, List<String> lines) {
+		this.sheet = newSheet(name, title);
+		line(0, title, this.styles.title);
+		this.nextRow = 1;
+		for (String text : lines) {
+			line(this.nextRow++, text, this.styles.text);
+		}
+	}
+
+	/**
+	 * Adds a line of text to the current sheet that links to the top of another sheet.
+	 * @param text the text
+	 * @param target the sheet linked to
+	 */
+	void linkLine(String text, String target) {
+		link(line(this.nextRow++, text, this.styles.link), target);
+	}
+
+	/**
+	 * Creates an empty sheet now, so that it takes its place in the sheet order, to be
+	 * filled at the end by {@link #contents} or {@link #charts}.
+	 * @param name the sheet name
+	 * @param description what it holds, for the Contents sheet
+	 */
+	void reserve(String name, String description) {
+		newSheet(name, description);
+		this.reserved.add(name);
 	}
 
 	@Override
 	public void begin(TableInfo table, List<Column> columns) {
-		this.sheet = this.workbook.createSheet(table.sheet());
-		this.columns = columns;
-		this.widths = new int[columns.size()];
-		Cell title = this.sheet.createRow(0).createCell(0);
-		title.setCellValue(table.title());
-		title.setCellStyle(this.titleStyle);
-		Row header = this.sheet.createRow(1);
-		for (int i = 0; i < columns.size(); i++) {
-			Cell cell = header.createCell(i);
-			cell.setCellValue(columns.get(i).header());
-			cell.setCellStyle(this.headerStyle);
-			this.widths[i] = Math.min(columns.get(i).header().length(), 24);
+		if (this.sheet != null && this.sheet.getSheetName().equals(table.sheet())) {
+			this.titleRow = this.nextRow + 1;
+			line(this.titleRow, table.title(), this.styles.section);
 		}
-		this.sheet.createFreezePane(0, 2);
-		this.nextRow = 2;
+		else {
+			this.sheet = this.reserved.remove(table.sheet()) ? this.workbook.getSheet(table.sheet())
+					: newSheet(table.sheet(), table.title());
+			this.titleRow = 0;
+			line(0, table.title(), this.styles.title);
+			this.sheet.createFreezePane(0, 2);
+			// The header repeated on every printed page.
+			this.sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
+		}
+		this.table = table;
+		this.columns = List.copyOf(columns);
+		this.headerRow = this.titleRow + 1;
+		Row header = this.sheet.createRow(this.headerRow);
+		SheetEntry entry = this.sheets.get(this.sheet.getSheetName());
+		int lines = 1;
+		for (int i = 0; i < columns.size(); i++) {
+			String text = columns.get(i).header();
+			Cell cell = header.createCell(i);
+			cell.setCellValue(text);
+			cell.setCellStyle(this.styles.header);
+			int width = Math.min(text.length(), MAX_HEADER_WIDTH);
+			entry.widen(i, width + 2);
+			// Final widths are at least this wide, so these lines are enough.
+			lines = Math.max(lines, (text.length() + width - 1) / width);
+		}
+		header.setHeightInPoints(lines * this.sheet.getDefaultRowHeightInPoints());
+		this.nextRow = this.headerRow + 1;
 	}
 
 	@Override
 	public void row(List<?> cells) {
 		Row row = this.sheet.createRow(this.nextRow++);
+		SheetEntry entry = this.sheets.get(this.sheet.getSheetName());
+		int lines = 1;
 		for (int i = 0; i < cells.size(); i++) {
 			Object value = cells.get(i);
 			if (value == null) {
 				continue;
 			}
+			Column.Kind kind = this.columns.get(i).kind();
+			boolean text = kind == Column.Kind.TEXT;
+			if (value instanceof String string && string.isEmpty()) {
+				continue;
+			}
 			Cell cell = row.createCell(i);
-			String shown;
+			int shown;
+			CellStyle style;
 			if (value instanceof Long number) {
 				cell.setCellValue(number);
-				shown = String.format("%,d", number);
+				shown = groupedLength(number);
+				style = text ? this.styles.countInText : this.styles.of(kind);
 			}
 			else if (value instanceof Integer number) {
 				cell.setCellValue(number);
-				shown = number.toString();
+				shown = (kind == Column.Kind.YEAR) ? number.toString().length() : groupedLength(number);
+				style = text ? this.styles.countInText : this.styles.of(kind);
 			}
 			else if (value instanceof BigDecimal decimal) {
 				cell.setCellValue(decimal.doubleValue());
-				shown = decimal.toPlainString();
+				shown = decimal.toPlainString().length();
+				style = text ? this.styles.rate : this.styles.of(kind);
 			}
 			else if (value instanceof LocalDate date) {
 				cell.setCellValue(date);
-				shown = "0000-00-00";
+				shown = 10;
+				style = text ? this.styles.dateInText : this.styles.date;
 			}
 			else {
 				// A string cell is never evaluated by Excel, whatever it starts with.
-				shown = value.toString();
-				cell.setCellValue(shown);
+				String string = value.toString();
+				cell.setCellValue(string);
+				shown = string.length();
+				boolean wrapped = shown > MAX_WIDTH;
+				style = this.styles.text(wrapped, SafeText.isRisky(string));
+				if (wrapped) {
+					// Spreadsheet programs do not all fit a row to wrapped text on
+					// opening: give the row the lines the text needs at the widest width,
+					// with a tenth to spare for wide letters.
+					lines = Math.max(lines, (shown * 10 + MAX_WIDTH * 9 - 1) / (MAX_WIDTH * 9));
+				}
 			}
-			cell.setCellStyle(style(this.columns.get(i).kind()));
-			this.widths[i] = Math.max(this.widths[i], shown.length());
+			cell.setCellStyle(style);
+			entry.widen(i, Math.min(shown, MAX_WIDTH));
 		}
-	}
-
-	private CellStyle style(Column.Kind kind) {
-		return switch (kind) {
-			case COUNT -> this.countStyle;
-			case YEAR -> this.yearStyle;
-			case RATE -> this.rateStyle;
-			case DATE -> this.dateStyle;
-			case TEXT -> this.textStyle;
-		};
+		if (lines > 1) {
+			row.setHeightInPoints(lines * this.sheet.getDefaultRowHeightInPoints());
+		}
 	}
 
 	@Override
 	public void end() {
-		int lastRow = Math.max(this.nextRow - 1, 1);
-		this.sheet.setAutoFilter(new CellRangeAddress(1, lastRow, 0, this.columns.size() - 1));
-		for (int i = 0; i < this.widths.length; i++) {
-			// Width from the character count, not from font metrics, so it does not
-			// depend on
-			// the fonts installed where the report is written.
-			this.sheet.setColumnWidth(i, (Math.min(this.widths[i], MAX_WIDTH) + 3) * 256);
+		int dataRows = this.nextRow - this.headerRow - 1;
+		if (dataRows == 0) {
+			// An Excel table needs a data row: it stays empty, and the title says why.
+			this.sheet.getRow(this.titleRow).getCell(0).setCellValue(this.table.title() + " (none in this run)");
+			this.nextRow++;
 		}
-		this.sheet = null;
+		addTable(this.nextRow - 1);
+		SheetEntry entry = this.sheets.get(this.sheet.getSheetName());
+		entry.rows += dataRows;
+		entry.tables++;
+		for (int i = 0; i < entry.widths.size(); i++) {
+			// Width from the character count, not from font metrics, so it does not
+			// depend on the fonts installed where the report is written.
+			this.sheet.setColumnWidth(i, (entry.widths.get(i) + 3) * 256);
+		}
+		this.places.put(this.table.csv(),
+				new TablePlace(this.sheet.getSheetName(), this.headerRow, this.columns.size(), dataRows));
+		this.table = null;
+	}
+
+	private void addTable(int lastRow) {
+		String name = this.table.tableName();
+		XSSFSheet xssf = this.workbook.getXSSFWorkbook().getSheet(this.sheet.getSheetName());
+		AreaReference area = new AreaReference(new CellReference(this.headerRow, 0),
+				new CellReference(lastRow, this.columns.size() - 1), SpreadsheetVersion.EXCEL2007);
+		XSSFTable excel = xssf.createTable(area);
+		excel.setName(name);
+		excel.setDisplayName(name);
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < this.columns.size(); i++) {
+			String header = this.columns.get(i).header();
+			if (!seen.add(header.toLowerCase(Locale.ROOT))) {
+				throw new IllegalStateException("table " + name + " has two columns named '" + header + "'");
+			}
+			// The streamed sheet keeps no cells for POI to read the names from; Excel
+			// repairs a table whose column names differ from its header cells.
+			excel.getColumns().get(i).setName(header);
+		}
+		excel.getCTTable().addNewAutoFilter().setRef(area.formatAsString());
+		CTTableStyleInfo style = excel.getCTTable().addNewTableStyleInfo();
+		style.setName(TABLE_STYLE);
+		style.setShowRowStripes(true);
+		style.setShowColumnStripes(false);
+		style.setShowFirstColumn(false);
+		style.setShowLastColumn(false);
 	}
 
 	/**
-	 * Sets the document properties shown in Excel's file information.
+	 * Fills the reserved Contents sheet: one row per other sheet, linked to it, with what
+	 * it holds and, for a sheet with one table, its number of data rows.
+	 * @param name the Contents sheet's name
+	 */
+	void contents(String name) {
+		List<SheetEntry> others = new ArrayList<>(this.sheets.values());
+		others.removeIf((s) -> s.name.equals(name));
+		begin(new TableInfo(name, "contents", "Contents"),
+				List.of(Column.text("Sheet"), Column.text("What it holds"), Column.count("Rows")));
+		for (SheetEntry other : others) {
+			row(java.util.Arrays.asList(other.name, other.description, (other.tables == 1) ? other.rows : null));
+			Cell cell = this.sheet.getRow(this.nextRow - 1).getCell(0);
+			cell.setCellStyle(this.styles.link);
+			link(cell, other.name);
+		}
+		end();
+	}
+
+	/**
+	 * Fills the reserved Charts sheet.
+	 * @param name the sheet's name
+	 * @param charts the charts and the tables they plot
+	 */
+	void charts(String name, ChartData charts) {
+		if (!this.reserved.remove(name)) {
+			throw new IllegalStateException("no sheet '" + name + "' is reserved for charts");
+		}
+		SXSSFSheet target = this.workbook.getSheet(name);
+		new ChartSheet(target, this.workbook.getXSSFWorkbook().getSheet(name), this.styles, this.places).draw(charts);
+	}
+
+	/**
+	 * Sets the document properties shown in Excel's file information. The dates are the
+	 * run date, not the time of writing, so that the same run gives the same document.
 	 * @param title the title
 	 * @param subject the subject
+	 * @param description a sentence on what the workbook holds
+	 * @param runDate the run date
 	 */
-	void properties(String title, String subject) {
+	void properties(String title, String subject, String description, LocalDate runDate) {
 		var core = this.workbook.getXSSFWorkbook().getProperties().getCoreProperties();
 		core.setTitle(title);
 		core.setSubjectProperty(subject);
+		core.setDescription(description);
+		core.setKeywords("migration; population; membership; statistics");
+		core.setCategory("Statistics");
 		core.setCreator("migration-pipeline");
+		core.setLastModifiedByUser("migration-pipeline");
+		Date date = Date.from(runDate.atStartOfDay(ZoneOffset.UTC).toInstant());
+		core.setCreated(Optional.of(date));
+		core.setModified(Optional.of(date));
+		this.workbook.getXSSFWorkbook()
+			.getProperties()
+			.getExtendedProperties()
+			.getUnderlyingProperties()
+			.setApplication("migration-pipeline");
 	}
 
 	void save(Path file) throws IOException {
+		this.workbook.setActiveSheet(0);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			this.workbook.write(out);
 		}
@@ -177,6 +328,66 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.workbook.close();
+	}
+
+	private SXSSFSheet newSheet(String name, String description) {
+		if (this.sheets.containsKey(name)) {
+			throw new IllegalStateException("the workbook already has a sheet '" + name + "'");
+		}
+		this.sheets.put(name, new SheetEntry(name, description));
+		SXSSFSheet created = this.workbook.createSheet(name);
+		// Printed (or exported to PDF) in landscape, one page wide.
+		created.getPrintSetup().setLandscape(true);
+		created.setFitToPage(true);
+		created.getPrintSetup().setFitWidth((short) 1);
+		created.getPrintSetup().setFitHeight((short) 0);
+		return created;
+	}
+
+	private Cell line(int rowIndex, String text, CellStyle style) {
+		Cell cell = this.sheet.createRow(rowIndex).createCell(0);
+		cell.setCellValue(text);
+		cell.setCellStyle(style);
+		return cell;
+	}
+
+	private void link(Cell cell, String target) {
+		Hyperlink link = this.workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+		link.setAddress("'" + target.replace("'", "''") + "'!A1");
+		cell.setHyperlink(link);
+	}
+
+	/** The length of a whole number written with thousands separators. */
+	static int groupedLength(long number) {
+		int digits = (number == Long.MIN_VALUE) ? 19 : Long.toString(Math.abs(number)).length();
+		return digits + (digits - 1) / 3 + ((number < 0) ? 1 : 0);
+	}
+
+	/** A sheet of the workbook, as the Contents sheet lists it. */
+	private static final class SheetEntry {
+
+		private final String name;
+
+		private final String description;
+
+		private final List<Integer> widths = new ArrayList<>();
+
+		private long rows;
+
+		private int tables;
+
+		SheetEntry(String name, String description) {
+			this.name = name;
+			this.description = description;
+		}
+
+		void widen(int column, int width) {
+			while (this.widths.size() <= column) {
+				this.widths.add(0);
+			}
+			this.widths.set(column, Math.max(this.widths.get(column), width));
+		}
+
 	}
 
 }

@@ -18,12 +18,27 @@ import java.util.List;
  * @param missing the markers that mean "no value" in a cell
  * @param vintage the edition of the source, shown in the report
  * @param line the line of the job file where the dataset is declared
+ * @param referenceDate the day of the year its figures refer to, as the source states it
+ * (e.g. "mid-year", "1 January"); empty when the job file does not say
+ * @param sumRecords whether rows are records (one per office, permit or event) to be
+ * summed per country, year and measure; otherwise a second row for the same key is an
+ * error
  */
 public record DatasetSpec(String id, String path, char delimiter, Charset encoding, Layout layout, Measure measure,
-		ColumnMapping columns, BigDecimal scale, List<String> missing, String vintage, int line) {
+		ColumnMapping columns, BigDecimal scale, List<String> missing, String vintage, int line, String referenceDate,
+		boolean sumRecords) {
 
 	public DatasetSpec {
 		missing = List.copyOf(missing);
+		referenceDate = (referenceDate != null) ? referenceDate : "";
+	}
+
+	/**
+	 * A dataset whose reference date the job file does not state.
+	 */
+	public DatasetSpec(String id, String path, char delimiter, Charset encoding, Layout layout, Measure measure,
+			ColumnMapping columns, BigDecimal scale, List<String> missing, String vintage, int line) {
+		this(id, path, delimiter, encoding, layout, measure, columns, scale, missing, vintage, line, "", false);
 	}
 
 }

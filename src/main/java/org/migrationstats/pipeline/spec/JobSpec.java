@@ -1,8 +1,10 @@
 package org.migrationstats.pipeline.spec;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job as its YAML file declares it, validated and immutable.
@@ -17,23 +19,47 @@ import java.util.List;
  * @param output the folder reports are written under
  * @param limits the reject thresholds
  * @param fingerprint a digest of the job file's bytes
+ * @param membershipDates days on which membership is counted in the report, besides every
+ * year end and every day a status changed
+ * @param membershipChecks other membership sources the membership file is compared with
+ * @param aliases country names used by this job's sources, mapped to country keys
+ * @param figures precedence, tolerances, vintages and country groups
+ * @param report the countries the report charts and how its CSV files treat text
  * @param catchUp whether the scheduler, started after a missed firing, runs it at once
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
 		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
-		boolean catchUp) {
+		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases,
+		FigureSettings figures, ReportSettings report, boolean catchUp) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);
 		periods = List.copyOf(periods);
+		membershipDates = List.copyOf(membershipDates);
+		membershipChecks = List.copyOf(membershipChecks);
+		aliases = Map.copyOf(aliases);
+		report = (report != null) ? report : ReportSettings.DEFAULTS;
 	}
 
 	/**
 	 * A job without catch-up of missed firings.
 	 */
 	public JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership, List<DatasetSpec> datasets,
-			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint) {
-		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, false);
+			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint, List<LocalDate> membershipDates,
+			List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases, FigureSettings figures,
+			ReportSettings report) {
+		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, membershipDates,
+				membershipChecks, aliases, figures, report, false);
+	}
+
+	/**
+	 * A job whose file says nothing about its report.
+	 */
+	public JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership, List<DatasetSpec> datasets,
+			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint, List<LocalDate> membershipDates,
+			List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases, FigureSettings figures) {
+		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, membershipDates,
+				membershipChecks, aliases, figures, ReportSettings.DEFAULTS);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,11 +44,12 @@ public final class JobSpecReader {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "output", "datasets",
-			"periods", "limits", "catch-up");
+	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
+			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups", "report",
+			"catch-up");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
-			"measure", "columns", "scale", "missing", "vintage");
+			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records");
 
 	private final Path file;
 
@@ -100,16 +102,230 @@ public final class JobSpecReader {
 		List<PeriodSpec> periods = periods(top);
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
-				sha256(bytes), catchUp(top));
+				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top), figures(top, datasets),
+				report(top), bool(top, "catch-up"));
 	}
 
-	private boolean catchUp(Map<String, Node> top) {
-		String text = optionalText(top, "catch-up", "false");
-		return switch (text.toLowerCase(Locale.ROOT)) {
+	private ReportSettings report(Map<String, Node> top) {
+		Node node = top.get("report");
+		Map<String, Node> map = (node != null)
+				? mapping(node, "report", Set.of("chart-countries", "csv-neutralise-formulas")) : Map.of();
+		boolean neutralise = true;
+		if (map.containsKey("csv-neutralise-formulas")) {
+			String text = scalar(map.get("csv-neutralise-formulas"), "csv-neutralise-formulas").strip();
+			if (!text.equals("true") && !text.equals("false")) {
+				throw error(map.get("csv-neutralise-formulas"),
+						"csv-neutralise-formulas must be true or false, found '" + text + "'");
+			}
+			neutralise = Boolean.parseBoolean(text);
+		}
+		if (map.containsKey("chart-countries")) {
+			Node list = map.get("chart-countries");
+			List<String> keys = names(list, "chart-countries").stream().map(String::strip).toList();
+			for (String key : keys) {
+				if (!key.matches("[A-Z]{3}")) {
+					throw error(list, "chart-countries must list country keys such as KAZ, found '" + key + "'");
+				}
+			}
+			if (keys.isEmpty() || keys.size() > ReportSettings.MAX_CHART_COUNTRIES
+					|| Set.copyOf(keys).size() < keys.size()) {
+				throw error(list,
+						"chart-countries must list from 1 to " + ReportSettings.MAX_CHART_COUNTRIES
+								+ " different countries, found " + keys.size()
+								+ (keys.isEmpty() ? "" : ": " + String.join(", ", keys)));
+			}
+			return new ReportSettings(keys, "report: chart-countries", neutralise);
+		}
+		if (top.containsKey("groups")) {
+			// The first list in the file's order; FigureSettings keeps the groups
+			// unordered.
+			for (Map.Entry<String, Node> group : mapping(top.get("groups"), "groups", null).entrySet()) {
+				List<String> keys = new ArrayList<>(new LinkedHashSet<>(names(group.getValue(), group.getKey())));
+				if (!keys.isEmpty()) {
+					return new ReportSettings(
+							keys.subList(0, Math.min(keys.size(), ReportSettings.MAX_CHART_COUNTRIES)),
+							"groups: " + group.getKey(), neutralise);
+				}
+			}
+		}
+		return new ReportSettings(List.of(), "", neutralise);
+	}
+
+	private List<LocalDate> membershipDates(Map<String, Node> top) {
+		Node node = top.get("membership-dates");
+		if (node == null) {
+			return List.of();
+		}
+		List<LocalDate> dates = new ArrayList<>();
+		for (Node item : sequence(node, "membership-dates")) {
+			dates.add(date(item, "membership-dates"));
+		}
+		return dates;
+	}
+
+	private LocalDate date(Node node, String what) {
+		String text = scalar(node, what);
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeException ex) {
+			throw error(node, "'" + what + "' needs dates such as 2002-12-02, found '" + text + "'");
+		}
+	}
+
+	private List<MembershipCheckSpec> membershipChecks(Map<String, Node> top) {
+		Node node = top.get("membership-checks");
+		if (node == null) {
+			return List.of();
+		}
+		List<MembershipCheckSpec> checks = new ArrayList<>();
+		for (Node item : sequence(node, "membership-checks")) {
+			Map<String, Node> map = mapping(item, "a membership check",
+					Set.of("id", "path", "party", "status", "as-of", "since", "tolerance-years", "scope"));
+			String id = requiredText(map, "id", item);
+			Path path = Path.of(requiredText(map, "path", item));
+			String party = requiredText(map, "party", item);
+			boolean snapshot = map.containsKey("status") || map.containsKey("as-of");
+			boolean since = map.containsKey("since");
+			if (snapshot == since) {
+				throw error(item, "membership check '" + id + "' needs either 'status' with 'as-of' (a snapshot of "
+						+ "statuses on one date) or 'since' (a column with the year full membership began)");
+			}
+			String status = snapshot ? requiredText(map, "status", item) : null;
+			LocalDate asOf = snapshot ? date(requiredNode(map, "as-of", item), "as-of") : null;
+			String sinceColumn = since ? requiredText(map, "since", item) : null;
+			int tolerance = 0;
+			if (map.containsKey("tolerance-years")) {
+				String text = scalar(map.get("tolerance-years"), "tolerance-years");
+				if (!text.matches("\\d{1,2}")) {
+					throw error(map.get("tolerance-years"),
+							"tolerance-years must be a whole number of years, found '" + text + "'");
+				}
+				tolerance = Integer.parseInt(text);
+			}
+			String scope = optionalText(map, "scope", "countries-in-data");
+			if (!scope.equals("countries-in-data") && !scope.equals("all")) {
+				throw error(map.get("scope"), "scope must be countries-in-data or all, found '" + scope + "'");
+			}
+			checks.add(new MembershipCheckSpec(id, path, party, status, asOf, sinceColumn, tolerance,
+					scope.equals("all"), line(item)));
+		}
+		return checks;
+	}
+
+	private FigureSettings figures(Map<String, Node> top, List<DatasetSpec> datasets) {
+		Set<String> ids = new LinkedHashSet<>();
+		datasets.forEach((d) -> ids.add(d.id()));
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		if (top.containsKey("groups")) {
+			for (Map.Entry<String, Node> entry : mapping(top.get("groups"), "groups", null).entrySet()) {
+				List<String> keys = names(entry.getValue(), entry.getKey());
+				for (String key : keys) {
+					if (!key.matches("[A-Z]{3}")) {
+						throw error(entry.getValue(), "group '" + entry.getKey() + "' must list country keys such as "
+								+ "KAZ, found '" + key + "'");
+					}
+				}
+				groups.put(entry.getKey(), keys);
+			}
+		}
+		Node node = top.get("figures");
+		if (node == null) {
+			return new FigureSettings(Map.of(), FigureSettings.DEFAULTS.sourceTolerance(),
+					FigureSettings.DEFAULTS.balanceTolerance(), Map.of(), groups);
+		}
+		Map<String, Node> map = mapping(node, "figures",
+				Set.of("precedence", "source-tolerance", "balance-tolerance", "revisions"));
+		Map<Measure, List<String>> precedence = new java.util.EnumMap<>(Measure.class);
+		if (map.containsKey("precedence")) {
+			for (Map.Entry<String, Node> entry : mapping(map.get("precedence"), "precedence", null).entrySet()) {
+				Measure measure = Measure.fromKey(entry.getKey())
+					.orElseThrow(() -> error(entry.getValue(), "unknown measure '" + entry.getKey()
+							+ "' in precedence, expected one of " + measureKeys()));
+				List<String> order = names(entry.getValue(), entry.getKey());
+				checkDatasets(order, ids, entry.getValue(), "precedence");
+				precedence.put(measure, order);
+			}
+		}
+		Map<String, String> revisions = new LinkedHashMap<>();
+		if (map.containsKey("revisions")) {
+			for (Map.Entry<String, Node> entry : mapping(map.get("revisions"), "revisions", null).entrySet()) {
+				String older = scalar(entry.getValue(), entry.getKey()).strip();
+				checkDatasets(List.of(entry.getKey(), older), ids, entry.getValue(), "revisions");
+				revisions.put(entry.getKey(), older);
+			}
+		}
+		BigDecimal tolerance = FigureSettings.DEFAULTS.sourceTolerance();
+		if (map.containsKey("source-tolerance")) {
+			String text = scalar(map.get("source-tolerance"), "source-tolerance").strip();
+			try {
+				tolerance = new BigDecimal(text);
+			}
+			catch (NumberFormatException ex) {
+				tolerance = BigDecimal.valueOf(-1);
+			}
+			if (tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.ONE) > 0) {
+				throw error(map.get("source-tolerance"),
+						"source-tolerance must be a share from 0 to 1 (0.01 is 1 %), found '" + text + "'");
+			}
+		}
+		long balance = FigureSettings.DEFAULTS.balanceTolerance();
+		if (map.containsKey("balance-tolerance")) {
+			String text = scalar(map.get("balance-tolerance"), "balance-tolerance").strip();
+			if (!text.matches("\\d{1,12}")) {
+				throw error(map.get("balance-tolerance"),
+						"balance-tolerance must be a whole number of persons, found '" + text + "'");
+			}
+			balance = Long.parseLong(text);
+		}
+		return new FigureSettings(precedence, tolerance, balance, revisions, groups);
+	}
+
+	private void checkDatasets(List<String> named, Set<String> ids, Node node, String what) {
+		for (String id : named) {
+			if (!ids.contains(id)) {
+				throw error(node, what + " names dataset '" + id + "', which the job does not declare (it has "
+						+ String.join(", ", ids) + ")");
+			}
+		}
+	}
+
+	private boolean bool(Map<String, Node> map, String key) {
+		Node node = map.get(key);
+		if (node == null) {
+			return false;
+		}
+		String text = scalar(node, key).strip().toLowerCase(Locale.ROOT);
+		return switch (text) {
 			case "true", "yes" -> true;
 			case "false", "no" -> false;
-			default -> throw error(top.get("catch-up"), "catch-up must be true or false, found '" + text + "'");
+			default -> throw error(node, "'" + key + "' must be true or false, found '" + text + "'");
 		};
+	}
+
+	private Map<String, String> aliases(Map<String, Node> top) {
+		Node node = top.get("aliases");
+		if (node == null) {
+			return Map.of();
+		}
+		Map<String, String> aliases = new LinkedHashMap<>();
+		for (Map.Entry<String, Node> entry : mapping(node, "aliases", null).entrySet()) {
+			String key = scalar(entry.getValue(), entry.getKey()).strip();
+			if (!key.matches("[A-Z]{3}")) {
+				throw error(entry.getValue(), "alias '" + entry.getKey() + "' must map to a country key such as KAZ, "
+						+ "found '" + key + "'");
+			}
+			aliases.put(entry.getKey(), key);
+		}
+		return aliases;
+	}
+
+	private Node requiredNode(Map<String, Node> map, String key, Node owner) {
+		Node node = map.get(key);
+		if (node == null) {
+			throw error(owner, "'" + key + "' is missing");
+		}
+		return node;
 	}
 
 	private ZoneId zone(Map<String, Node> top) {
@@ -160,7 +376,8 @@ public final class JobSpecReader {
 			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys() + ")");
 		}
 		return new DatasetSpec(id, path, delimiter(map, path), encoding(map), layout, measure, columns, scale(map),
-				missing(map), optionalText(map, "vintage", ""), line(node));
+				missing(map), optionalText(map, "vintage", ""), line(node), optionalText(map, "reference-date", ""),
+				bool(map, "sum-records"));
 	}
 
 	private Layout layout(Map<String, Node> map, Node node) {

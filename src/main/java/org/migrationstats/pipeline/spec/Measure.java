@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public enum Measure {
 
-	POPULATION, IMMIGRANTS, EMIGRANTS, NET_MIGRATION, BIRTHS, DEATHS, MIGRANT_STOCK;
+	POPULATION, POPULATION_CHANGE, IMMIGRANTS, EMIGRANTS, NET_MIGRATION, BIRTHS, DEATHS, MIGRANT_STOCK;
 
 	/**
 	 * The spelling used in job files: lower case with hyphens, e.g.

@@ -12,6 +12,7 @@ import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
 import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.reference.MembershipDifference;
 import org.migrationstats.pipeline.reference.MembershipStatus;
 import org.migrationstats.pipeline.spec.PeriodSpec;
 
@@ -29,14 +30,41 @@ public class FiguresStore {
 	public static final String COMPUTE = "compute";
 
 	/*
-	 * One row per country and year: for each measure, the observation of the dataset that
-	 * comes first in the job file (ORDINAL) and, within it, the first row of the file. A
-	 * second value for the same country, year and measure in one dataset is not summed:
-	 * it is rejected by DUPLICATES below.
+	 * One value per dataset, country, year and measure: for a dataset of records
+	 * (sum-records), the sum of its rows; for any other, its first row, in file and row
+	 * order (a second row is rejected by DUPLICATES, never summed); with the dataset's
+	 * precedence rank. Computed once: the country-year, conflict and revision queries
+	 * read the small result instead of the observations.
+	 */
+	private static final String DATASET_VALUES = """
+			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK)
+			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK
+			FROM (
+			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL FROM (
+			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
+			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
+			        FROM MIG_OBSERVATION o
+			        JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			        WHERE o.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
+			    WHERE RN = 1
+			    UNION ALL
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
+			    FROM MIG_OBSERVATION o
+			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+			    WHERE o.RUN_ID = ? AND d.SUM_RECORDS = TRUE
+			    GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			) v
+			LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
+			""";
+
+	/*
+	 * One row per country and year: for each measure, the value of the dataset the
+	 * precedence table ranks first. Older vintages have no rank and are left out.
 	 */
 	private static final String COUNTRY_YEARS = """
 			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
-			    NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, MIGRANT_STOCK)
+			    NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, MIGRANT_STOCK, REPORTED_POPULATION_CHANGE)
 			SELECT ?, COUNTRY, YR,
 			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN VAL END),
 			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN DATASET_ID END),
@@ -46,17 +74,49 @@ public class FiguresStore {
 			    MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN DATASET_ID END),
 			    MAX(CASE WHEN MEASURE = 'BIRTHS' THEN VAL END),
 			    MAX(CASE WHEN MEASURE = 'DEATHS' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END)
+			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END),
+			    MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END)
 			FROM (
-			    SELECT o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.DATASET_ID,
-			        ROW_NUMBER() OVER (PARTITION BY o.COUNTRY, o.YR, o.MEASURE
-			                           ORDER BY d.ORDINAL, o.FILE_NAME, o.SOURCE_ROW) AS PRECEDENCE
-			    FROM MIG_OBSERVATION o
-			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
-			    WHERE o.RUN_ID = ?
+			    SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID,
+			        ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
+			    FROM MIG_DATASET_VALUE
+			    WHERE RUN_ID = ? AND RANK IS NOT NULL
 			) chosen
-			WHERE PRECEDENCE = 1
+			WHERE PREFERENCE = 1
 			GROUP BY COUNTRY, YR
+			""";
+
+	// Every other dataset's value that differs from the one used by more than the
+	// tolerance (a
+	// share of the value used). Windows instead of a self-join: one pass over the values.
+	private static final String CONFLICTS = """
+			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
+			    DIFFERENCE)
+			SELECT ?, 'conflict', COUNTRY, YR, MEASURE, USED_DATASET, USED_VAL, DATASET_ID, VAL, VAL - USED_VAL
+			FROM (
+			    SELECT f.*,
+			        FIRST_VALUE(VAL) OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS USED_VAL,
+			        FIRST_VALUE(DATASET_ID) OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS USED_DATASET,
+			        MIN(RANK) OVER (PARTITION BY COUNTRY, YR, MEASURE) AS BEST
+			    FROM MIG_DATASET_VALUE f
+			    WHERE f.RUN_ID = ? AND f.RANK IS NOT NULL
+			) ranked
+			WHERE RANK > BEST AND ABS(VAL - USED_VAL) > ? * ABS(USED_VAL)
+			""";
+
+	private static final String REVISIONS = """
+			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
+			    DIFFERENCE)
+			SELECT ?, 'revision', COUNTRY, YR, MEASURE, ?, NEWER, ?, OLDER, NEWER - OLDER
+			FROM (
+			    SELECT COUNTRY, YR, MEASURE,
+			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS NEWER,
+			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS OLDER
+			    FROM MIG_DATASET_VALUE f
+			    WHERE f.RUN_ID = ? AND f.DATASET_ID IN (?, ?)
+			    GROUP BY COUNTRY, YR, MEASURE
+			) pairs
+			WHERE NEWER IS NOT NULL AND OLDER IS NOT NULL AND NEWER <> OLDER
 			""";
 
 	private static final String DUPLICATES = """
@@ -71,7 +131,8 @@ public class FiguresStore {
 			        FIRST_VALUE(SOURCE_ROW) OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE
 			                                      ORDER BY FILE_NAME, SOURCE_ROW) AS FIRST_ROW
 			    FROM MIG_OBSERVATION o
-			    WHERE RUN_ID = ?
+			    WHERE RUN_ID = ? AND DATASET_ID IN (SELECT DATASET_ID FROM MIG_DATASET d
+			                                        WHERE d.RUN_ID = o.RUN_ID AND d.SUM_RECORDS = FALSE)
 			) ranked
 			WHERE RN > 1
 			""";
@@ -88,23 +149,33 @@ public class FiguresStore {
 
 	private static final String PERIOD = """
 			INSERT INTO MIG_PERIOD (RUN_ID, PERIOD_NAME, FROM_YR, TO_YR, COUNTRY, NET_MIGRATION, NET_MIGRATION_YEARS,
-			    NATURAL_INCREASE, NATURAL_INCREASE_YEARS, BIRTHS, DEATHS, POPULATION_START, POPULATION_END)
+			    NATURAL_INCREASE, NATURAL_INCREASE_YEARS, BIRTHS, DEATHS, REPORTED_CHANGE, REPORTED_CHANGE_YEARS,
+			    POPULATION_START, POPULATION_END)
 			SELECT ?, ?, ?, ?, COUNTRY, SUM(NET_MIGRATION), COUNT(NET_MIGRATION), SUM(NATURAL_INCREASE),
-			    COUNT(NATURAL_INCREASE), SUM(BIRTHS), SUM(DEATHS),
+			    COUNT(NATURAL_INCREASE), SUM(BIRTHS), SUM(DEATHS), SUM(REPORTED_POPULATION_CHANGE),
+			    COUNT(REPORTED_POPULATION_CHANGE),
 			    MAX(CASE WHEN YR = ? THEN POPULATION END), MAX(CASE WHEN YR = ? THEN POPULATION END)
 			FROM MIG_COUNTRY_YEAR
 			WHERE RUN_ID = ? AND YR BETWEEN ? AND ?
 			GROUP BY COUNTRY
 			""";
 
+	// Period totals per group: COMPLETE_COUNTRIES counts the countries whose net
+	// migration
+	// covers every year of the period, so a partial total can be told from a complete
+	// one.
 	private static final String GROUPS = """
-			INSERT INTO MIG_PERIOD_GROUP (RUN_ID, PERIOD_NAME, STATUS, COUNTRIES, NET_MIGRATION, NATURAL_INCREASE,
-			    POPULATION_START, POPULATION_END, POPULATION_CHANGE)
-			SELECT RUN_ID, PERIOD_NAME, STATUS_AT_END, COUNT(*), SUM(NET_MIGRATION), SUM(NATURAL_INCREASE),
-			    SUM(POPULATION_START), SUM(POPULATION_END), SUM(POPULATION_CHANGE)
-			FROM MIG_PERIOD
-			WHERE RUN_ID = ?
-			GROUP BY RUN_ID, PERIOD_NAME, STATUS_AT_END
+			INSERT INTO MIG_PERIOD_GROUP (RUN_ID, PERIOD_NAME, GROUPING, GROUP_NAME, COUNTRIES, COMPLETE_COUNTRIES,
+			    NET_MIGRATION, NATURAL_INCREASE, POPULATION_START, POPULATION_END, POPULATION_CHANGE)
+			SELECT p.RUN_ID, p.PERIOD_NAME, ?, %s, COUNT(*),
+			    SUM(CASE WHEN p.NET_MIGRATION_YEARS = p.TO_YR - p.FROM_YR + 1 THEN 1 ELSE 0 END),
+			    SUM(p.NET_MIGRATION), SUM(p.NATURAL_INCREASE), SUM(p.POPULATION_START), SUM(p.POPULATION_END),
+			    SUM(p.POPULATION_CHANGE)
+			FROM MIG_PERIOD p
+			LEFT JOIN MIG_COUNTRY c ON c.COUNTRY_KEY = p.COUNTRY
+			%s
+			WHERE p.RUN_ID = ?
+			GROUP BY p.RUN_ID, p.PERIOD_NAME, %s
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -119,7 +190,8 @@ public class FiguresStore {
 	 * @param runId the run
 	 */
 	public void clearComputed(long runId) {
-		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT")) {
+		for (String table : List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP", "MIG_MEMBERSHIP_COUNT",
+				"MIG_MEMBERSHIP_CHECK", "MIG_SOURCE_DIFF", "MIG_DATASET_VALUE")) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		this.jdbc.update("DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?", runId, COMPUTE);
@@ -132,14 +204,33 @@ public class FiguresStore {
 	 */
 	public int computeCountryYears(long runId) {
 		this.jdbc.update(DUPLICATES, runId);
+		this.jdbc.update(DATASET_VALUES, runId, runId, runId, runId);
 		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId);
-		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = IMMIGRANTS - EMIGRANTS, "
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET MIGRATION_FLOWS_NET = IMMIGRANTS - EMIGRANTS "
+				+ "WHERE RUN_ID = ? AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = MIGRATION_FLOWS_NET, "
 				+ "NET_MIGRATION_SOURCE = 'immigrants - emigrants' WHERE RUN_ID = ? AND NET_MIGRATION IS NULL "
-				+ "AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
+				+ "AND MIGRATION_FLOWS_NET IS NOT NULL", runId);
 		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NATURAL_INCREASE = BIRTHS - DEATHS WHERE RUN_ID = ? "
 				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL", runId);
 		this.jdbc.update(POPULATION_CHANGE, runId);
+		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET BALANCE_RESIDUAL = REPORTED_POPULATION_CHANGE "
+				+ "- (BIRTHS - DEATHS + NET_MIGRATION) WHERE RUN_ID = ? AND REPORTED_POPULATION_CHANGE IS NOT NULL "
+				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL AND NET_MIGRATION IS NOT NULL", runId);
 		return rows;
+	}
+
+	/**
+	 * Lists where datasets disagree: other sources beyond the tolerance, and every
+	 * revised value between a dataset and the older vintage it revises.
+	 * @param runId the run
+	 * @param tolerance the relative difference beyond which a conflict is listed
+	 * @param revisions newer dataset id mapped to the older one
+	 */
+	public void computeSourceDifferences(long runId, java.math.BigDecimal tolerance, Map<String, String> revisions) {
+		this.jdbc.update(CONFLICTS, runId, runId, tolerance);
+		revisions.forEach(
+				(newer, older) -> this.jdbc.update(REVISIONS, runId, newer, older, newer, older, runId, newer, older));
 	}
 
 	/**
@@ -206,7 +297,16 @@ public class FiguresStore {
 	 * @param runId the run
 	 */
 	public void computeGroups(long runId) {
-		this.jdbc.update(GROUPS, runId);
+		this.jdbc.update(GROUPS.formatted("COALESCE(p.STATUS_AT_END, 'NON_MEMBER')", "",
+				"COALESCE(p.STATUS_AT_END, 'NON_MEMBER')"), "membership", runId);
+		this.jdbc.update(GROUPS.formatted("COALESCE(c.REGION, '(no region)')", "", "COALESCE(c.REGION, '(no region)')"),
+				"region", runId);
+		this.jdbc.update(GROUPS.formatted("COALESCE(c.SUB_REGION, '(no sub-region)')", "",
+				"COALESCE(c.SUB_REGION, '(no sub-region)')"), "sub-region", runId);
+		this.jdbc.update(
+				GROUPS.formatted("g.GROUP_NAME",
+						"JOIN MIG_GROUP_MEMBER g ON g.RUN_ID = p.RUN_ID AND g.COUNTRY = p.COUNTRY", "g.GROUP_NAME"),
+				"list", runId);
 	}
 
 	/**
@@ -225,20 +325,83 @@ public class FiguresStore {
 	}
 
 	/**
+	 * @param runId the run
+	 * @param differences where other membership sources disagree with the membership file
+	 */
+	public void saveMembershipChecks(long runId, List<MembershipDifference> differences) {
+		this.jdbc.batchUpdate("INSERT INTO MIG_MEMBERSHIP_CHECK (RUN_ID, SOURCE_ID, PARTY, HERE, THERE, DIFFERENCE) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", differences, 1000, (ps, d) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, d.source());
+					ps.setString(3, d.party());
+					ps.setString(4, d.here());
+					ps.setString(5, d.there());
+					ps.setString(6, d.difference());
+				});
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the membership differences, by source and party, with the party's name
+	 * where known
+	 */
+	public List<Object[]> membershipChecks(long runId) {
+		return this.jdbc.query(
+				"SELECT c.SOURCE_ID, c.PARTY, COALESCE(r.NAME, ''), c.HERE, c.THERE, c.DIFFERENCE "
+						+ "FROM MIG_MEMBERSHIP_CHECK c LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.PARTY "
+						+ "WHERE c.RUN_ID = ? ORDER BY c.SOURCE_ID, c.PARTY",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6) },
+				runId);
+	}
+
+	/**
+	 * @return every country key with its English short name
+	 */
+	public Map<String, String> countryNames() {
+		Map<String, String> names = new java.util.HashMap<>();
+		this.jdbc.query("SELECT COUNTRY_KEY, NAME FROM MIG_COUNTRY", (ResultSet rs) -> {
+			names.put(rs.getString(1), rs.getString(2));
+		});
+		return names;
+	}
+
+	/**
+	 * Country names or codes no country was found for, once per distinct name and
+	 * dataset.
+	 * @param runId the run
+	 * @return dataset, name as written, reason with suggestions, rows, first row
+	 */
+	public List<Object[]> unmatchedNames(long runId) {
+		return this.jdbc.query(
+				"SELECT DATASET_ID, RAW_VALUE, REASON, COUNT(*), MIN(SOURCE_ROW) FROM MIG_REJECTION "
+						+ "WHERE RUN_ID = ? AND REASON LIKE 'unknown country%' GROUP BY DATASET_ID, RAW_VALUE, REASON "
+						+ "ORDER BY DATASET_ID, RAW_VALUE",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+						rs.getLong(5) },
+				runId);
+	}
+
+	/**
 	 * Streams the country-year figures in country and year order.
 	 * @param runId the run
 	 * @param consumer receives each row
 	 */
 	public void countryYears(long runId, Consumer<CountryYearFigures> consumer) {
 		this.jdbc.query("SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, c.STATUS, c.POPULATION, "
-				+ "c.POPULATION_SOURCE, c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
-				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE FROM MIG_COUNTRY_YEAR c "
-				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR",
-				(ResultSet rs) -> {
+				+ "c.POPULATION_SOURCE || CASE WHEN COALESCE(d.REFERENCE_DATE, '') = '' THEN '' "
+				+ "ELSE ' (' || d.REFERENCE_DATE || ')' END, "
+				+ "c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
+				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE, c.REPORTED_POPULATION_CHANGE, "
+				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL FROM MIG_COUNTRY_YEAR c "
+				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY "
+				+ "LEFT JOIN MIG_DATASET d ON d.RUN_ID = c.RUN_ID AND d.DATASET_ID = c.POPULATION_SOURCE "
+				+ "WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR", (ResultSet rs) -> {
 					consumer.accept(new CountryYearFigures(rs.getString(1), rs.getString(2), rs.getInt(3),
 							status(rs.getString(4)), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
 							longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), longOrNull(rs, 11),
-							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14)));
+							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14), longOrNull(rs, 15),
+							longOrNull(rs, 16), longOrNull(rs, 17)));
 				}, runId);
 	}
 
@@ -250,12 +413,14 @@ public class FiguresStore {
 		return this.jdbc.query(
 				"SELECT p.PERIOD_NAME, p.FROM_YR, p.TO_YR, p.COUNTRY, COALESCE(r.NAME, p.COUNTRY), "
 						+ "p.STATUS_AT_END, p.NET_MIGRATION, p.NET_MIGRATION_YEARS, p.NATURAL_INCREASE, "
-						+ "p.NATURAL_INCREASE_YEARS, p.POPULATION_START, p.POPULATION_END, p.POPULATION_CHANGE "
+						+ "p.NATURAL_INCREASE_YEARS, p.POPULATION_START, p.POPULATION_END, p.POPULATION_CHANGE, "
+						+ "p.REPORTED_CHANGE, p.REPORTED_CHANGE_YEARS "
 						+ "FROM MIG_PERIOD p LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = p.COUNTRY WHERE p.RUN_ID = ? "
 						+ "ORDER BY p.FROM_YR, p.TO_YR, p.PERIOD_NAME, p.COUNTRY",
 				(rs, n) -> new PeriodFigures(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
 						rs.getString(5), status(rs.getString(6)), longOrNull(rs, 7), rs.getInt(8), longOrNull(rs, 9),
-						rs.getInt(10), longOrNull(rs, 11), longOrNull(rs, 12), longOrNull(rs, 13)),
+						rs.getInt(10), longOrNull(rs, 11), longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14),
+						rs.getInt(15)),
 				runId);
 	}
 
@@ -264,14 +429,58 @@ public class FiguresStore {
 	 * @return the period figures per membership group
 	 */
 	public List<GroupFigures> groups(long runId) {
-		return this.jdbc.query("SELECT g.PERIOD_NAME, g.STATUS, g.COUNTRIES, g.NET_MIGRATION, g.NATURAL_INCREASE, "
-				+ "g.POPULATION_START, g.POPULATION_END, g.POPULATION_CHANGE FROM MIG_PERIOD_GROUP g "
+		return this.jdbc.query("SELECT g.PERIOD_NAME, g.GROUPING, g.GROUP_NAME, g.COUNTRIES, g.COMPLETE_COUNTRIES, "
+				+ "g.NET_MIGRATION, g.NATURAL_INCREASE, g.POPULATION_START, g.POPULATION_END, g.POPULATION_CHANGE "
+				+ "FROM MIG_PERIOD_GROUP g "
 				+ "JOIN (SELECT DISTINCT PERIOD_NAME, FROM_YR, TO_YR FROM MIG_PERIOD WHERE RUN_ID = ?) p "
 				+ "ON p.PERIOD_NAME = g.PERIOD_NAME WHERE g.RUN_ID = ? ORDER BY p.FROM_YR, p.TO_YR, g.PERIOD_NAME, "
-				+ "CASE g.STATUS WHEN 'MEMBER' THEN 1 WHEN 'OBSERVER' THEN 2 ELSE 3 END",
-				(rs, n) -> new GroupFigures(rs.getString(1), status(rs.getString(2)), rs.getInt(3), longOrNull(rs, 4),
-						longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8)),
+				+ "CASE g.GROUPING WHEN 'membership' THEN 1 WHEN 'list' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, "
+				+ "CASE g.GROUP_NAME WHEN 'MEMBER' THEN '1' WHEN 'OBSERVER' THEN '2' WHEN 'NON_MEMBER' THEN '3' "
+				+ "ELSE g.GROUP_NAME END",
+				(rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getInt(5), longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8), longOrNull(rs, 9),
+						longOrNull(rs, 10)),
 				runId, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @return kind, country, name, year, measure, dataset A, value A, dataset B, value B,
+	 * difference
+	 */
+	public List<Object[]> sourceDifferences(long runId) {
+		return this.jdbc.query(
+				"SELECT d.KIND, d.COUNTRY, COALESCE(r.NAME, d.COUNTRY), d.YR, d.MEASURE, d.DATASET_A, "
+						+ "d.VALUE_A, d.DATASET_B, d.VALUE_B, d.DIFFERENCE FROM MIG_SOURCE_DIFF d "
+						+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = d.COUNTRY WHERE d.RUN_ID = ? "
+						+ "ORDER BY d.KIND, d.COUNTRY, d.YR, d.MEASURE, d.DATASET_B",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getLong(9),
+						rs.getLong(10) },
+				runId);
+	}
+
+	/**
+	 * Country-years that fail a consistency check: a balancing residual beyond the
+	 * tolerance, or reported net migration that differs from immigrants minus emigrants.
+	 * @param runId the run
+	 * @param balanceTolerance the largest residual, in persons, that is not listed
+	 * @return country, name, year, check, value, expected, difference
+	 */
+	public List<Object[]> checks(long runId, long balanceTolerance) {
+		return this.jdbc.query("""
+				SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, 'balancing residual', c.REPORTED_POPULATION_CHANGE,
+				    c.BIRTHS - c.DEATHS + c.NET_MIGRATION, c.BALANCE_RESIDUAL
+				FROM MIG_COUNTRY_YEAR c LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY
+				WHERE c.RUN_ID = ? AND ABS(c.BALANCE_RESIDUAL) > ?
+				UNION ALL
+				SELECT c.COUNTRY, COALESCE(r.NAME, c.COUNTRY), c.YR, 'net migration vs immigrants - emigrants',
+				    c.NET_MIGRATION, c.MIGRATION_FLOWS_NET, c.NET_MIGRATION - c.MIGRATION_FLOWS_NET
+				FROM MIG_COUNTRY_YEAR c LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY
+				WHERE c.RUN_ID = ? AND c.MIGRATION_FLOWS_NET IS NOT NULL AND c.NET_MIGRATION <> c.MIGRATION_FLOWS_NET
+				ORDER BY 4, 1, 3
+				""", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+				longOrNull(rs, 5), longOrNull(rs, 6), longOrNull(rs, 7) }, runId, balanceTolerance, runId);
 	}
 
 	/**
@@ -333,6 +542,39 @@ public class FiguresStore {
 			counts.add(new FileCounts(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
 		}, runId);
 		return counts;
+	}
+
+	/**
+	 * The countries with the largest net migration over all their years, gains and losses
+	 * alike, for the report's chart when the job file names none.
+	 * @param runId the run
+	 * @param limit how many
+	 * @return country keys, largest absolute total first, ties by key
+	 */
+	public List<String> largestNetMigration(long runId, int limit) {
+		return this.jdbc.queryForList("SELECT COUNTRY FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? "
+				+ "AND NET_MIGRATION IS NOT NULL GROUP BY COUNTRY ORDER BY ABS(SUM(NET_MIGRATION)) DESC, COUNTRY "
+				+ "FETCH FIRST " + limit + " ROWS ONLY", String.class, runId);
+	}
+
+	/**
+	 * @param runId the run
+	 * @param countries country keys
+	 * @return country, year and net migration ({@code null} where unknown) of those
+	 * countries, by country and year
+	 */
+	public List<Object[]> netMigrationSeries(long runId, List<String> countries) {
+		if (countries.isEmpty()) {
+			return List.of();
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(countries.size(), "?"));
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(runId);
+		arguments.addAll(countries);
+		return this.jdbc.query(
+				"SELECT COUNTRY, YR, NET_MIGRATION FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? AND COUNTRY IN (" + marks
+						+ ") ORDER BY COUNTRY, YR",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getInt(2), longOrNull(rs, 3) }, arguments.toArray());
 	}
 
 	/**

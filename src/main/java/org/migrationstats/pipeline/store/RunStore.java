@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.store;
 import java.sql.Date;
 import java.util.List;
 
+import org.migrationstats.pipeline.compute.Precedence;
 import org.migrationstats.pipeline.reference.Country;
 import org.migrationstats.pipeline.reference.Membership;
 import org.migrationstats.pipeline.reference.MembershipRecord;
@@ -35,17 +36,18 @@ public class RunStore {
 	 * @param membership the membership records
 	 */
 	public void savePreparation(long runId, JobSpec spec, List<RunInput> inputs, Membership membership) {
-		for (String table : List.of("MIG_DATASET", "MIG_RUN_INPUT", "MIG_MEMBERSHIP")) {
+		for (String table : List.of("MIG_DATASET", "MIG_RUN_INPUT", "MIG_MEMBERSHIP", "MIG_PRECEDENCE",
+				"MIG_GROUP_MEMBER")) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		List<DatasetSpec> datasets = spec.datasets();
 		for (int i = 0; i < datasets.size(); i++) {
 			DatasetSpec d = datasets.get(i);
 			this.jdbc.update(
-					"INSERT INTO MIG_DATASET (RUN_ID, DATASET_ID, ORDINAL, PATH, LAYOUT, MEASURE, SCALE, VINTAGE) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+					"INSERT INTO MIG_DATASET (RUN_ID, DATASET_ID, ORDINAL, PATH, LAYOUT, MEASURE, SCALE, VINTAGE, "
+							+ "REFERENCE_DATE, SUM_RECORDS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					runId, d.id(), i, d.path(), d.layout().name(), (d.measure() != null) ? d.measure().name() : null,
-					d.scale().longValueExact(), d.vintage());
+					d.scale().longValueExact(), d.vintage(), d.referenceDate(), d.sumRecords());
 		}
 		this.jdbc.batchUpdate(
 				"INSERT INTO MIG_RUN_INPUT (RUN_ID, DATASET_ID, FILE_NAME, FILE_SIZE, SHA256) VALUES (?, ?, ?, ?, ?)",
@@ -56,6 +58,25 @@ public class RunStore {
 					ps.setLong(4, in.size());
 					ps.setString(5, in.sha256());
 				});
+		List<Object[]> ranks = new java.util.ArrayList<>();
+		Precedence.order(spec.figures(), datasets.stream().map(DatasetSpec::id).toList()).forEach((measure, ids) -> {
+			for (int rank = 0; rank < ids.size(); rank++) {
+				ranks.add(new Object[] { measure.name(), ids.get(rank), rank + 1 });
+			}
+		});
+		this.jdbc.batchUpdate("INSERT INTO MIG_PRECEDENCE (RUN_ID, MEASURE, DATASET_ID, RANK) VALUES (?, ?, ?, ?)",
+				ranks, 500, (ps, r) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, (String) r[0]);
+					ps.setString(3, (String) r[1]);
+					ps.setInt(4, (Integer) r[2]);
+				});
+		spec.figures().groups().forEach((group, countries) -> {
+			for (String country : new java.util.LinkedHashSet<>(countries)) {
+				this.jdbc.update("INSERT INTO MIG_GROUP_MEMBER (RUN_ID, GROUP_NAME, COUNTRY) VALUES (?, ?, ?)", runId,
+						group, country);
+			}
+		});
 		List<MembershipRecord> records = membership.records();
 		this.jdbc.batchUpdate(
 				"INSERT INTO MIG_MEMBERSHIP (RUN_ID, ORGANISATION, PARTY, PARTY_TYPE, STATUS, "
@@ -91,6 +112,18 @@ public class RunStore {
 					ps.setString(5, c.region());
 					ps.setString(6, c.subRegion());
 				});
+	}
+
+	/**
+	 * Records the size and checksum of a file that changed before it was ingested.
+	 * @param runId the run
+	 * @param input the file as recorded
+	 * @param size its size now
+	 * @param sha256 its checksum now
+	 */
+	public void updateInput(long runId, RunInput input, long size, String sha256) {
+		this.jdbc.update("UPDATE MIG_RUN_INPUT SET FILE_SIZE = ?, SHA256 = ? WHERE RUN_ID = ? AND DATASET_ID = ? "
+				+ "AND FILE_NAME = ?", size, sha256, runId, input.datasetId(), input.fileName());
 	}
 
 	/**

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(FaultInjection.class)
 class ConcurrencyAndDiskFullTest {
 
-	private static final Path WORK = TestFolders.create("concurrency");
+	private static final Path WORK = ScratchFolders.create("concurrency");
 
 	private static final String FULL_DISK_DATE = "2027-05-01";
 

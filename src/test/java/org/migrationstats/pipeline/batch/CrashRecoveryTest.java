@@ -36,7 +36,7 @@ class CrashRecoveryTest {
 
 	private static final String BIG_FILE_STEP = "ingestFile:wb-population#1";
 
-	private final Path work = TestFolders.create("crash");
+	private final Path work = ScratchFolders.create("crash");
 
 	private final ChildJvm jvm = new ChildJvm(this.work, Map.of("pipeline.chunk-size", "100"));
 
@@ -207,7 +207,8 @@ class CrashRecoveryTest {
 				+ "NATURAL_INCREASE, STATUS");
 		tables.put("MIG_PERIOD", "PERIOD_NAME, COUNTRY, NET_MIGRATION, NATURAL_INCREASE, POPULATION_START, "
 				+ "POPULATION_END, POPULATION_CHANGE, STATUS_AT_END");
-		tables.put("MIG_PERIOD_GROUP", "PERIOD_NAME, STATUS, COUNTRIES, NET_MIGRATION, POPULATION_CHANGE");
+		tables.put("MIG_PERIOD_GROUP",
+				"PERIOD_NAME, GROUPING, GROUP_NAME, COUNTRIES, NET_MIGRATION, POPULATION_CHANGE");
 		for (Map.Entry<String, String> table : tables.entrySet()) {
 			String rows = "SELECT COUNT(*) FROM " + table.getKey() + " WHERE RUN_ID = ?";
 			assertThat(count(rows, run)).as(table.getKey() + " rows").isEqualTo(count(rows, clean));

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyJobTest {
 
-	private static final Path WORK = TestFolders.create("nightly-job");
+	private static final Path WORK = ScratchFolders.create("nightly-job");
 
 	private static final String RUN_DATE = "2002-12-31";
 
@@ -170,7 +170,18 @@ class NightlyJobTest {
 		void theWorkbookHoldsTheSameKazakhstanFiguresAsTheCsvFiles() throws IOException {
 			Path xlsx = NightlyJobTest.this.job.report(RUN_DATE).resolve("nightly-migration-" + RUN_DATE + ".xlsx");
 			try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = WorkbookFactory.create(in)) {
+				assertThat(workbook.getSheetName(0)).as("the cover first").isEqualTo("About");
+				assertThat(workbook.getSheetName(1)).isEqualTo("Contents");
+				Sheet contents = workbook.getSheet("Contents");
+				assertThat(contents.getRow(2).getCell(0).getStringCellValue()).isEqualTo("About");
+				assertThat(contents.getRow(2).getCell(0).getHyperlink().getAddress()).isEqualTo("'About'!A1");
+				assertThat(contents.getLastRowNum() - 1).as("one row per other sheet")
+					.isEqualTo(workbook.getNumberOfSheets() - 1);
 				assertThat(workbook.getSheet("About")).isNotNull();
+				var properties = ((org.apache.poi.xssf.usermodel.XSSFWorkbook) workbook).getProperties()
+					.getCoreProperties();
+				assertThat(properties.getTitle()).isEqualTo("Migration statistics: nightly-migration, " + RUN_DATE);
+				assertThat(properties.getCreated().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
 				assertThat(workbook.getSheet("Country-year")).isNotNull();
 				assertThat(workbook.getSheet("Rejects")).isNotNull();
 				Sheet periods = workbook.getSheet("Periods");

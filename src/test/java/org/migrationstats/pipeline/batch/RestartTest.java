@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "pipeline.chunk-size=5")
 class RestartTest {
 
-	private static final Path WORK = TestFolders.create("restart");
+	private static final Path WORK = ScratchFolders.create("restart");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -43,8 +43,14 @@ class RestartTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private ExecutionControl control;
+
+	@Autowired
+	private ExecutionHistory history;
+
 	@Test
-	void aBrokenFileFailsItsOwnPartitionAndMendingItMeansStartingTheDateOver() throws Exception {
+	void aBrokenFileFailsItsOwnPartitionAndARestartReadsOnlyWhatWasNotCommitted() throws Exception {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("broken-file"));
 		Path births = job.input("wpp2024/births.txt");
 		byte[] good = Files.readAllBytes(births);
@@ -64,24 +70,16 @@ class RestartTest {
 		assertThat(committedBirthRows).as("rows of births.txt committed before the failure").isEqualTo(10);
 
 		Files.write(births, good);
-		long executions = countRows("BATCH_JOB_EXECUTION");
-		RunOutcome refused = run(job, "2026-01-01");
+		RunOutcome restarted = run(job, "2026-01-01");
 
-		assertThat(refused.result()).isEqualTo(RunOutcome.Result.INPUT_CHANGED);
-		assertThat(refused.result().exitCode()).isEqualTo(6);
-		assertThat(refused.message()).contains("refusing to restart")
-			.contains(births.toString() + " (dataset wpp-births) changed")
-			.contains("--rerun");
-		assertThat(countRows("BATCH_JOB_EXECUTION")).as("nothing started").isEqualTo(executions);
-
-		RunOutcome over = this.runner.run(job.jobFile(), LocalDate.parse("2026-01-01"), true);
-
-		assertThat(over.result()).isEqualTo(RunOutcome.Result.SUCCESS);
-		assertThat(this.jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
-				String.class, failed.executionId()))
-			.isEqualTo("ABANDONED");
-		assertThat(step(over, "ingestFile:wpp-births#1").read()).isEqualTo(17);
-		assertSameAsCleanRun(job, "2026-01-01", over.executionId());
+		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name)
+			.containsExactly("ingestDatasets", "ingestFile:wpp-births#1", "computeFigures", "writeReports");
+		assertThat(step(restarted, "ingestFile:wpp-births#1").read()).isEqualTo(17 - committedBirthRows);
+		assertThat(executions(job, "2026-01-01", "ingestFile:wb-population#1")).isEqualTo(1);
+		assertThat(executions(job, "2026-01-01", "ingestFile:wpp-births#1")).isEqualTo(2);
+		assertThat(executions(job, "2026-01-01", "prepareInputs")).isEqualTo(1);
+		assertSameAsCleanRun(job, "2026-01-01", restarted.executionId());
 	}
 
 	@Test
@@ -135,6 +133,69 @@ class RestartTest {
 	}
 
 	@Test
+	void aRestartRefusesAFileThatChangedAfterItWasIngestedUnlessRerun() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("changed-input"));
+		Path blocker = job.output().resolve("nightly-migration");
+		Files.createDirectories(job.output());
+		Files.writeString(blocker, "a file where the job's report folder should be");
+		assertThat(run(job, "2026-05-01").result()).isEqualTo(RunOutcome.Result.FAILED);
+		Files.delete(blocker);
+		Path deaths = job.input("wpp2024/deaths.txt");
+		Files.writeString(deaths, Files.readString(deaths).replace("\t101.35\t", "\t101.36\t"));
+
+		RunOutcome refused = run(job, "2026-05-01");
+
+		assertThat(refused.result()).isEqualTo(RunOutcome.Result.INPUT_CHANGED);
+		assertThat(refused.result().exitCode()).isEqualTo(6);
+		assertThat(refused.message()).contains("refusing to restart")
+			.contains(deaths + " (dataset wpp-deaths) changed after it was ingested: same size, different content")
+			.contains("--rerun");
+		assertThat(this.runner.run(job.jobFile(), LocalDate.parse("2026-05-01"), true).result())
+			.isEqualTo(RunOutcome.Result.SUCCESS);
+	}
+
+	@Test
+	void aRestartRefusesAFileWhoseAlreadyIngestedRowsChanged() throws Exception {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("changed-prefix"));
+		Path births = job.input("wpp2024/births.txt");
+		byte[] good = Files.readAllBytes(births);
+		Files.write(births, withInvalidUtf8OnLine(good, 12));
+		assertThat(run(job, "2026-06-01").result()).isEqualTo(RunOutcome.Result.FAILED);
+		String mended = new String(good, java.nio.charset.StandardCharsets.UTF_8);
+		Files.writeString(births, mended.replace("\n398\tKazakhstan\t", "\n398\tKazakhstan X\t"));
+
+		RunOutcome restarted = run(job, "2026-06-01");
+
+		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(restarted.message())
+			.contains("births.txt: the 10 rows ingested before the restart are no longer " + "what the file holds");
+	}
+
+	@Test
+	void anAbandonedDateIsNotRestartedButCanBeRerun() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("abandoned"));
+		Files.createDirectories(job.output());
+		Files.writeString(job.output().resolve("nightly-migration"), "a file where the report folder should be");
+		RunOutcome failed = run(job, "2026-07-01");
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+
+		ExecutionControl.Answer abandoned = this.control.abandon(failed.executionId());
+
+		assertThat(abandoned.done()).isTrue();
+		assertThat(abandoned.message()).contains("abandoned");
+		RunOutcome again = run(job, "2026-07-01");
+		assertThat(again.result()).isEqualTo(RunOutcome.Result.ALREADY_COMPLETE);
+		assertThat(again.message()).contains("already abandoned").contains("--rerun");
+		Files.delete(job.output().resolve("nightly-migration"));
+		assertThat(this.runner.run(job.jobFile(), LocalDate.parse("2026-07-01"), true).result())
+			.isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(this.history.recent("nightly-migration", 50))
+			.filteredOn((l) -> l.runDate().toString().equals("2026-07-01"))
+			.extracting((l) -> l.attempt() + ":" + l.status())
+			.containsExactly("2:COMPLETED", "1:ABANDONED");
+	}
+
+	@Test
 	void runningACompletedDateAgainChangesNothingUnlessForced() throws IOException {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("completed"));
 		RunOutcome first = run(job, "2026-04-01");
@@ -169,6 +230,8 @@ class RestartTest {
 			assertThat(actual.get(i)).as(actual.get(i).getFileName().toString())
 				.hasSameTextualContentAs(expected.get(i));
 		}
+		// The rows of each file, counted over the failed and the restarted execution.
+		assertThat(inputRows(job.report(runDate))).isEqualTo(inputRows(clean.report(cleanDate)));
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM MIG_OBSERVATION o JOIN BATCH_JOB_EXECUTION e "
 						+ "ON e.JOB_INSTANCE_ID = o.RUN_ID WHERE e.JOB_EXECUTION_ID = ?",
@@ -177,6 +240,14 @@ class RestartTest {
 					"SELECT COUNT(*) FROM MIG_OBSERVATION o JOIN BATCH_JOB_EXECUTION e "
 							+ "ON e.JOB_INSTANCE_ID = o.RUN_ID WHERE e.JOB_EXECUTION_ID = ?",
 					Long.class, cleanRun.executionId()));
+	}
+
+	private static List<String> inputRows(Path report) throws IOException {
+		return NightlyJobTest.csv(report.resolve("inputs.csv"), ',')
+			.stream()
+			.map((r) -> String.join(" ", r.get("Dataset"), r.get("Rows read"), r.get("Rows written"),
+					r.get("Rows rejected"), r.get("Rows filtered"), r.get("Observations"), r.get("Values rejected")))
+			.toList();
 	}
 
 	private RunOutcome run(SampleJob job, String runDate) {

@@ -72,10 +72,14 @@ final class SampleJob {
 	/**
 	 * @param runDate a run date
 	 * @return the report's CSV files that must not depend on when or how often the job
-	 * ran
+	 * ran, nor on the folder it was copied to (inputs.csv and membership_checks.csv name
+	 * the files)
 	 */
 	List<Path> stableCsvFiles(String runDate) {
-		return Stream.of("periods", "groups", "country_year", "membership", "rejects", "aggregates")
+		return Stream
+			.of("periods", "groups", "country_year", "membership", "rejects", "aggregates", "sources", "checks",
+					"membership_changes", "unmatched_names", "definitions", "notes", "chart_net_migration",
+					"chart_groups")
 			.map((name) -> report(runDate).resolve(name + ".csv"))
 			.toList();
 	}

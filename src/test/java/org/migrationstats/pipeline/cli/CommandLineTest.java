@@ -66,7 +66,7 @@ class CommandLineTest {
 			Result valid = execute("validate", "jobs/nightly-migration.yml");
 			assertThat(valid.code()).as(valid.err()).isZero();
 			assertThat(valid.out()).contains("ok: dataset wb-population: input/worldbank/population.csv: 1,105 rows")
-				.contains("valid (4 dataset(s), 4 file(s), 2 period(s))");
+				.contains("valid (6 dataset(s), 6 file(s), 2 period(s))");
 
 			Path job = work.resolve("bad-column.yml");
 			Files.writeString(job, Files.readString(Path.of("jobs/nightly-migration.yml"), StandardCharsets.UTF_8)
@@ -76,7 +76,7 @@ class CommandLineTest {
 			assertThat(invalid.code()).isEqualTo(2);
 			assertThat(invalid.err())
 				.contains("input/worldbank/population.csv: no year column: expected one of [Annee]")
-				.contains("1 problem(s)");
+				.contains("2 problem(s)");
 		}
 
 	}

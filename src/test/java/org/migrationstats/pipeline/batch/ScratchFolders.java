@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * Scratch folders for tests that need one before JUnit's {@code @TempDir} is injected (a
  * database URL is resolved when the Spring context starts).
  */
-final class TestFolders {
+final class ScratchFolders {
 
-	private TestFolders() {
+	private ScratchFolders() {
 	}
 
 	static Path create(String prefix) {

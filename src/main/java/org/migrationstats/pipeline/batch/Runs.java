@@ -1,0 +1,41 @@
+package org.migrationstats.pipeline.batch;
+
+import org.migrationstats.pipeline.spec.JobSpec;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/**
+ * What a step needs to know about the run it belongs to.
+ */
+final class Runs {
+
+	private Runs() {
+	}
+
+	/**
+	 * @param chunkContext a step's chunk context
+	 * @return the run's id: the job instance id, shared by a run's restarts
+	 */
+	static long runId(ChunkContext chunkContext) {
+		return job(chunkContext).getJobInstance().getInstanceId();
+	}
+
+	/**
+	 * @param chunkContext a step's chunk context
+	 * @return the job execution the step runs in
+	 */
+	static JobExecution job(ChunkContext chunkContext) {
+		return chunkContext.getStepContext().getStepExecution().getJobExecution();
+	}
+
+	/**
+	 * @param specs the specs cache
+	 * @param chunkContext a step's chunk context
+	 * @return the spec of the job file named in the run's parameters
+	 */
+	static JobSpec spec(JobSpecs specs, ChunkContext chunkContext) {
+		return specs.get(RunParameters.jobFile(job(chunkContext).getJobParameters()));
+	}
+
+}

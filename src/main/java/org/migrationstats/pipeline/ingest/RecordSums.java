@@ -1,0 +1,43 @@
+package org.migrationstats.pipeline.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.migrationstats.pipeline.spec.Measure;
+
+/**
+ * Sums the observations of a record-level file (one row per registration office, permit
+ * or event) per country, year and measure, so that a chunk of a thousand records is
+ * stored as the few country-year sums it contributes. The sums are committed with the
+ * reader's position, so a restart neither loses nor repeats a record.
+ */
+public final class RecordSums {
+
+	private RecordSums() {
+	}
+
+	/**
+	 * @param observations observations in row order
+	 * @return one observation per country, year and measure, carrying the first row it
+	 * came from, in order of first appearance
+	 * @throws ArithmeticException if a sum does not fit in a long
+	 */
+	public static List<Observation> sum(List<Observation> observations) {
+		Map<Key, long[]> sums = new LinkedHashMap<>();
+		for (Observation o : observations) {
+			long[] sum = sums.computeIfAbsent(new Key(o.country(), o.year(), o.measure()),
+					(k) -> new long[] { 0, o.row() });
+			sum[0] = Math.addExact(sum[0], o.value());
+		}
+		List<Observation> result = new ArrayList<>(sums.size());
+		sums.forEach(
+				(key, sum) -> result.add(new Observation(key.country(), key.year(), key.measure(), sum[0], sum[1])));
+		return result;
+	}
+
+	private record Key(String country, int year, Measure measure) {
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.migrationstats.pipeline.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.migrationstats.pipeline.compute.GroupFigures;
+
+/**
+ * The figures the report's charts plot, in the two tables of the Chart data sheet: net
+ * migration per year for the chart countries, and the period figures per membership
+ * status and job-file list.
+ *
+ * @param countriesFrom where the chart countries came from, in words
+ * @param countries the chart countries' labels, such as {@code Kazakhstan (KAZ)}
+ * @param years every year from the first to the last any chart country has
+ * @param netMigration per country, per year: net migration, {@code null} where unknown
+ * @param periods the periods, in report order
+ * @param groups the groups' names
+ * @param groupGroupings how each group is formed (membership or list)
+ * @param groupNetMigration per period, per group: cumulative net migration
+ * @param groupNaturalIncrease per period, per group: natural increase
+ */
+record ChartData(String countriesFrom, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
+		List<String> periods, List<String> groups, List<String> groupGroupings, List<List<Long>> groupNetMigration,
+		List<List<Long>> groupNaturalIncrease) {
+
+	static final String SHEET = "Chart data";
+
+	static final String COUNTRIES_TABLE = "chart_net_migration";
+
+	static final String GROUPS_TABLE = "chart_groups";
+
+	/** The groupings the group charts show: a handful of bars, not every region. */
+	static final List<String> GROUPINGS = List.of("membership", "list");
+
+	/**
+	 * @param countriesFrom where the chart countries came from, in words
+	 * @param keys the chart countries
+	 * @param names country names by key
+	 * @param series rows of country key, year and net migration ({@code Long} or
+	 * {@code null}), any order
+	 * @param groupFigures the period figures per group, in report order
+	 * @return the chart figures
+	 */
+	static ChartData of(String countriesFrom, List<String> keys, Map<String, String> names, List<Object[]> series,
+			List<GroupFigures> groupFigures) {
+		TreeSet<Integer> years = new TreeSet<>();
+		Map<String, Map<Integer, Long>> byCountry = new HashMap<>();
+		for (Object[] row : series) {
+			if (row[2] != null) {
+				years.add((Integer) row[1]);
+			}
+			byCountry.computeIfAbsent((String) row[0], (k) -> new HashMap<>()).put((Integer) row[1], (Long) row[2]);
+		}
+		List<Integer> span = new ArrayList<>();
+		if (!years.isEmpty()) {
+			for (int year = years.first(); year <= years.last(); year++) {
+				span.add(year);
+			}
+		}
+		List<String> labels = new ArrayList<>();
+		List<List<Long>> values = new ArrayList<>();
+		for (String key : keys) {
+			labels.add(names.getOrDefault(key, key) + " (" + key + ")");
+			Map<Integer, Long> country = byCountry.getOrDefault(key, Map.of());
+			values.add(span.stream().map(country::get).toList());
+		}
+		Map<String, Integer> periods = new LinkedHashMap<>();
+		Map<String, String> groups = new LinkedHashMap<>();
+		for (GroupFigures g : groupFigures) {
+			if (GROUPINGS.contains(g.grouping())) {
+				periods.putIfAbsent(g.period(), periods.size());
+				groups.putIfAbsent(g.group(), g.grouping());
+			}
+		}
+		List<String> groupNames = List.copyOf(groups.keySet());
+		Long[][] net = new Long[periods.size()][groupNames.size()];
+		Long[][] natural = new Long[periods.size()][groupNames.size()];
+		for (GroupFigures g : groupFigures) {
+			if (GROUPINGS.contains(g.grouping())) {
+				net[periods.get(g.period())][groupNames.indexOf(g.group())] = g.netMigration();
+				natural[periods.get(g.period())][groupNames.indexOf(g.group())] = g.naturalIncrease();
+			}
+		}
+		return new ChartData(countriesFrom, labels, span, values, List.copyOf(periods.keySet()), groupNames,
+				List.copyOf(groups.values()), rows(net), rows(natural));
+	}
+
+	private static List<List<Long>> rows(Long[][] table) {
+		return Arrays.stream(table).map((row) -> Collections.unmodifiableList(Arrays.asList(row))).toList();
+	}
+
+	/**
+	 * Writes the two tables the charts plot.
+	 * @param sink where to
+	 * @throws IOException if it cannot be written
+	 */
+	void write(TableSink sink) throws IOException {
+		List<Column> columns = new ArrayList<>();
+		columns.add(Column.year("Year"));
+		this.countries.forEach((label) -> columns.add(Column.count(label)));
+		sink.begin(new TableSink.TableInfo(SHEET, COUNTRIES_TABLE,
+				"Net migration per year, chart countries (" + this.countriesFrom + "): the data of the first chart"),
+				columns);
+		for (int y = 0; y < this.years.size(); y++) {
+			List<Object> row = new ArrayList<>();
+			row.add(this.years.get(y));
+			for (List<Long> country : this.netMigration) {
+				row.add(country.get(y));
+			}
+			sink.row(row);
+		}
+		sink.end();
+		List<Column> groupColumns = new ArrayList<>(List.of(Column.text("Grouping"), Column.text("Group")));
+		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": cumulative net migration")));
+		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": natural increase")));
+		sink.begin(
+				new TableSink.TableInfo(SHEET, GROUPS_TABLE,
+						"Period figures per membership status and job-file " + "list: the data of the group charts"),
+				groupColumns);
+		for (int g = 0; g < this.groups.size(); g++) {
+			List<Object> row = new ArrayList<>(List.of(this.groupGroupings.get(g), this.groups.get(g)));
+			for (List<Long> period : this.groupNetMigration) {
+				row.add(period.get(g));
+			}
+			for (List<Long> period : this.groupNaturalIncrease) {
+				row.add(period.get(g));
+			}
+			sink.row(row);
+		}
+		sink.end();
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.migrationstats.pipeline.report;
+
+/**
+ * What the ingest step did with one input file, over every execution of the run, as the
+ * report's About sheet lists it.
+ *
+ * @param datasetId the dataset
+ * @param fileName the file, as the job names it
+ * @param rowsRead data rows read and committed
+ * @param rowsWritten rows that gave observations
+ * @param rowsRejected rows with at least one value rejected, or rejected whole
+ * @param rowsFiltered rows about aggregates (World, regions), set aside
+ */
+public record IngestedFile(String datasetId, String fileName, long rowsRead, long rowsWritten, long rowsRejected,
+		long rowsFiltered) {
+}

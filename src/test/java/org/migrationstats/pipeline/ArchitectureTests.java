@@ -1,0 +1,54 @@
+package org.migrationstats.pipeline;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the domain code plain Java and the terminal to the command-line layer.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.migrationstats.pipeline");
+
+	@Test
+	void domainCodeDependsOnNoFrameworkPoiOrJdbc() {
+		ArchRule rule = noClasses().that()
+			.resideInAnyPackage("..pipeline.spec..", "..pipeline.ingest..", "..pipeline.reference..",
+					"..pipeline.compute..")
+			.and()
+			.resideOutsideOfPackage("..pipeline.ingest.excel..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.apache.poi..", "java.sql..", "javax.sql..",
+					"org.springframework.batch..")
+			.because("parsing, reference data and figures are plain Java, tested without a Spring context");
+		assertNoViolations(rule);
+	}
+
+	@Test
+	void onlyTheCommandLineWritesToTheTerminal() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("org.migrationstats.pipeline..")
+			.and()
+			.resideOutsideOfPackage("..pipeline.cli..")
+			.should(ACCESS_STANDARD_STREAMS)
+			.because("everything else logs with SLF4J");
+		assertNoViolations(rule);
+	}
+
+	private static void assertNoViolations(ArchRule rule) {
+		EvaluationResult result = rule.evaluate(CLASSES);
+		assertThat(result.getFailureReport().getDetails()).as(rule.getDescription()).isEmpty();
+	}
+
+}

@@ -1,0 +1,303 @@
+package org.migrationstats.pipeline.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.migrationstats.pipeline.reference.Country;
+import org.migrationstats.pipeline.reference.CountryReference;
+
+/**
+ * The benchmark command: generates record-level datasets (one row per registration
+ * office, country and year, summed per country-year by the job), runs the real job on
+ * each in a fresh JVM with {@code -Xmx256m} from the packaged jar, and prints, per run,
+ * rows/s of the ingest step and of the whole job, wall time, peak heap (from the GC log)
+ * and peak RSS, beside the bare Commons CSV parse of the same file measured in this
+ * process, and a pandas script doing the same work where Debian's python3-pandas and
+ * python3-openpyxl are installed. Results are appended to
+ * {@code output/benchmark/results.csv}.
+ *
+ * <p>
+ * Arguments: row counts (default 10000 100000 1000000).
+ */
+public final class Benchmark {
+
+	private static final Path ROOT = Path.of("output/benchmark");
+
+	private static final Path JAR = Path.of("target/migration-pipeline.jar");
+
+	private static final Pattern STEP = Pattern
+		.compile("^(\\S+)\\s+(\\w+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d.]+)$");
+
+	private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+	private Benchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (!Files.isRegularFile(JAR)) {
+			throw new IllegalStateException(JAR + " is missing: run ./mvnw -q package -DskipTests first");
+		}
+		List<Integer> sizes = new ArrayList<>();
+		for (String arg : (args.length > 0) ? args : new String[] { "10000", "100000", "1000000" }) {
+			sizes.add(Integer.parseInt(arg));
+		}
+		Files.createDirectories(ROOT);
+		List<String> countries = CountryReference.shipped()
+			.countries()
+			.stream()
+			.filter((c) -> c.m49() > 0 && c.key().matches("[A-Z]{3}") && !c.region().isEmpty())
+			.map(Country::key)
+			.toList();
+		boolean pandas = run(List.of("/usr/bin/python3", "-c", "import pandas, openpyxl"), ROOT, null).exitCode == 0;
+		Path results = ROOT.resolve("results.csv");
+		if (!Files.exists(results)) {
+			Files.writeString(results,
+					"when,layout,rows,file_mb,parse_rows_per_s,ingest_rows_per_s,ingest_vs_parse,"
+							+ "job_wall_s,job_rows_per_s,compute_s,report_s,peak_heap_mb,peak_rss_mb,pandas_wall_s,"
+							+ "job_vs_pandas\n");
+		}
+		System.out.printf("%-6s %9s %7s %12s %12s %7s %8s %10s %9s %9s %9s %8s%n", "layout", "rows", "MB",
+				"parse rows/s", "ingest rows/s", "ratio", "job s", "job rows/s", "heap MB", "RSS MB", "pandas s",
+				"x pandas");
+		for (int rows : sizes) {
+			for (String layout : List.of("long", "wide")) {
+				Path data = ROOT.resolve(layout + "-" + rows + ".csv");
+				int records = generate(data, layout, rows, countries);
+				double parse = bareParse(data, records);
+				Result job = runJob(layout, data, rows);
+				Double pandasSeconds = null;
+				if (pandas && layout.equals("long")) {
+					Process p = run(
+							List.of("/usr/bin/python3", "src/test/resources/bench/pandas_job.py", data.toString(),
+									"input/membership/iom.csv", ROOT.resolve("pandas-" + rows + ".xlsx").toString()),
+							ROOT, null).process;
+					pandasSeconds = p.exitValue() == 0 ? lastWall : null;
+				}
+				double mb = Files.size(data) / 1e6;
+				String line = String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.0f,%.0f,%.2f,%.2f,%.0f,%.2f,%.2f,%d,%d,%s,%s",
+						Instant.now(), layout, records, mb, parse, job.ingestRowsPerSecond,
+						job.ingestRowsPerSecond / parse, job.wallSeconds, records / job.wallSeconds, job.computeSeconds,
+						job.reportSeconds, job.peakHeapMb, job.peakRssMb,
+						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "",
+						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds)
+								: "");
+				Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
+				System.out.printf(Locale.ROOT, "%-6s %,9d %7.1f %,12.0f %,12.0f %7.2f %8.2f %,10.0f %9d %9d %9s %8s%n",
+						layout, records, mb, parse, job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse,
+						job.wallSeconds, records / job.wallSeconds, job.peakHeapMb, job.peakRssMb,
+						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "-",
+						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds)
+								: "-");
+			}
+		}
+		System.out.println("results appended to " + results);
+	}
+
+	/**
+	 * Writes a record-level file: long, one row per office, country and year; or wide,
+	 * one row per office and country with a column per year.
+	 * @return the number of data rows
+	 */
+	static int generate(Path file, String layout, int rows, List<String> countries) throws IOException {
+		Random random = new Random(rows);
+		int firstYear = 1990;
+		int years = 35;
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			if (layout.equals("long")) {
+				out.write("Office,ISO3,Year,Arrivals,Departures\n");
+				for (int i = 0; i < rows; i++) {
+					String country = countries.get(random.nextInt(countries.size()));
+					out.write("office-" + (i % 997) + "," + country + "," + (firstYear + random.nextInt(years)) + ","
+							+ random.nextInt(10_000) + "," + random.nextInt(10_000) + "\n");
+				}
+			}
+			else {
+				StringBuilder header = new StringBuilder("Office,ISO3");
+				for (int y = 0; y < years; y++) {
+					header.append(',').append(firstYear + y);
+				}
+				out.write(header.append('\n').toString());
+				for (int i = 0; i < rows; i++) {
+					StringBuilder row = new StringBuilder("office-").append(i % 997)
+						.append(',')
+						.append(countries.get(random.nextInt(countries.size())));
+					for (int y = 0; y < years; y++) {
+						row.append(',').append(random.nextInt(1000) - 500);
+					}
+					out.write(row.append('\n').toString());
+				}
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Parses the file with Commons CSV into typed fields, twice, and gives the faster
+	 * pass.
+	 * @return rows per second
+	 */
+	static double bareParse(Path file, int rows) throws IOException {
+		double best = Double.MAX_VALUE;
+		for (int pass = 0; pass < 2; pass++) {
+			long start = System.nanoTime();
+			long checksum = 0;
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+					CSVParser parser = CSVFormat.DEFAULT.builder()
+						.setHeader()
+						.setSkipHeaderRecord(true)
+						.get()
+						.parse(reader)) {
+				for (CSVRecord record : parser) {
+					checksum += record.get(1).length();
+					for (int i = 2; i < record.size(); i++) {
+						checksum += Long.parseLong(record.get(i));
+					}
+				}
+			}
+			best = Math.min(best, (System.nanoTime() - start) / 1e9);
+			if (checksum == 42) {
+				System.out.print("");
+			}
+		}
+		return rows / best;
+	}
+
+	static Result runJob(String layout, Path data, int rows) throws Exception {
+		Path work = ROOT.resolve("run-" + layout + "-" + rows);
+		deleteTree(work);
+		Files.createDirectories(work);
+		Path job = work.resolve("bench.yml");
+		String columns = layout.equals("long")
+				? "{ country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }" : "{ country: ISO3 }";
+		Files.writeString(job, """
+				name: bench-%s
+				membership: %s
+				output: %s
+				datasets:
+				  - id: registrations
+				    path: %s
+				    layout: %s
+				    sum-records: true
+				%s    columns: %s
+				periods:
+				  - { name: "1990-2024", from: 1990, to: 2024 }
+				""".formatted(layout, Path.of("input/membership/iom.csv").toAbsolutePath(), work.resolve("output"),
+				data.toAbsolutePath(), layout, layout.equals("wide") ? "    measure: net-migration\n" : "", columns));
+		Path gcLog = work.resolve("gc.log");
+		List<String> command = List.of("java", "-Xmx256m", "-Xlog:gc:file=" + gcLog,
+				"-Dspring.datasource.url=jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath()
+						+ ";WRITE_DELAY=0",
+				"-Dlogging.file.name=" + work.resolve("pipeline.log"), "-jar", JAR.toString(), "run", job.toString(),
+				"--date", "2000-01-01");
+		Run run = run(command, work, work.resolve("stdout.txt"));
+		if (run.exitCode != 0 && run.exitCode != 3) {
+			throw new IllegalStateException("the job failed (exit " + run.exitCode + "), see " + work);
+		}
+		Result result = new Result();
+		result.wallSeconds = lastWall;
+		result.peakRssMb = run.peakRssKb / 1024;
+		for (String line : Files.readAllLines(work.resolve("stdout.txt"))) {
+			Matcher m = STEP.matcher(line.strip());
+			if (m.matches()) {
+				double seconds = Double.parseDouble(m.group(7));
+				switch (m.group(1)) {
+					case "ingestDatasets" -> result.ingestRowsPerSecond = Long.parseLong(m.group(3).replace(",", ""))
+							/ Math.max(seconds, 0.001);
+					case "computeFigures" -> result.computeSeconds = seconds;
+					case "writeReports" -> result.reportSeconds = seconds;
+					default -> {
+					}
+				}
+			}
+		}
+		int peak = 0;
+		if (Files.exists(gcLog)) {
+			for (String line : Files.readAllLines(gcLog)) {
+				Matcher m = GC.matcher(line);
+				if (m.find()) {
+					peak = Math.max(peak, Integer.parseInt(m.group(1)));
+				}
+			}
+		}
+		result.peakHeapMb = peak;
+		return result;
+	}
+
+	private static double lastWall;
+
+	private record Run(Process process, int exitCode, long peakRssKb) {
+	}
+
+	/** Runs a command, polling its peak resident set size from /proc while it runs. */
+	private static Run run(List<String> command, Path dir, Path stdout) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.redirectOutput((stdout != null) ? stdout.toFile() : dir.resolve("last-command.txt").toFile());
+		long start = System.nanoTime();
+		Process process = builder.start();
+		long peakRss = 0;
+		Path status = Path.of("/proc/" + process.pid() + "/status");
+		try {
+			while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+				try {
+					for (String line : Files.readAllLines(status)) {
+						if (line.startsWith("VmHWM:")) {
+							peakRss = Math.max(peakRss, Long.parseLong(line.replaceAll("\\D", "")));
+						}
+					}
+				}
+				catch (IOException ex) {
+					// the process ended between two polls
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+		lastWall = (System.nanoTime() - start) / 1e9;
+		return new Run(process, process.exitValue(), peakRss);
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		if (Files.exists(folder)) {
+			try (var walk = Files.walk(folder)) {
+				for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.delete(p);
+				}
+			}
+		}
+	}
+
+	private static final class Result {
+
+		double wallSeconds;
+
+		double ingestRowsPerSecond;
+
+		double computeSeconds;
+
+		double reportSeconds;
+
+		int peakHeapMb;
+
+		long peakRssMb;
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.migrationstats.pipeline.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.migrationstats.pipeline.compute.GroupFigures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Turns the figures into the two tables the charts plot.
+ */
+class ChartDataTest {
+
+	private static final Map<String, String> NAMES = Map.of("KAZ", "Kazakhstan", "KGZ", "Kyrgyzstan");
+
+	@Test
+	void spansEveryYearFromTheFirstToTheLastWithGapsWhereAYearIsUnknown() {
+		ChartData data = ChartData.of("the job file's first group", List.of("KAZ", "KGZ", "XXX"), NAMES,
+				List.of(new Object[] { "KAZ", 1991, -100L }, new Object[] { "KAZ", 1994, -521_425L },
+						new Object[] { "KGZ", 1992, 5L }, new Object[] { "KGZ", 1995, null }),
+				List.of());
+		assertThat(data.years()).containsExactly(1991, 1992, 1993, 1994);
+		assertThat(data.countries()).containsExactly("Kazakhstan (KAZ)", "Kyrgyzstan (KGZ)", "XXX (XXX)");
+		assertThat(data.netMigration().get(0)).containsExactly(-100L, null, null, -521_425L);
+		assertThat(data.netMigration().get(1)).containsExactly(null, 5L, null, null);
+		assertThat(data.netMigration().get(2)).containsExactly(null, null, null, null);
+	}
+
+	@Test
+	void keepsMembershipStatusesAndJobFileListsPerPeriod() {
+		List<GroupFigures> groups = List.of(group("since-independence", "membership", "MEMBER", 11_319_173L),
+				group("since-independence", "membership", "OBSERVER", -634_056L),
+				group("since-independence", "list", "central-asia", -4_680_411L),
+				group("since-independence", "region", "Asia", 1L), group("2003-2023", "membership", "MEMBER", 28L),
+				group("2003-2023", "list", "central-asia", -853_063L));
+		ChartData data = ChartData.of("", List.of(), NAMES, List.of(), groups);
+		assertThat(data.periods()).containsExactly("since-independence", "2003-2023");
+		assertThat(data.groups()).containsExactly("MEMBER", "OBSERVER", "central-asia");
+		assertThat(data.groupGroupings()).containsExactly("membership", "membership", "list");
+		assertThat(data.groupNetMigration().get(0)).containsExactly(11_319_173L, -634_056L, -4_680_411L);
+		assertThat(data.groupNetMigration().get(1)).as("no observers at the end of 2003-2023")
+			.containsExactly(28L, null, -853_063L);
+		assertThat(data.groupNaturalIncrease().get(1)).containsExactly(280L, null, -8_530_630L);
+		assertThat(data.years()).isEmpty();
+	}
+
+	private static GroupFigures group(String period, String grouping, String group, long netMigration) {
+		return new GroupFigures(period, grouping, group, 1, 1, netMigration, netMigration * 10, null, null, null);
+	}
+
+}

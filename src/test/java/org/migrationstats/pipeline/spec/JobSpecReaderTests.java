@@ -1,0 +1,273 @@
+package org.migrationstats.pipeline.spec;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Tests for {@link JobSpecReader}: the shipped job file, and broken copies of a small job
+ * that each say file, line and what was expected.
+ */
+class JobSpecReaderTests {
+
+	/** A small valid job; the broken variants below change one line of it. */
+	private static final String VALID = """
+			name: nightly-migration
+			membership: input/membership/iom.csv
+			datasets:
+			  - id: wpp-net-migration
+			    path: input/wpp2024/migration.txt
+			    format: tsv
+			    layout: wide
+			    measure: net-migration
+			    scale: thousands
+			    columns:
+			      country: [country_code, country]
+			periods:
+			  - { name: since-independence, from: 1991, to: 2002 }
+			limits:
+			  max-reject-ratio: 0.05
+			""";
+
+	@TempDir
+	Path folder;
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(this.folder.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	@Nested
+	class TheShippedJob {
+
+		private final JobSpec job = JobSpecReader.read(Path.of("jobs/nightly-migration.yml"));
+
+		@Test
+		void declaresItsNameScheduleAndPaths() {
+			assertThat(this.job.name()).isEqualTo("nightly-migration");
+			assertThat(this.job.schedule()).isEqualTo("0 30 2 * * *");
+			assertThat(this.job.zone()).isEqualTo(ZoneId.of("UTC"));
+			assertThat(this.job.membership()).isEqualTo(Path.of("input/membership/iom.csv"));
+			assertThat(this.job.output()).isEqualTo(Path.of("output"));
+			assertThat(this.job.limits().maxRejectRatio()).isEqualTo(0.05);
+			assertThat(this.job.fingerprint()).hasSize(64);
+		}
+
+		@Test
+		void hasSixDatasetsInJobFileOrder() {
+			assertThat(this.job.datasets()).extracting(DatasetSpec::id)
+				.containsExactly("wb-population", "wpp-net-migration", "wpp-births", "wpp-deaths",
+						"wpp-population-change", "wb-population-2023");
+			assertThat(this.job.datasets()).extracting(DatasetSpec::measure)
+				.containsExactly(Measure.POPULATION, Measure.NET_MIGRATION, Measure.BIRTHS, Measure.DEATHS,
+						Measure.POPULATION_CHANGE, Measure.POPULATION);
+		}
+
+		@Test
+		void comparesTheOlderWorldBankVintageInsteadOfUsingIt() {
+			assertThat(this.job.figures().revisions()).containsEntry("wb-population", "wb-population-2023");
+			assertThat(this.job.figures().precedence()).containsEntry(Measure.POPULATION, List.of("wb-population"));
+			assertThat(this.job.figures().sourceTolerance()).isEqualByComparingTo("0.005");
+			assertThat(this.job.figures().balanceTolerance()).isEqualTo(600);
+			assertThat(this.job.figures().groups()).containsEntry("central-asia",
+					List.of("KAZ", "KGZ", "TJK", "TKM", "UZB"));
+		}
+
+		@Test
+		void countsMembershipOnTheDaysAroundTheDecember2002CouncilAndChecksTwoOtherSources() {
+			assertThat(this.job.membershipDates()).extracting(java.time.LocalDate::toString)
+				.containsExactly("2002-12-01", "2002-12-02", "2002-12-03");
+			assertThat(this.job.membershipChecks()).extracting((c) -> c.id() + ":" + c.isSnapshot())
+				.containsExactly("cia-factbook-2020:true", "cow-igo-v3:false");
+		}
+
+		@Test
+		void readsTheWorldBankFileAsALongCommaSeparatedTable() {
+			DatasetSpec population = this.job.dataset("wb-population");
+			assertThat(population.layout()).isEqualTo(Layout.LONG);
+			assertThat(population.delimiter()).isEqualTo(',');
+			assertThat(population.encoding()).isEqualTo(StandardCharsets.UTF_8);
+			assertThat(population.scale()).isEqualByComparingTo(BigDecimal.ONE);
+			assertThat(population.columns().country()).containsExactly("Country Code", "Country Name");
+			assertThat(population.columns().year()).containsExactly("Year");
+			assertThat(population.columns().value()).containsExactly("Value");
+			assertThat(population.vintage()).isEqualTo("World Bank SP.POP.TOTL, 2025 revision");
+			assertThat(population.missing()).isEqualTo(JobSpecReader.DEFAULT_MISSING);
+			assertThat(population.line()).isEqualTo(this.job.datasets().get(0).line());
+			assertThat(population.line()).isGreaterThan(1);
+		}
+
+		@Test
+		void readsTheWppFilesAsWideTabSeparatedTablesInThousands() {
+			assertThat(this.job.datasets()).filteredOn((d) -> d.id().startsWith("wpp-")).hasSize(4).allSatisfy((d) -> {
+				assertThat(d.layout()).isEqualTo(Layout.WIDE);
+				assertThat(d.delimiter()).isEqualTo('\t');
+				assertThat(d.scale()).isEqualByComparingTo(BigDecimal.valueOf(1000));
+				assertThat(d.columns().country()).containsExactly("country_code", "country");
+				assertThat(d.columns().year()).isEmpty();
+				assertThat(d.vintage()).isEqualTo("UN World Population Prospects 2024");
+			});
+		}
+
+		@Test
+		void hasTwoPeriods() {
+			assertThat(this.job.periods()).containsExactly(new PeriodSpec("since-independence", 1991, 2002),
+					new PeriodSpec("2003-2023", 2003, 2023));
+			assertThat(this.job.periods()).extracting(PeriodSpec::years).containsExactly(12, 21);
+		}
+
+	}
+
+	@Nested
+	class ValidJobs {
+
+		@Test
+		void takeDefaultsForWhatTheyDoNotSay() throws IOException {
+			JobSpec job = JobSpecReader
+				.read(write("small.yml", VALID.replace("limits:\n  max-reject-ratio: 0.05\n", "")));
+			assertThat(job.schedule()).isEqualTo("0 30 2 * * *");
+			assertThat(job.zone()).isEqualTo(ZoneId.of("UTC"));
+			assertThat(job.output()).isEqualTo(Path.of("output"));
+			assertThat(job.limits().maxRejectRatio()).isEqualTo(0.05);
+		}
+
+		@Test
+		void acceptATabDelimiterSpelledOut() throws IOException {
+			JobSpec job = JobSpecReader.read(write("tab.yml", VALID.replace("format: tsv", "delimiter: tab")));
+			assertThat(job.datasets().get(0).delimiter()).isEqualTo('\t');
+		}
+
+		@Test
+		void guessTheDelimiterFromTheFileName() throws IOException {
+			JobSpec job = JobSpecReader.read(write("guess.yml", VALID.replace("    format: tsv\n", "")));
+			assertThat(job.datasets().get(0).delimiter()).isEqualTo('\t');
+		}
+
+		@Test
+		void fingerprintTheBytesOfTheFile() throws IOException {
+			JobSpec one = JobSpecReader.read(write("one.yml", VALID));
+			JobSpec same = JobSpecReader.read(write("same.yml", VALID));
+			JobSpec other = JobSpecReader.read(write("other.yml", VALID + "# a comment\n"));
+			assertThat(one.fingerprint()).isEqualTo(same.fingerprint()).isNotEqualTo(other.fingerprint());
+		}
+
+	}
+
+	@Nested
+	class BrokenJobs {
+
+		static Stream<Arguments> brokenJobs() {
+			return Stream.of(
+					arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
+							"unknown key 'sep' in a dataset, expected one of columns, delimiter, encoding, format, id, "
+									+ "layout, measure, missing, path, reference-date, scale, sum-records, vintage"),
+					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
+							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "
+									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "
+									+ "report, schedule, zone"),
+					arguments("bad-layout.yml", VALID.replace("layout: wide", "layout: wdie"), 7,
+							"layout must be wide or long, found 'wdie'"),
+					arguments("no-measure.yml", VALID.replace("    measure: net-migration\n", ""), 4,
+							"dataset 'wpp-net-migration' is wide: it needs 'measure' (one of population, "
+									+ "population-change, immigrants, emigrants, net-migration, births, deaths, "
+									+ "migrant-stock)"),
+					arguments("bad-measure.yml", VALID.replace("measure: net-migration", "measure: net migrants"), 8,
+							"unknown measure 'net migrants', expected one of population, population-change, immigrants, "
+									+ "emigrants, net-migration, births, deaths, migrant-stock"),
+					arguments("bad-scale.yml", VALID.replace("scale: thousands", "scale: 1e3"), 9,
+							"scale must be persons, thousands or millions, found '1e3'"),
+					arguments("reversed-period.yml", VALID.replace("from: 1991, to: 2002", "from: 2002, to: 1991"), 13,
+							"period 'since-independence' ends (1991) before it starts (2002)"),
+					arguments("bad-year.yml", VALID.replace("from: 1991", "from: 91"), 13,
+							"'from' must be a year such as 1991, found '91'"),
+					arguments("duplicate-id.yml", VALID.replace("periods:", """
+							  - id: wpp-net-migration
+							    path: input/wpp2024/births.txt
+							    layout: wide
+							    measure: births
+							    columns: { country: country_code }
+							periods:"""), 12, "dataset id 'wpp-net-migration' is used twice"),
+					arguments("bad-ratio.yml", VALID.replace("max-reject-ratio: 0.05", "max-reject-ratio: 5%"), 15,
+							"max-reject-ratio must be a number from 0 to 1 (0.05 is 5 %), found '5%'"),
+					arguments("ratio-above-one.yml", VALID.replace("max-reject-ratio: 0.05", "max-reject-ratio: 5"), 15,
+							"max-reject-ratio must be a number from 0 to 1 (0.05 is 5 %), found '5'"),
+					arguments("not-yaml.yml", VALID.replace("layout: wide", "layout: wide: long"), 7,
+							"not valid YAML: mapping values are not allowed here"),
+					arguments("bad-name.yml", VALID.replace("name: nightly-migration", "name: Nightly Migration"), 1,
+							"name must be lower-case letters, digits and hyphens, found 'Nightly Migration'"),
+					arguments("no-datasets.yml", VALID.substring(0, VALID.indexOf("datasets:")), 1,
+							"'datasets' is missing: a job needs at least one dataset"),
+					arguments("wide-with-year.yml",
+							VALID.replace("country: [country_code, country]",
+									"country: [country_code, country]\n      year: Year"),
+							11, "a wide dataset takes its years from the header: name only the 'country' column"),
+					arguments("bad-zone.yml", "zone: Mars/Olympus\n" + VALID, 1,
+							"zone must be a time zone such as UTC or Europe/Geneva, found 'Mars/Olympus'"));
+		}
+
+		@ParameterizedTest(name = "{0}: line {2}")
+		@MethodSource("brokenJobs")
+		void sayFileLineAndWhatWasExpected(String name, String content, int line, String expected) throws IOException {
+			Path file = write(name, content);
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.satisfies((ex) -> {
+					assertThat(ex.getFile()).isEqualTo(file);
+					assertThat(ex.getLine()).isEqualTo(line);
+					assertThat(ex.getMessage()).startsWith(file + ", line " + line + ": ")
+						.contains(name)
+						.endsWith(expected);
+				});
+		}
+
+		@Test
+		void sayAnEmptyFileIsEmpty() throws IOException {
+			Path file = write("empty.yml", "");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessage(file + ": the job file is empty")
+				.satisfies((ex) -> assertThat(ex.getLine()).isZero());
+		}
+
+		@Test
+		void sayAFileOfCommentsIsEmpty() throws IOException {
+			Path file = write("comments.yml", "# nothing yet\n# to do\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessage(file + ": the job file is empty");
+		}
+
+		@Test
+		void sayAMissingFileIsMissing() {
+			Path file = JobSpecReaderTests.this.folder.resolve("absent.yml");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessage(file + ": job file not found")
+				.satisfies((ex) -> assertThat(ex.getLine()).isZero());
+		}
+
+		@Test
+		void sayAListIsNotAJob() throws IOException {
+			Path file = write("list.yml", "- name: nightly-migration\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessage(file + ", line 1: the job must be a mapping of keys to values");
+		}
+
+		private Path write(String name, String content) throws IOException {
+			return JobSpecReaderTests.this.write(name, content);
+		}
+
+	}
+
+}
