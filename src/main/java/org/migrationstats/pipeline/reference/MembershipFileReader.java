@@ -59,7 +59,7 @@ public final class MembershipFileReader {
 		catch (IOException | java.io.UncheckedIOException ex) {
 			throw new MembershipException(name, 0, "cannot read the membership file: " + ex.getMessage());
 		}
-		return new Membership(name, records);
+		return new Membership(name, oneOrganisation(name, records));
 	}
 
 	/**
@@ -88,7 +88,31 @@ public final class MembershipFileReader {
 				return (index < row.size()) ? row.get(index).strip() : "";
 			}));
 		}
-		return new Membership(name, records);
+		return new Membership(name, oneOrganisation(name, records));
+	}
+
+	/**
+	 * A membership file holds the records of one organisation: the first record names it,
+	 * and a record naming another (a file that mixes organisations, or a misspelling) is
+	 * an error, since its parties would otherwise be counted as the first one's members.
+	 */
+	private static List<MembershipRecord> oneOrganisation(String file, List<MembershipRecord> records) {
+		if (records.isEmpty()) {
+			return records;
+		}
+		String organisation = records.get(0).organisation();
+		if (organisation == null || organisation.isBlank()) {
+			throw new MembershipException(file, records.get(0).row(), "organisation is empty");
+		}
+		for (MembershipRecord record : records) {
+			if (!organisation.equals(record.organisation())) {
+				throw new MembershipException(file, record.row(),
+						"organisation '" + record.organisation() + "' is not '" + organisation
+								+ "', the organisation of the first record: a membership file holds the records of "
+								+ "one organisation");
+			}
+		}
+		return records;
 	}
 
 	private MembershipRecord record(String file, long line, java.util.function.UnaryOperator<String> row) {
@@ -100,6 +124,12 @@ public final class MembershipFileReader {
 		String party = row.apply("party");
 		if (party.isEmpty()) {
 			throw new MembershipException(file, line, "party is empty");
+		}
+		if (type != PartyType.STATE && status == MembershipStatus.MEMBER) {
+			throw new MembershipException(file, line,
+					"'" + party + "' is a non-state body (" + type + ")"
+							+ " with status MEMBER: members are counted as member states; a non-state body "
+							+ "can be an OBSERVER");
 		}
 		if (type == PartyType.STATE) {
 			Resolution resolution = this.countries.resolve(List.of(party));

@@ -167,6 +167,24 @@ class MembershipFileReaderTests {
 		}
 
 		@Test
+		void refuseARecordOfAnotherOrganisation() throws IOException {
+			Path file = write("organisations.csv", HEADER + KGZ_OBSERVER + "UNHCR,KAZ,STATE,MEMBER,1992,,UNHCR\n");
+			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(file))
+				.withMessage(file + ", row 3: organisation 'UNHCR' is not 'IOM', the organisation of the first "
+						+ "record: a membership file holds the records of one organisation");
+		}
+
+		@Test
+		void refuseANonStateMember() throws IOException {
+			Path file = write("body-member.csv",
+					HEADER + "IOM,Sovereign Order of Malta,ORGANISATION,MEMBER,1994-12,,IOM\n");
+			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(file))
+				.withMessage(file
+						+ ", row 2: 'Sovereign Order of Malta' is a non-state body (ORGANISATION) with status MEMBER: "
+						+ "members are counted as member states; a non-state body can be an OBSERVER");
+		}
+
+		@Test
 		void refuseAFileWithoutTheExpectedColumns() throws IOException {
 			Path file = write("columns.csv", "organisation,party,status,from\nIOM,KAZ,MEMBER,2002-12-02\n");
 			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(file))
