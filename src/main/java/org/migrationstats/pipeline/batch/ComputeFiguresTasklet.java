@@ -56,8 +56,11 @@ class ComputeFiguresTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long runId = Runs.runId(chunkContext);
 		JobSpec spec = Runs.spec(this.specs, chunkContext);
-		checkRejectLimits(spec, Runs.job(chunkContext));
+		// an earlier attempt's results, with its compute-stage rejects, go first, so that
+		// the
+		// limit counts the rows rejected while ingesting
 		this.figures.clearComputed(runId);
+		checkRejectLimits(spec, Runs.job(chunkContext));
 		int countryYears = this.figures.computeCountryYears(runId);
 		Membership membership = this.runs.membership(runId, spec.membership().toString());
 		Map<String, int[]> ranges = this.figures.yearRanges(runId);

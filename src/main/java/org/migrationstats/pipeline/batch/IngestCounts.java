@@ -49,8 +49,11 @@ public class IngestCounts {
 					DatasetPartitioner.stepName(keys.get(input)));
 			long rowsRead = (step != null) ? step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L) : 0;
 			Long rejectedRows = this.jdbc.queryForObject(
+					// a row rejected while ingesting, or found to repeat a country, year
+					// and
+					// measure of its dataset while computing
 					"SELECT COUNT(DISTINCT SOURCE_ROW) FROM MIG_REJECTION "
-							+ "WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ? AND STAGE = 'ingest'",
+							+ "WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?",
 					Long.class, runId, input.datasetId(), input.fileName());
 			Long aggregateRows = this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? " + "AND DATASET_ID = ? AND FILE_NAME = ?",

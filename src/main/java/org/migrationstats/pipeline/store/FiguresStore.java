@@ -122,8 +122,8 @@ public class FiguresStore {
 	private static final String DUPLICATES = """
 			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
 			    RAW_VALUE, REASON)
-			SELECT RUN_ID, 'compute', DATASET_ID, FILE_NAME, '', SOURCE_ROW, MEASURE, CAST(VAL AS VARCHAR(30)),
-			    'a second ' || MEASURE || ' value for ' || COUNTRY || ' ' || CAST(YR AS VARCHAR(4))
+			SELECT RUN_ID, 'compute', DATASET_ID, FILE_NAME, '', SOURCE_ROW, LOWER(MEASURE), CAST(VAL AS VARCHAR(30)),
+			    'a second ' || LOWER(MEASURE) || ' value for ' || COUNTRY || ' ' || CAST(YR AS VARCHAR(4))
 			    || ' in this dataset; the first, at row ' || CAST(FIRST_ROW AS VARCHAR(20)) || ', is kept'
 			FROM (
 			    SELECT o.*,

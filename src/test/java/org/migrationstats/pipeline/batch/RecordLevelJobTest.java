@@ -115,7 +115,55 @@ class RecordLevelJobTest {
 		long stored = this.jdbc.queryForObject("SELECT COUNT(*) FROM MIG_OBSERVATION WHERE DATASET_ID = ?", Long.class,
 				"office-registrations");
 		assertThat(stored).as("chunk sums stored, not one row per record").isLessThan(2 * 400).isGreaterThan(0);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM MIG_REJECTION", Long.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM MIG_REJECTION WHERE DATASET_ID = ?", Long.class,
+				"office-registrations"))
+			.isZero();
+	}
+
+	@Test
+	void withoutSumRecordsASecondRowForTheSameCountryAndYearIsRejectedAndCounted() throws IOException {
+		Path records = WORK.resolve("twice.csv");
+		Files.writeString(records, """
+				Office,ISO3,Year,Arrivals,Departures
+				almaty,KAZ,2000,1200,300
+				bishkek,KGZ,2000,800,900
+				astana,KAZ,2000,50,70
+				""", StandardCharsets.UTF_8);
+		Path jobFile = WORK.resolve("twice.yml");
+		Files.writeString(jobFile, """
+				name: twice
+				membership: input/membership/iom.csv
+				output: %s
+				datasets:
+				  - id: office-totals
+				    path: %s
+				    layout: long
+				    columns: { country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }
+				periods:
+				  - { name: "2000", from: 2000, to: 2000 }
+				""".formatted(WORK.resolve("output"), records), StandardCharsets.UTF_8);
+
+		RunOutcome outcome = this.runner.run(jobFile, LocalDate.parse("2026-05-02"), false);
+
+		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		assertThat(outcome.result().exitCode()).isEqualTo(3);
+		assertThat(outcome.message()).contains("with 1 rejected row(s)");
+		assertThat(outcome.files()).singleElement().satisfies((f) -> {
+			assertThat(f.rowsRead()).isEqualTo(3);
+			assertThat(f.rowsRejected()).isEqualTo(1);
+		});
+		Path report = WORK.resolve("output/twice/2026-05-02");
+		List<CSVRecord> rejects = NightlyJobTest.csv(report.resolve("rejects.csv"), ',');
+		assertThat(rejects).extracting((r) -> r.get("Row") + " " + r.get("Column") + " " + r.get("Value as written"))
+			.containsExactlyInAnyOrder("4 immigrants 50", "4 emigrants 70");
+		assertThat(rejects).extracting((r) -> r.get("Reason"))
+			.contains("a second immigrants value for KAZ 2000 in this dataset; the first, at row 2, is kept");
+		Map<String, CSVRecord> figures = new HashMap<>();
+		for (CSVRecord row : NightlyJobTest.csv(report.resolve("country_year.csv"), ',')) {
+			figures.put(row.get("Country code") + " " + row.get("Year"), row);
+		}
+		assertThat(figures.get("KAZ 2000").get("Net migration")).isEqualTo("900");
+		assertThat(figures.get("KGZ 2000").get("Net migration")).isEqualTo("-100");
 	}
 
 	private static int offsetOfLine(byte[] text, int line) {
