@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.migrationstats.pipeline.compute.Rates;
@@ -24,22 +25,20 @@ final class AboutSheet {
 
 	private static final String[][] DEFINITIONS = {
 			{ "Population",
-					"Total population in persons, as of the reference date its source states (shown with "
-							+ "the population source: World Bank SP.POP.TOTL is a mid-year estimate)." },
+					"Total population in persons, as of the reference date its source states (Inputs, "
+							+ "'Figures as of'; the country-year table names each year's population source)." },
 			{ "Immigrants, emigrants",
 					"Persons arriving in and leaving the country in the calendar year, as the "
 							+ "source reports them." },
 			{ "Net migration",
-					"Immigrants minus emigrants in the calendar year, as the source reports it "
-							+ "(WPP 2024: net number of migrants); where a source gives immigrants and emigrants only, "
-							+ "their difference." },
+					"Immigrants minus emigrants in the calendar year, as the source reports it; where a "
+							+ "source gives immigrants and emigrants only, their difference." },
 			{ "Natural increase", "Live births minus deaths in the calendar year." },
 			{ "Population change",
 					"For a year t: the population of year t+1 minus that of year t. For a period: "
 							+ "the population of its last year minus that of its first year (mid-year to mid-year)." },
-			{ "Reported population change",
-					"Population change as a source reports it (WPP 2024: 1 January of the "
-							+ "year to 1 January of the next)." },
+			{ "Reported population change", "Population change as a source reports it, over the span the source states "
+					+ "(Inputs, 'Figures as of'; for instance 1 January of the year to 1 January of the next)." },
 			{ "Balancing residual", "Reported population change minus (births - deaths + net migration); near zero "
 					+ "when the sources balance. Residuals beyond the job's balance-tolerance are listed in Checks." },
 			{ "Net migration rate", "Net migration per 1,000 mid-year population of the same year; for a period, "
@@ -75,10 +74,6 @@ final class AboutSheet {
 			{ "Aggregates",
 					"Rows for regions and income groups (World, Central Asia, ...) are recognised, counted "
 							+ "in the Aggregates sheet and left out of every figure and total." },
-			{ "Sources and licences",
-					"World Bank population (ODC-PDDL-1.0); UN World Population Prospects 2024 "
-							+ "(CC BY 3.0 IGO); membership as cited per record in the membership file. Each input's "
-							+ "vintage and SHA-256 digest are listed above." },
 			{ "Text from input files", "Names and values copied from input files are text cells, never formulas; "
 					+ "one that starts with =, +, -, @, a tab or a line break is marked as text (in the CSV files, "
 					+ "with a leading apostrophe). The workbook has no formulas, macros or links outside it." },
@@ -142,7 +137,23 @@ final class AboutSheet {
 		for (String[] note : NOTES) {
 			sink.row(Arrays.asList(note));
 		}
+		sink.row(List.of("Sources", sources(spec)));
 		sink.end();
+	}
+
+	/**
+	 * The sources as the job file names them: each dataset's vintage (or its id where the
+	 * job file gives none), once, in job-file order, and the membership file.
+	 */
+	static String sources(JobSpec spec) {
+		LinkedHashSet<String> named = new LinkedHashSet<>();
+		for (DatasetSpec dataset : spec.datasets()) {
+			String vintage = dataset.vintage();
+			named.add((vintage != null && !vintage.isBlank()) ? vintage : "dataset " + dataset.id());
+		}
+		return String.join("; ", named) + ". Membership: " + spec.membership()
+				+ ", as cited per record in its source column. Each input's vintage, size and SHA-256 digest are "
+				+ "listed in Inputs; the licences are those of the sources.";
 	}
 
 	private static void writeInputs(TableSink sink, JobSpec spec, List<IngestedFile> files, List<RunInput> inputs,

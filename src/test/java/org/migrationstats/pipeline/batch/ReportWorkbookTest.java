@@ -274,7 +274,11 @@ class ReportWorkbookTest {
 					"Net migration rate", "Balancing residual", "Rows read, written, rejected, filtered");
 			Map<String, Cell> notes = values(table("Notes"));
 			assertThat(notes.get("Rounding").getStringCellValue()).contains("rounded once, half to even");
-			assertThat(notes).containsKeys("Sources and licences", "Text from input files", "Reproducibility");
+			assertThat(notes).containsKeys("Sources", "Text from input files", "Reproducibility");
+			assertThat(notes.get("Sources").getStringCellValue()).startsWith(
+					"World Bank SP.POP.TOTL, 2025 revision; UN World Population Prospects 2024; World Bank SP.POP.TOTL, "
+							+ "2023 edition. Membership: ")
+				.contains("as cited per record in its source column");
 		}
 
 	}
