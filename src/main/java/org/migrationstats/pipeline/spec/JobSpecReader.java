@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -438,6 +439,12 @@ public final class JobSpecReader {
 			}
 			if (!value.isEmpty() && !measures.isEmpty()) {
 				throw error(node, "name either a 'value' column or measure columns, not both");
+			}
+			if (measure != null && !measures.isEmpty()) {
+				throw error(dataset.get("measure"), "'measure: " + measure.key()
+						+ "' goes with a 'value' column; measure columns ("
+						+ measures.keySet().stream().map(Measure::key).sorted().collect(Collectors.joining(", "))
+						+ ") name their measures themselves: remove 'measure'");
 			}
 		}
 		return new ColumnMapping(country, year, value, measures);

@@ -216,6 +216,14 @@ class JobSpecReaderTests {
 							VALID.replace("country: [country_code, country]",
 									"country: [country_code, country]\n      year: Year"),
 							11, "a wide dataset takes its years from the header: name only the 'country' column"),
+					arguments("measure-with-measure-columns.yml",
+							VALID.replace("layout: wide", "layout: long")
+								.replace("country: [country_code, country]",
+										"country: [country_code, country]\n      year: Year\n"
+												+ "      immigrants: Arrivals\n      emigrants: Departures"),
+							8,
+							"'measure: net-migration' goes with a 'value' column; measure columns (emigrants, "
+									+ "immigrants) name their measures themselves: remove 'measure'"),
 					arguments("bad-zone.yml", "zone: Mars/Olympus\n" + VALID, 1,
 							"zone must be a time zone such as UTC or Europe/Geneva, found 'Mars/Olympus'"));
 		}
