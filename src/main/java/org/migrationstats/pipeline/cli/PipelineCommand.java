@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
 		description = "Runs the migration-statistics jobs declared under jobs/.",
 		subcommands = { RunCommand.class, ScheduleCommand.class, StatusCommand.class, ShowCommand.class,
-				RestartCommand.class, StopCommand.class, AbandonCommand.class, RecoverCommand.class,
+				RestartCommand.class, StopCommand.class, AbandonCommand.class, RecoverCommand.class, PruneCommand.class,
 				ValidateCommand.class, JobsCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success",

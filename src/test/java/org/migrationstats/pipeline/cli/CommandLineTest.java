@@ -6,6 +6,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +40,8 @@ class CommandLineTest {
 
 			assertThat(help.code()).isZero();
 			assertThat(help.out())
-				.contains("run", "schedule", "status", "show", "restart", "stop", "abandon", "recover", "validate",
-						"jobs")
+				.contains("run", "schedule", "status", "show", "restart", "stop", "abandon", "recover", "prune",
+						"validate", "jobs")
 				.contains("5   busy")
 				.contains("6   restart refused");
 		}
@@ -155,6 +160,66 @@ class CommandLineTest {
 			assertThat(run.code()).as(run.err()).isZero();
 			assertThat(run.out()).containsPattern("spring\\.batch\\.job\\s+1\\s+[0-9.]+\\s+.*job\\.status=COMPLETED")
 				.containsPattern("spring\\.batch\\.step\\s+1\\s+.*step\\.name=ingestFile:wb-population#1");
+		}
+
+		@Test
+		void pruneDeletesTheRowsOfFinishedRunsOnlyAndKeepsTheirHistory() throws Exception {
+			Path out = work.resolve("prune-out");
+			Path job = work.resolve("prune-me.yml");
+			Files.writeString(job,
+					Files.readString(Path.of("jobs/nightly-migration.yml"), StandardCharsets.UTF_8)
+						.replace("name: nightly-migration", "name: prune-me")
+						.replace("output: output", "output: " + out),
+					StandardCharsets.UTF_8);
+			assertThat(execute("run", job.toString(), "--date", "2026-02-01").code()).isZero();
+			Files.move(out, work.resolve("prune-out-published"));
+			Files.writeString(out, "a file where the report folder should be");
+			assertThat(execute("run", job.toString(), "--date", "2026-02-02").code()).as("report step fails")
+				.isEqualTo(1);
+			long completed = runId("2026-02-01");
+			long failed = runId("2026-02-02");
+			long observations = observations(completed);
+			assertThat(observations).isEqualTo(observations(failed)).isPositive();
+
+			Result dryRun = execute("prune", "prune-me", "--older-than", "0d", "--dry-run");
+
+			assertThat(dryRun.code()).as(dryRun.err()).isZero();
+			assertThat(dryRun.out()).containsPattern("prune-me\\s+2026-02-01\\s+1\\s+\\d+\\s+COMPLETED")
+				.doesNotContain("2026-02-02")
+				.contains("would delete");
+			assertThat(observations(completed)).isEqualTo(observations);
+
+			Result prune = execute("prune", "prune-me", "--older-than", "0d");
+
+			assertThat(prune.code()).as(prune.err()).isZero();
+			assertThat(prune.out()).contains("deleted").contains("of 1 run(s)");
+			assertThat(observations(completed)).isZero();
+			assertThat(observations(failed)).as("a failed run keeps its rows for its restart").isEqualTo(observations);
+			assertThat(execute("prune", "prune-me", "--older-than", "0d").out()).startsWith("nothing to prune");
+			assertThat(execute("status", "prune-me").out()).contains("2026-02-01").contains("COMPLETED");
+			assertThat(execute("prune", "--older-than", "a month").err())
+				.contains("--older-than must be an age such as 30d, 12h or P30D, found 'a month'");
+		}
+
+		private long runId(String runDate) throws SQLException {
+			return query("SELECT i.JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE i JOIN BATCH_JOB_EXECUTION e "
+					+ "ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS p "
+					+ "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE i.JOB_NAME = 'prune-me' "
+					+ "AND p.PARAMETER_NAME = 'runDate' AND p.PARAMETER_VALUE = '" + runDate + "'");
+		}
+
+		private long observations(long runId) throws SQLException {
+			return query("SELECT COUNT(*) FROM MIG_OBSERVATION WHERE RUN_ID = " + runId);
+		}
+
+		private long query(String sql) throws SQLException {
+			try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("db/pipeline"),
+					"sa", "");
+					Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery(sql)) {
+				assertThat(result.next()).as(sql).isTrue();
+				return result.getLong(1);
+			}
 		}
 
 		@Test

@@ -1,0 +1,108 @@
+package org.migrationstats.pipeline.batch;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.migrationstats.pipeline.store.RunData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the database from growing night after night: a run that completed (or was
+ * abandoned) longer ago than the retention period no longer needs its observations,
+ * rejects and figures in the database, since its report is published and it will never be
+ * restarted. A failed or stopped run keeps everything, whatever its age, as a restart
+ * needs it; so does a run still going.
+ */
+@Component
+public class RunRetention {
+
+	private static final Logger log = LoggerFactory.getLogger(RunRetention.class);
+
+	private static final int MAX_INSTANCES = 1_000_000;
+
+	private final JobRepository jobRepository;
+
+	private final RunData data;
+
+	public RunRetention(JobRepository jobRepository, RunData data) {
+		this.jobRepository = jobRepository;
+		this.data = data;
+	}
+
+	/**
+	 * Removes, or only lists, the stored rows of the finished runs that ended before a
+	 * time.
+	 * @param jobName a job, or {@code null} for every job
+	 * @param endedBefore runs that ended at or after this time are kept
+	 * @param dryRun whether to list only
+	 * @return the runs with rows to remove, oldest first, with their row counts
+	 */
+	public List<Pruned> prune(String jobName, LocalDateTime endedBefore, boolean dryRun) {
+		List<String> names = (jobName != null) ? List.of(jobName) : this.jobRepository.getJobNames();
+		List<Pruned> pruned = new ArrayList<>();
+		for (String name : names) {
+			for (JobInstance instance : this.jobRepository.getJobInstances(name, 0, MAX_INSTANCES)) {
+				JobExecution last = this.jobRepository.getLastJobExecution(instance);
+				if (last == null || !finished(last.getStatus()) || last.getEndTime() == null
+						|| !last.getEndTime().isBefore(endedBefore)) {
+					continue;
+				}
+				long runId = instance.getInstanceId();
+				long rows = dryRun ? this.data.rows(runId) : this.data.delete(runId);
+				if (rows == 0) {
+					continue;
+				}
+				Long attempt = last.getJobParameters().getLong(RunParameters.ATTEMPT);
+				pruned.add(new Pruned(name, last.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
+						(attempt != null) ? attempt : 0, last.getId(), last.getStatus().name(), last.getEndTime(),
+						rows));
+				if (!dryRun) {
+					log.info("Pruned run {} of {} for {} (execution {}, {} at {}): {} rows deleted", runId, name,
+							last.getJobParameters().getLocalDate(RunParameters.RUN_DATE), last.getId(),
+							last.getStatus(), last.getEndTime(), rows);
+				}
+			}
+		}
+		pruned.sort(Comparator.comparing(Pruned::ended));
+		return pruned;
+	}
+
+	/**
+	 * @param olderThan how long ago a run must have ended to be pruned
+	 * @return the time before which runs ended
+	 */
+	public static LocalDateTime cutoff(Duration olderThan) {
+		return LocalDateTime.now().minus(olderThan);
+	}
+
+	private static boolean finished(BatchStatus status) {
+		return status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED;
+	}
+
+	/**
+	 * A run whose stored rows were (or would be) removed.
+	 *
+	 * @param job the job
+	 * @param runDate its run date
+	 * @param attempt its attempt
+	 * @param executionId its last execution
+	 * @param status that execution's status
+	 * @param ended when it ended
+	 * @param rows the rows removed
+	 */
+	public record Pruned(String job, LocalDate runDate, long attempt, long executionId, String status,
+			LocalDateTime ended, long rows) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.migrationstats.pipeline.store;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rows a run keeps in the pipeline's own tables: every table named {@code MIG_...}
+ * with a {@code RUN_ID} column. Removing them frees the database of a finished run's
+ * observations, rejects and figures; the run's input files and datasets stay, so that
+ * {@code show} still lists them, and Spring Batch's own record of the run is not touched.
+ */
+@Repository
+public class RunData {
+
+	/** Small tables kept after a prune, so that the run still says what it read. */
+	private static final Set<String> KEPT = Set.of("MIG_RUN_INPUT", "MIG_DATASET");
+
+	private final JdbcTemplate jdbc;
+
+	private final DataSource dataSource;
+
+	public RunData(JdbcTemplate jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * @return the pipeline tables that hold rows per run and are emptied by a prune, in
+	 * name order (found in the database, so a table added later is pruned too)
+	 */
+	public List<String> prunableTables() {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			DatabaseMetaData meta = connection.getMetaData();
+			List<String> tables = new ArrayList<>();
+			try (ResultSet columns = meta.getColumns(null, null, null, null)) {
+				while (columns.next()) {
+					String table = columns.getString("TABLE_NAME");
+					String column = columns.getString("COLUMN_NAME");
+					String upper = table.toUpperCase(Locale.ROOT);
+					if (upper.startsWith("MIG_") && "RUN_ID".equalsIgnoreCase(column) && !KEPT.contains(upper)
+							&& !tables.contains(upper)) {
+						tables.add(upper);
+					}
+				}
+			}
+			tables.sort(null);
+			return tables;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot list the pipeline's tables: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * @param runId a run
+	 * @return how many rows the run holds in the prunable tables
+	 */
+	public long rows(long runId) {
+		long rows = 0;
+		for (String table : prunableTables()) {
+			Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE RUN_ID = ?", Long.class,
+					runId);
+			rows += (count != null) ? count : 0;
+		}
+		return rows;
+	}
+
+	/**
+	 * Deletes a run's rows from the prunable tables, in one transaction.
+	 * @param runId the run
+	 * @return the rows deleted
+	 */
+	@Transactional
+	public long delete(long runId) {
+		long deleted = 0;
+		for (String table : prunableTables()) {
+			deleted += this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+		}
+		return deleted;
+	}
+
+}
