@@ -254,13 +254,13 @@ public class JobRunner {
 	}
 
 	private RunOutcome resume(JobSpec spec, LocalDate runDate, long attempt, JobExecution last) {
-		List<String> changed = this.inputs.changes(last.getJobInstance(), this.jobRepository);
+		List<String> changed = this.inputs.changes(last.getJobInstance(), this.jobRepository, spec);
 		if (!changed.isEmpty()) {
 			return RunOutcome.nothingDone(RunOutcome.Result.INPUT_CHANGED, spec.name(), runDate, last.getId(),
 					"refusing to restart " + spec.name() + " for " + runDate + " (execution " + last.getId() + ", "
 							+ last.getStatus() + "): input changed since it was ingested: " + String.join("; ", changed)
-							+ ". The run's figures were built from the old file, so resuming would mix two "
-							+ "versions of it. Restore the file, or start the date over with 'pipeline run "
+							+ ". The rows already ingested were read from the old file or declaration, so "
+							+ "resuming would mix two versions. Restore it, or start the date over with 'pipeline run "
 							+ spec.source() + " --date " + runDate + " --rerun'.");
 		}
 		log.info("Restarting {} for {} (attempt {}, last execution {} {})", spec.name(), runDate, attempt, last.getId(),

@@ -50,6 +50,11 @@ class PrepareInputsTasklet implements Tasklet {
 		this.runs = runs;
 	}
 
+	/**
+	 * The prefix of the prepare step's context keys holding each dataset's definition.
+	 */
+	static final String DEFINITION = "definition.";
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long runId = Runs.runId(chunkContext);
@@ -69,12 +74,36 @@ class PrepareInputsTasklet implements Tasklet {
 				inputs.add(new RunInput(dataset.id(), file.toString(), size(file), sha256(file)));
 			}
 			log.info("Dataset {}: {} file(s) {}", dataset.id(), files.size(), files);
+			chunkContext.getStepContext()
+				.getStepExecution()
+				.getExecutionContext()
+				.putString(DEFINITION + dataset.id(), definition(dataset));
 		}
 		this.runs.saveCountries(this.countries.countries());
 		this.runs.savePreparation(runId, spec, inputs, membership);
 		log.info("Prepared run {} of job {}: {} input file(s), {} membership record(s) from {}", runId, spec.name(),
 				inputs.size(), membership.records().size(), spec.membership());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * A digest of how the job file declares a dataset (path, layout, columns, scale,
+	 * ...), apart from the line it stands on: kept with the prepare step, so that a
+	 * restart can tell whether the rows already ingested were read under the same
+	 * declaration.
+	 * @param dataset the dataset
+	 * @return the digest, hex
+	 */
+	static String definition(DatasetSpec dataset) {
+		String text = dataset.toString().replaceAll(", line=\\d+", "");
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -3,10 +3,13 @@ package org.migrationstats.pipeline.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.migrationstats.pipeline.spec.DatasetSpec;
+import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 import org.slf4j.Logger;
@@ -46,12 +49,38 @@ public class RunInputs {
 	 * of each mended file whose partition has not completed.
 	 * @param instance the run (job instance)
 	 * @param repository where the run's partitions are recorded
-	 * @return one line per file that refuses the restart, naming it; empty if none
+	 * @param spec the job file as it is now
+	 * @return one line per file or dataset that refuses the restart, naming it; empty if
+	 * none
 	 */
-	public List<String> changes(JobInstance instance, JobRepository repository) {
+	public List<String> changes(JobInstance instance, JobRepository repository, JobSpec spec) {
 		List<String> refused = new ArrayList<>();
 		List<RunInput> inputs = this.runs.inputs(instance.getInstanceId());
 		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
+		StepExecution prepare = repository.getLastStepExecution(instance, PipelineBatchConfiguration.PREPARE_INPUTS);
+		Set<String> checked = new HashSet<>();
+		for (RunInput input : inputs) {
+			StepExecution ingested = repository.getLastStepExecution(instance,
+					DatasetPartitioner.stepName(keys.get(input)));
+			if (prepare != null && ingested != null && ingested.getStatus() == BatchStatus.COMPLETED
+					&& checked.add(input.datasetId())) {
+				String then = prepare.getExecutionContext()
+					.getString(PrepareInputsTasklet.DEFINITION + input.datasetId(), null);
+				DatasetSpec now = spec.datasets()
+					.stream()
+					.filter((d) -> d.id().equals(input.datasetId()))
+					.findFirst()
+					.orElse(null);
+				if (now == null) {
+					refused
+						.add("dataset " + input.datasetId() + ", already ingested, is no longer in " + spec.source());
+				}
+				else if (then != null && !then.equals(PrepareInputsTasklet.definition(now))) {
+					refused.add("dataset " + input.datasetId() + ", already ingested, is declared differently in "
+							+ spec.source() + " (line " + now.line() + ") than when the run started");
+				}
+			}
+		}
 		for (RunInput input : inputs) {
 			Path file = Path.of(input.fileName());
 			if (!Files.isRegularFile(file)) {

@@ -143,7 +143,7 @@ final class AboutSheet {
 
 	/**
 	 * The sources as the job file names them: each dataset's vintage (or its id where the
-	 * job file gives none), once, in job-file order, and the membership file.
+	 * job file gives none), once, in job-file order.
 	 */
 	static String sources(JobSpec spec) {
 		LinkedHashSet<String> named = new LinkedHashSet<>();
@@ -151,9 +151,9 @@ final class AboutSheet {
 			String vintage = dataset.vintage();
 			named.add((vintage != null && !vintage.isBlank()) ? vintage : "dataset " + dataset.id());
 		}
-		return String.join("; ", named) + ". Membership: " + spec.membership()
-				+ ", as cited per record in its source column. Each input's vintage, size and SHA-256 digest are "
-				+ "listed in Inputs; the licences are those of the sources.";
+		return String.join("; ", named) + ". Membership: as cited per record in the membership file's source "
+				+ "column. Each input's vintage, size and SHA-256 digest are listed in Inputs; the licences are "
+				+ "those of the sources.";
 	}
 
 	private static void writeInputs(TableSink sink, JobSpec spec, List<IngestedFile> files, List<RunInput> inputs,

@@ -278,7 +278,7 @@ class ReportWorkbookTest {
 			assertThat(notes.get("Sources").getStringCellValue()).startsWith(
 					"World Bank SP.POP.TOTL, 2025 revision; UN World Population Prospects 2024; World Bank SP.POP.TOTL, "
 							+ "2023 edition. Membership: ")
-				.contains("as cited per record in its source column");
+				.contains("as cited per record in the membership file's source column");
 		}
 
 	}

@@ -155,6 +155,33 @@ class RestartTest {
 	}
 
 	@Test
+	void aRestartRefusesADatasetDeclaredDifferentlyAfterItWasIngested() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("changed-declaration"));
+		Path blocker = job.output().resolve("nightly-migration");
+		Files.createDirectories(job.output());
+		Files.writeString(blocker, "a file where the job's report folder should be");
+		assertThat(run(job, "2026-05-02").result()).isEqualTo(RunOutcome.Result.FAILED);
+		String yaml = Files.readString(job.jobFile());
+		assertThat(yaml).contains("scale: thousands");
+		Files.writeString(job.jobFile(), yaml.replaceFirst("scale: thousands", "scale: millions"));
+
+		RunOutcome refused = run(job, "2026-05-02");
+
+		assertThat(refused.result()).isEqualTo(RunOutcome.Result.INPUT_CHANGED);
+		assertThat(refused.message()).contains("refusing to restart")
+			.containsPattern("dataset wpp-[a-z-]+, already ingested, is declared differently in " + job.jobFile()
+					+ " \\(line \\d+\\) than when the run started");
+
+		Files.writeString(job.jobFile(), "# a comment moves every line down\n" + yaml);
+		Files.delete(blocker);
+		RunOutcome restarted = run(job, "2026-05-02");
+
+		assertThat(restarted.result()).as("a declaration that only moved is the same")
+			.isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name).containsExactly("writeReports");
+	}
+
+	@Test
 	void aRestartRefusesAFileWhoseAlreadyIngestedRowsChanged() throws Exception {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("changed-prefix"));
 		Path births = job.input("wpp2024/births.txt");
