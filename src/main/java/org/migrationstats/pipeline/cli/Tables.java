@@ -33,11 +33,12 @@ final class Tables {
 	}
 
 	static void steps(List<RunOutcome.StepLine> steps, String indent, PrintWriter out) {
-		out.printf("%s%-32s %-9s %10s %10s %9s %8s %9s%n", indent, "step", "status", "read", "written", "filtered",
-				"skipped", "duration");
+		int width = Math.max(32, steps.stream().mapToInt((s) -> s.name().length()).max().orElse(0));
+		out.printf("%s%-" + width + "s %-9s %10s %10s %9s %8s %9s%n", indent, "step", "status", "read", "written",
+				"filtered", "skipped", "duration");
 		for (RunOutcome.StepLine s : steps) {
-			out.printf("%s%-32s %-9s %,10d %,10d %,9d %,8d %9s%n", indent, s.name(), s.status(), s.read(), s.written(),
-					s.filtered(), s.skipped(), duration(s.duration()));
+			out.printf("%s%-" + width + "s %-9s %,10d %,10d %,9d %,8d %9s%n", indent, s.name(), s.status(), s.read(),
+					s.written(), s.filtered(), s.skipped(), duration(s.duration()));
 		}
 	}
 
