@@ -60,8 +60,7 @@ public class IngestCounts {
 					Long.class, runId, input.datasetId(), input.fileName());
 			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead,
 					(rejectedRows != null) ? rejectedRows : 0, (aggregateRows != null) ? aggregateRows : 0,
-					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN,
-					(step != null) ? step.getExitStatus().getExitDescription() : ""));
+					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN, (step != null) ? failure(step) : ""));
 		}
 		return counts;
 	}
@@ -91,6 +90,19 @@ public class IngestCounts {
 			written.put(input.datasetId() + ":" + input.fileName(), rows);
 		}
 		return written;
+	}
+
+	/**
+	 * What an operator needs to read of a partition's failure: the message of the
+	 * pipeline's own exception, not the stack trace Spring Batch keeps in the exit
+	 * description.
+	 */
+	private static String failure(StepExecution step) {
+		if (!step.getFailureExceptions().isEmpty()) {
+			return JobRunner.describe(step.getFailureExceptions().get(0));
+		}
+		String description = step.getExitStatus().getExitDescription();
+		return (description == null || description.isBlank()) ? "" : JobRunner.messageOf(description);
 	}
 
 	/**

@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -94,6 +96,20 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 			this.progress.remove(step.getId());
 			for (Throwable failure : step.getFailureExceptions()) {
 				if (failure instanceof JobInterruptedException) {
+					continue;
+				}
+				if (failure instanceof JobExecutionException && String.valueOf(failure.getMessage())
+					.startsWith("Partition handler returned an unsuccessful")) {
+					// each failed partition has logged its own failure
+					log.error("Step {} failed: partition(s) {} failed", step.getStepName(),
+							step.getJobExecution()
+								.getStepExecutions()
+								.stream()
+								.filter((s) -> s.getStatus() == BatchStatus.FAILED && s != step
+										&& s.getStepName().startsWith(PipelineBatchConfiguration.INGEST_FILE + ":"))
+								.map(StepExecution::getStepName)
+								.sorted()
+								.toList());
 					continue;
 				}
 				Failures.log(log, "Step " + step.getStepName() + " failed", failure);

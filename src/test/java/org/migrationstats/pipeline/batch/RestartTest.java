@@ -63,6 +63,12 @@ class RestartTest {
 			.contains("line 12, byte offset")
 			.contains("not valid UTF-8");
 		assertThat(status(failed, "ingestFile:wpp-births#1")).isEqualTo("FAILED");
+		assertThat(failed.files()).filteredOn((f) -> f.fileName().endsWith("births.txt"))
+			.singleElement()
+			.satisfies((f) -> assertThat(f.failure()).as("the summary's line for the file")
+				.startsWith(births + ", line 12, byte offset")
+				.doesNotContain("Exception")
+				.doesNotContain("\tat "));
 		assertThat(status(failed, "ingestFile:wb-population#1")).isEqualTo("COMPLETED");
 		assertThat(status(failed, "ingestFile:wpp-net-migration#1")).isEqualTo("COMPLETED");
 		long committedBirthRows = distinctRows(failed.executionId(), "wpp-births", "MIG_OBSERVATION")
