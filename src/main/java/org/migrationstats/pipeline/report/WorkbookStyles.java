@@ -32,6 +32,9 @@ final class WorkbookStyles {
 
 	final CellStyle header;
 
+	/** The header of a column of numbers: right-aligned, over the numbers. */
+	final CellStyle numberHeader;
+
 	final CellStyle text;
 
 	final CellStyle wrappedText;
@@ -66,6 +69,9 @@ final class WorkbookStyles {
 		this.header.setFont(font(workbook, 11));
 		this.header.setWrapText(true);
 		this.header.setBorderBottom(BorderStyle.THIN);
+		this.numberHeader = workbook.createCellStyle();
+		this.numberHeader.cloneStyleFrom(this.header);
+		this.numberHeader.setAlignment(HorizontalAlignment.RIGHT);
 		this.text = format(workbook, "@");
 		this.wrappedText = format(workbook, "@");
 		this.wrappedText.setWrapText(true);

@@ -140,7 +140,9 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 			String text = columns.get(i).header();
 			Cell cell = header.createCell(i);
 			cell.setCellValue(text);
-			cell.setCellStyle(this.styles.header);
+			Column.Kind kind = columns.get(i).kind();
+			boolean numbers = kind == Column.Kind.COUNT || kind == Column.Kind.YEAR || kind == Column.Kind.RATE;
+			cell.setCellStyle(numbers ? this.styles.numberHeader : this.styles.header);
 			int width = Math.min(text.length(), MAX_HEADER_WIDTH);
 			entry.widen(i, width + 2);
 			// Final widths are at least this wide, so these lines are enough.

@@ -20,6 +20,7 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -186,6 +187,17 @@ class ReportWorkbookTest {
 			assertThat(net.getCellStyle().getDataFormatString()).isEqualTo("#,##0;[Red]-#,##0");
 			assertThat(this.formatter.formatCellValue(net)).isEqualTo("-3,067,947");
 			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(10))).isEqualTo("17,278,600");
+		}
+
+		@Test
+		void headersOfNumberColumnsAreRightAlignedOverTheirNumbers() {
+			Row header = workbook().getSheet("Periods").getRow(1);
+			assertThat(header.getCell(4).getStringCellValue()).isEqualTo("Country");
+			assertThat(header.getCell(4).getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Cumulative net migration");
+			assertThat(header.getCell(6).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(header.getCell(1).getCellStyle().getAlignment()).as("From (a year)")
+				.isEqualTo(HorizontalAlignment.RIGHT);
 		}
 
 		@Test
