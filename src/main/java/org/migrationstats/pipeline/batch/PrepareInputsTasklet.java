@@ -95,7 +95,7 @@ class PrepareInputsTasklet implements Tasklet {
 	 * @return the digest, hex
 	 */
 	static String definition(DatasetSpec dataset) {
-		String text = dataset.toString().replaceAll(", line=\\d+", "");
+		String text = dataset.readingDefinition();
 		try {
 			return java.util.HexFormat.of()
 				.formatHex(java.security.MessageDigest.getInstance("SHA-256")

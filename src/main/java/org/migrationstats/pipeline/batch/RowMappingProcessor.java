@@ -14,7 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Maps each source row to a country's observations. A row about an aggregate (World, a
  * region) is filtered: it is kept aside for the report and counted in the step's filter
- * count. A row that cannot be used throws, and the step skips it with its rejection.
+ * count; so is a row of a series the dataset does not take. A row that cannot be used
+ * throws, and the step skips it with its rejection.
  */
 class RowMappingProcessor implements ItemProcessor<SourceRow, MappedRow.CountryRow> {
 
@@ -28,7 +29,7 @@ class RowMappingProcessor implements ItemProcessor<SourceRow, MappedRow.CountryR
 
 	private final List<MappedRow.AggregateRow> aggregates = new ArrayList<>();
 
-	private RowMapper mapper;
+	private final List<RowMapper> mappers = new ArrayList<>();
 
 	RowMappingProcessor(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
 		this.dataset = dataset;
@@ -39,12 +40,17 @@ class RowMappingProcessor implements ItemProcessor<SourceRow, MappedRow.CountryR
 
 	@Override
 	public MappedRow.CountryRow process(SourceRow row) {
-		if (this.mapper == null) {
-			this.mapper = new RowMapper(this.dataset, this.file, this.reader.header(), this.countries);
+		while (this.mappers.size() <= row.table()) {
+			int table = this.mappers.size();
+			this.mappers.add(new RowMapper(this.dataset, this.file, this.reader.sheet(table), this.reader.header(table),
+					this.countries));
 		}
-		MappedRow mapped = this.mapper.map(row);
+		MappedRow mapped = this.mappers.get(row.table()).map(row);
 		if (mapped instanceof MappedRow.AggregateRow aggregate) {
 			this.aggregates.add(aggregate);
+			return null;
+		}
+		if (mapped instanceof MappedRow.OtherSeriesRow) {
 			return null;
 		}
 		return (MappedRow.CountryRow) mapped;

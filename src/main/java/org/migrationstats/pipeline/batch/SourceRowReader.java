@@ -4,22 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.migrationstats.pipeline.ingest.CsvRowSource;
+import org.migrationstats.pipeline.ingest.Header;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
+import org.migrationstats.pipeline.ingest.TableReader;
+import org.migrationstats.pipeline.ingest.excel.TableFiles;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads one partition's file row by row. Its position (rows handed out) and a digest of
- * those rows are saved with every committed chunk, so a restart skips exactly the rows
- * already committed, and refuses to go on if those rows are no longer what the file
- * holds.
+ * Reads one partition's table (a text file or one sheet of a workbook) row by row. Its
+ * position (rows handed out) and a digest of those rows are saved with every committed
+ * chunk, so a restart skips exactly the rows already committed, and refuses to go on if
+ * those rows are no longer what the file holds.
  */
 class SourceRowReader implements ItemStreamReader<SourceRow> {
 
@@ -31,7 +34,11 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private final Path file;
 
-	private CsvRowSource source;
+	private final List<String> sheets;
+
+	private final List<TableReader> tables = new ArrayList<>();
+
+	private TableReader source;
 
 	private MessageDigest digest;
 
@@ -40,11 +47,14 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	SourceRowReader(DatasetSpec dataset, Path file) {
 		this.dataset = dataset;
 		this.file = file;
+		this.sheets = dataset.table().sheets().isEmpty() ? List.of("") : dataset.table().sheets();
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.source = new CsvRowSource(this.file, this.file.toString(), this.dataset);
+		this.tables.clear();
+		this.source = open(this.dataset, this.file, this.sheets.get(0));
+		this.tables.add(this.source);
 		this.digest = sha256();
 		long committed = context.getLong(ROWS, 0L);
 		this.rows = 0;
@@ -59,18 +69,41 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}
 	}
 
+	private static TableReader open(DatasetSpec dataset, Path file, String sheet) {
+		return TableFiles.openTable(file, file.toString(), dataset, sheet);
+	}
+
 	/**
-	 * @return the header of the file being read
+	 * @param table the table's index among the dataset's sheets
+	 * @return its header
 	 */
-	List<String> header() {
-		return this.source.header();
+	Header header(int table) {
+		return this.tables.get(table).header();
+	}
+
+	/**
+	 * @param table the table's index among the dataset's sheets
+	 * @return its sheet's name, empty for a text file
+	 */
+	String sheet(int table) {
+		return this.tables.get(table).sheet();
 	}
 
 	@Override
 	public SourceRow read() {
 		SourceRow row = this.source.next();
+		while (row == null && this.tables.size() < this.sheets.size()) {
+			this.source.close();
+			this.source = open(this.dataset, this.file, this.sheets.get(this.tables.size()));
+			this.tables.add(this.source);
+			row = this.source.next();
+		}
+		if (row != null && this.tables.size() > 1) {
+			row = new SourceRow(row.row(), row.values(), this.tables.size() - 1);
+		}
 		if (row != null) {
 			this.rows++;
+			this.digest.update((byte) row.table());
 			for (String value : row.values()) {
 				this.digest.update(value.getBytes(StandardCharsets.UTF_8));
 				this.digest.update((byte) 0x1f);
@@ -110,6 +143,7 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 			this.source.close();
 			this.source = null;
 		}
+		this.tables.clear();
 	}
 
 }

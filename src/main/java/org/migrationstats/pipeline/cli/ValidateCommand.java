@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import org.migrationstats.pipeline.batch.InputException;
 import org.migrationstats.pipeline.batch.MembershipFiles;
 import org.migrationstats.pipeline.batch.RunInputs;
-import org.migrationstats.pipeline.ingest.CsvRowSource;
+import org.migrationstats.pipeline.ingest.TableReader;
+import org.migrationstats.pipeline.ingest.excel.TableFiles;
 import org.migrationstats.pipeline.ingest.RowMapper;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.reference.CountryReference;
@@ -92,21 +93,25 @@ class ValidateCommand implements Callable<Integer> {
 			}
 			for (Path path : paths) {
 				files++;
-				try (CsvRowSource source = new CsvRowSource(path, path.toString(), dataset)) {
-					new RowMapper(dataset, path.toString(), source.header(), countries);
-					long rows = 0;
-					if (!this.headersOnly) {
-						while (source.next() != null) {
-							rows++;
+				List<String> sheets = dataset.table().sheets().isEmpty() ? List.of("") : dataset.table().sheets();
+				for (String sheet : sheets) {
+					try (TableReader source = TableFiles.openTable(path, path.toString(), dataset, sheet)) {
+						new RowMapper(dataset, path.toString(), source.sheet(), source.header(), countries);
+						long rows = 0;
+						if (!this.headersOnly) {
+							while (source.next() != null) {
+								rows++;
+							}
 						}
+						String where = path + (source.sheet().isEmpty() ? "" : ", sheet \"" + source.sheet() + "\"");
+						out.println("ok: dataset " + dataset.id() + ": " + where + ": header on row "
+								+ source.header().row() + (this.headersOnly ? ", the mapped columns present"
+										: String.format(", %,d data rows, the mapped columns present", rows)));
 					}
-					out.println("ok: dataset " + dataset.id() + ": " + path
-							+ (this.headersOnly ? ": header has the mapped columns"
-									: String.format(": %,d rows, the mapped columns present", rows)));
-				}
-				catch (SourceFormatException ex) {
-					err.println("error: dataset " + dataset.id() + ": " + ex.getMessage());
-					problems++;
+					catch (SourceFormatException ex) {
+						err.println("error: dataset " + dataset.id() + ": " + ex.getMessage());
+						problems++;
+					}
 				}
 			}
 		}

@@ -43,4 +43,14 @@ public sealed interface MappedRow {
 	record AggregateRow(long row, Aggregate aggregate, String raw) implements MappedRow {
 	}
 
+	/**
+	 * A row of a series the dataset does not take (a long table with a series column):
+	 * counted as filtered, not used.
+	 *
+	 * @param row the source row number
+	 * @param series the series code as written
+	 */
+	record OtherSeriesRow(long row, String series) implements MappedRow {
+	}
+
 }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the text of a cell into a number the way statistics offices write them: thousands
- * separators, a Unicode minus, missing-value markers such as {@code ..}.
+ * separators ({@code 3,103,027}, {@code 1 234 567}, {@code 1'234'567}), a Unicode minus,
+ * a decimal comma where the dataset says so ({@code 1.234,5}), missing-value markers such
+ * as {@code ..}.
  */
 public final class NumberParser {
 
@@ -18,15 +20,31 @@ public final class NumberParser {
 
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
-	private static final Pattern SPACE_GROUPED = Pattern.compile("[+-]?\\d{1,3}( \\d{3})+(\\.\\d+)?");
+	private static final Pattern SPACE_GROUPED = Pattern.compile("[+-]?\\d{1,3}([ ']\\d{3})+(\\.\\d+)?");
+
+	private static final Pattern COMMA_DECIMAL = Pattern.compile("[+-]?\\d+(,\\d+)?");
+
+	private static final Pattern DOT_GROUPED = Pattern.compile("[+-]?\\d{1,3}([. ']\\d{3})+(,\\d+)?");
 
 	private final Set<String> missing;
 
 	/**
 	 * @param missing the markers that mean "no value", compared after trimming
 	 */
+	private final boolean decimalComma;
+
 	public NumberParser(Collection<String> missing) {
+		this(missing, false);
+	}
+
+	/**
+	 * @param missing the markers that mean "no value", compared after trimming
+	 * @param decimalComma whether the decimal separator is a comma (and a point groups
+	 * thousands)
+	 */
+	public NumberParser(Collection<String> missing, boolean decimalComma) {
 		this.missing = missing.stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
+		this.decimalComma = decimalComma;
 	}
 
 	/**
@@ -45,11 +63,20 @@ public final class NumberParser {
 		}
 		String cleaned = text.replace('\u2212', '-').replace('\u00a0', ' ').replace('\u202f', ' ');
 		// a separator counts only between groups of three: "1 23" is not 123
-		if (GROUPED.matcher(cleaned).matches()) {
+		if (this.decimalComma) {
+			if (DOT_GROUPED.matcher(cleaned).matches() || COMMA_DECIMAL.matcher(cleaned).matches()) {
+				cleaned = cleaned.replace(".", "").replace(" ", "").replace("'", "").replace(',', '.');
+			}
+			else {
+				throw new ValueException(
+						"\"" + text + "\" is not a number (with a decimal comma, as the dataset says)");
+			}
+		}
+		else if (GROUPED.matcher(cleaned).matches()) {
 			cleaned = cleaned.replace(",", "");
 		}
 		else if (SPACE_GROUPED.matcher(cleaned).matches()) {
-			cleaned = cleaned.replace(" ", "");
+			cleaned = cleaned.replace(" ", "").replace("'", "");
 		}
 		if (!PLAIN.matcher(cleaned).matches()) {
 			throw new ValueException("\"" + text + "\" is not a number");

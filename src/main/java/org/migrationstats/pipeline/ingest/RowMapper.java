@@ -25,7 +25,13 @@ public final class RowMapper {
 
 	private final String file;
 
-	private final List<String> header;
+	private final Header header;
+
+	private final String sheet;
+
+	private final int seriesColumn;
+
+	private final java.util.Map<String, Measure> series;
 
 	private final CountryReference countries;
 
@@ -42,6 +48,7 @@ public final class RowMapper {
 	private final int[] valueYears;
 
 	/**
+	 * A mapper for a one-row header of a text file.
 	 * @param dataset the dataset the file belongs to
 	 * @param file the file's name as shown to users
 	 * @param header the header row's cells
@@ -49,11 +56,24 @@ public final class RowMapper {
 	 * @throws SourceFormatException if the header lacks a column the dataset names
 	 */
 	public RowMapper(DatasetSpec dataset, String file, List<String> header, CountryReference countries) {
+		this(dataset, file, "", Header.of(1, header), countries);
+	}
+
+	/**
+	 * @param dataset the dataset the file belongs to
+	 * @param file the file's name as shown to users
+	 * @param sheet the sheet's name, empty for a text file
+	 * @param header the table's header
+	 * @param countries the country reference
+	 * @throws SourceFormatException if the header lacks a column the dataset names
+	 */
+	public RowMapper(DatasetSpec dataset, String file, String sheet, Header header, CountryReference countries) {
 		this.dataset = dataset;
-		this.file = file;
-		this.header = List.copyOf(header);
+		this.file = file + (sheet.isEmpty() ? "" : ", sheet \"" + sheet + "\"");
+		this.sheet = sheet;
+		this.header = header;
 		this.countries = countries;
-		this.numbers = new NumberParser(dataset.missing());
+		this.numbers = new NumberParser(dataset.missing(), dataset.table().decimalComma());
 		this.countryColumns = dataset.columns()
 			.country()
 			.stream()
@@ -67,22 +87,21 @@ public final class RowMapper {
 		List<Measure> measures = new ArrayList<>();
 		if (dataset.layout() == Layout.WIDE) {
 			this.yearColumn = -1;
-			for (int i = 0; i < header.size(); i++) {
-				OptionalInt year = YearHeader.parse(header.get(i));
-				if (year.isPresent()) {
-					values.add(new int[] { i, year.getAsInt() });
-					measures.add(dataset.measure());
-				}
-			}
-			if (values.isEmpty()) {
-				throw new SourceFormatException(file + ": no year columns in the header (a wide table needs headers "
-						+ "such as 1995 or 1995 [YR1995]); found " + header);
-			}
+			this.seriesColumn = -1;
+			this.series = Map.of();
+			yearColumns(values, measures);
 		}
 		else {
 			this.yearColumn = required("year", dataset.columns().year());
+			this.seriesColumn = dataset.columns().series().isEmpty() ? -1
+					: required("series", dataset.columns().series());
+			this.series = new java.util.HashMap<>();
+			dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
 			Map<Measure, List<String>> columns = new EnumMap<>(Measure.class);
-			if (!dataset.columns().value().isEmpty()) {
+			if (this.seriesColumn >= 0) {
+				columns.put(Measure.values()[0], dataset.columns().value());
+			}
+			else if (!dataset.columns().value().isEmpty()) {
 				columns.put(dataset.measure(), dataset.columns().value());
 			}
 			else {
@@ -98,6 +117,47 @@ public final class RowMapper {
 		this.valueMeasures = measures.toArray(Measure[]::new);
 	}
 
+	private void yearColumns(List<int[]> values, List<Measure> measures) {
+		String group = Header.clean(this.dataset.table().headerGroup());
+		Map<Integer, List<String>> seen = new java.util.TreeMap<>();
+		String period = null;
+		for (int i = 0; i < this.header.size(); i++) {
+			String name = this.header.names().get(i);
+			OptionalInt year = YearHeader.parse(name);
+			if (year.isEmpty()) {
+				OptionalInt periodYear = YearHeader.periodYear(name, this.dataset.table().periodYear());
+				if (periodYear.isEmpty() && period == null && YearHeader.isPeriod(name)) {
+					period = name;
+				}
+				year = periodYear;
+			}
+			if (year.isEmpty() || (!group.isEmpty() && !Header.clean(this.header.groups().get(i)).contains(group))) {
+				continue;
+			}
+			values.add(new int[] { i, year.getAsInt() });
+			measures.add(this.dataset.measure());
+			seen.computeIfAbsent(year.getAsInt(), (y) -> new ArrayList<>()).add(this.header.display(i));
+		}
+		if (values.isEmpty() && period != null) {
+			throw new SourceFormatException(this.file + ": the header has period columns such as \"" + period
+					+ "\": set period-year (start or end) in the job file to say which year a period's figure counts in");
+		}
+		if (values.isEmpty()) {
+			throw new SourceFormatException(this.file + ": no year columns in the header"
+					+ (group.isEmpty() ? ""
+							: " under a group heading containing \"" + this.dataset.table().headerGroup() + "\"")
+					+ " (a wide table needs headers such as 1995, '1995' or 1995 [YR1995]); found "
+					+ this.header.names());
+		}
+		for (Map.Entry<Integer, List<String>> entry : seen.entrySet()) {
+			if (entry.getValue().size() > 1) {
+				throw new SourceFormatException(this.file + ": year " + entry.getKey() + " heads "
+						+ entry.getValue().size() + " columns (" + String.join("; ", entry.getValue())
+						+ "): set header-rows and header-group in the job file to pick one group");
+			}
+		}
+	}
+
 	private int required(String role, List<String> names) {
 		return names.stream()
 			.mapToInt(this::indexOf)
@@ -108,17 +168,13 @@ public final class RowMapper {
 
 	private SourceFormatException missingColumn(String role, List<String> names) {
 		return new SourceFormatException(
-				this.file + ": no " + role + " column: expected one of " + names + ", the header has " + this.header);
+				this.file + ": no " + role + " column: expected one of " + names + ", the header (row "
+						+ this.header.row() + ") has " + this.header.names() + ((this.dataset.table().headerRow() == 0)
+								? "; set header-row in the job file if the header is " + "another row" : ""));
 	}
 
 	private int indexOf(String name) {
-		String wanted = name.strip().toLowerCase(Locale.ROOT);
-		for (int i = 0; i < this.header.size(); i++) {
-			if (this.header.get(i).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
-				return i;
-			}
-		}
-		return -1;
+		return this.header.indexOf(name);
 	}
 
 	/**
@@ -130,13 +186,15 @@ public final class RowMapper {
 	public MappedRow map(SourceRow source) {
 		List<String> cells = source.values();
 		checkWidth(source);
+		List<String> written = new ArrayList<>(this.countryColumns.length);
 		List<String> candidates = new ArrayList<>(this.countryColumns.length);
 		for (int column : this.countryColumns) {
-			candidates.add(cell(cells, column));
+			written.add(cell(cells, column));
+			candidates.add(Header.withoutFootnote(cell(cells, column)));
 		}
 		Resolution resolution = this.countries.resolve(candidates);
 		if (resolution instanceof Resolution.AggregateFound found) {
-			return new MappedRow.AggregateRow(source.row(), found.aggregate(), candidates.get(0));
+			return new MappedRow.AggregateRow(source.row(), found.aggregate(), written.get(0).strip());
 		}
 		if (resolution instanceof Resolution.Unknown unknown) {
 			String hint = unknown.suggestions().isEmpty() ? ""
@@ -150,7 +208,7 @@ public final class RowMapper {
 					break;
 				}
 			}
-			throw reject(source.row(), column, String.join(" | ", candidates), reason);
+			throw reject(source.row(), column, String.join(" | ", written), reason);
 		}
 		Resolution.Known known = (Resolution.Known) resolution;
 		int fixedYear = 0;
@@ -163,6 +221,14 @@ public final class RowMapper {
 			}
 			fixedYear = year.getAsInt();
 		}
+		Measure seriesMeasure = null;
+		if (this.seriesColumn >= 0) {
+			String code = cell(cells, this.seriesColumn);
+			seriesMeasure = this.series.get(Header.clean(code));
+			if (seriesMeasure == null) {
+				return new MappedRow.OtherSeriesRow(source.row(), code);
+			}
+		}
 		List<Observation> observations = new ArrayList<>(this.valueColumns.length);
 		List<Rejection> rejections = new ArrayList<>(0);
 		for (int i = 0; i < this.valueColumns.length; i++) {
@@ -173,8 +239,8 @@ public final class RowMapper {
 				if (value.isPresent()) {
 					long persons = NumberParser.toPersons(value.get(), this.dataset.scale());
 					int year = (this.yearColumn >= 0) ? fixedYear : this.valueYears[i];
-					observations.add(
-							new Observation(known.country().key(), year, this.valueMeasures[i], persons, source.row()));
+					Measure measure = (seriesMeasure != null) ? seriesMeasure : this.valueMeasures[i];
+					observations.add(new Observation(known.country().key(), year, measure, persons, source.row()));
 				}
 			}
 			catch (ValueException ex) {
@@ -192,9 +258,13 @@ public final class RowMapper {
 		boolean onlyEmptyExtra = cells.size() > this.header.size()
 				&& cells.subList(this.header.size(), cells.size()).stream().allMatch(String::isBlank);
 		if (!onlyEmptyExtra) {
-			throw reject(source.row(), -1, String.join(String.valueOf(this.dataset.delimiter()), cells),
+			throw reject(source.row(), -1, String.join(String.valueOf(separator()), cells),
 					"the row has " + cells.size() + " cells where the header has " + this.header.size());
 		}
+	}
+
+	private char separator() {
+		return (this.dataset.delimiter() != 0 && this.sheet.isEmpty()) ? this.dataset.delimiter() : '|';
 	}
 
 	private static String cell(List<String> cells, int column) {
@@ -206,8 +276,12 @@ public final class RowMapper {
 	}
 
 	private Rejection rejection(long row, int column, String raw, String reason) {
-		String name = (column >= 0 && column < this.header.size()) ? this.header.get(column) : "";
-		return new Rejection(this.dataset.id(), this.file, "", row, name, raw, reason);
+		return new Rejection(this.dataset.id(), this.fileName(), this.sheet, row, this.header.display(column), raw,
+				reason);
+	}
+
+	private String fileName() {
+		return this.sheet.isEmpty() ? this.file : this.file.substring(0, this.file.lastIndexOf(", sheet \""));
 	}
 
 }

@@ -4,13 +4,18 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.migrationstats.pipeline.spec.TableSpec;
+
 /**
  * Recognises a column header or a cell that names a calendar year, as sources write them:
- * {@code 1995}, {@code '1995'}, {@code 1995 [YR1995]}, {@code 1995.0}.
+ * {@code 1995}, {@code '1995'}, {@code 1995 [YR1995]}, {@code 1995.0}; and periods such
+ * as {@code 1990-1995}.
  */
 public final class YearHeader {
 
 	private static final Pattern YEAR = Pattern.compile("'?\"?(\\d{4})(\\.0+)?\"?'?(\\s*\\[YR\\d{4}\\])?");
+
+	private static final Pattern PERIOD = Pattern.compile("'?(\\d{4})\\s*[-\u2013\u2014/]\\s*(\\d{4})'?");
 
 	/** The earliest year accepted as a year rather than some other four-digit number. */
 	public static final int FIRST = 1800;
@@ -35,6 +40,39 @@ public final class YearHeader {
 		}
 		int year = Integer.parseInt(matcher.group(1));
 		return (year >= FIRST && year <= LAST) ? OptionalInt.of(year) : OptionalInt.empty();
+	}
+
+	/**
+	 * @param text a header
+	 * @return whether it names a period of years, such as {@code 1990-1995}
+	 */
+	public static boolean isPeriod(String text) {
+		return text != null && period(text) != null;
+	}
+
+	/**
+	 * @param text a header
+	 * @param periodYear which year of a period counts
+	 * @return the year a period header's figure is given to, or empty when the text names
+	 * no period or the job file did not say which year counts
+	 */
+	public static OptionalInt periodYear(String text, TableSpec.PeriodYear periodYear) {
+		int[] years = (text != null) ? period(text) : null;
+		if (years == null || periodYear == TableSpec.PeriodYear.NONE) {
+			return OptionalInt.empty();
+		}
+		return OptionalInt.of((periodYear == TableSpec.PeriodYear.START) ? years[0] : years[1]);
+	}
+
+	private static int[] period(String text) {
+		Matcher matcher = PERIOD.matcher(text.strip());
+		if (!matcher.matches()) {
+			return null;
+		}
+		int from = Integer.parseInt(matcher.group(1));
+		int to = Integer.parseInt(matcher.group(2));
+		boolean valid = from >= FIRST && to <= LAST && from < to;
+		return valid ? new int[] { from, to } : null;
 	}
 
 }

@@ -11,15 +11,30 @@ import java.util.Map;
  * @param year the year column of a long table; empty for wide tables
  * @param value the value column of a long table with a single measure; empty otherwise
  * @param measures measure columns of a long table with one column per measure
+ * @param series the series column of a long table whose rows each hold one measure, named
+ * by a code in that column; empty otherwise
  */
 public record ColumnMapping(List<String> country, List<String> year, List<String> value,
-		Map<Measure, List<String>> measures) {
+		Map<Measure, List<String>> measures, List<String> series) {
 
 	public ColumnMapping {
 		country = List.copyOf(country);
 		year = List.copyOf(year);
 		value = List.copyOf(value);
 		measures = Map.copyOf(measures);
+		series = List.copyOf(series);
+	}
+
+	/**
+	 * A mapping without a series column.
+	 * @param country columns that identify the country
+	 * @param year the year column of a long table
+	 * @param value the value column of a long table with a single measure
+	 * @param measures measure columns of a long table
+	 */
+	public ColumnMapping(List<String> country, List<String> year, List<String> value,
+			Map<Measure, List<String>> measures) {
+		this(country, year, value, measures, List.of());
 	}
 
 }

@@ -50,7 +50,9 @@ public final class JobSpecReader {
 			"catch-up");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
-			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records");
+			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
+			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "on-error", "max-rejects",
+			"max-reject-ratio");
 
 	private final Path file;
 
@@ -376,9 +378,121 @@ public final class JobSpecReader {
 		if (layout == Layout.WIDE && measure == null) {
 			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys() + ")");
 		}
+		TableSpec table = table(map, node, layout, columns);
 		return new DatasetSpec(id, path, delimiter(map, path), encoding(map), layout, measure, columns, scale(map),
 				missing(map), optionalText(map, "vintage", ""), line(node), optionalText(map, "reference-date", ""),
-				bool(map, "sum-records"));
+				bool(map, "sum-records"), table);
+	}
+
+	private TableSpec table(Map<String, Node> map, Node node, Layout layout, ColumnMapping columns) {
+		TableSpec.Format format = format(map);
+		if (map.containsKey("sheet") && map.containsKey("sheets")) {
+			throw error(map.get("sheets"), "give either 'sheet' or 'sheets', not both");
+		}
+		List<String> sheets = map.containsKey("sheet") ? List.of(scalar(map.get("sheet"), "sheet").strip())
+				: names(map.get("sheets"), "sheets").stream().map(String::strip).toList();
+		for (String sheet : sheets) {
+			if (sheet.isEmpty()) {
+				throw error(map.getOrDefault("sheet", map.get("sheets")), "a sheet name is empty");
+			}
+		}
+		if (!sheets.isEmpty() && (format == TableSpec.Format.TEXT)) {
+			throw error(map.getOrDefault("sheet", map.get("sheets")), "a text file has no sheets");
+		}
+		int headerRow = positive(map, "header-row", 0, 1_048_576);
+		int headerRows = positive(map, "header-rows", 1, 20);
+		if (headerRow > 0 && headerRows > headerRow) {
+			throw error(map.get("header-rows"),
+					"header-rows " + headerRows + " is more than the rows down to " + "header-row " + headerRow);
+		}
+		String headerGroup = optionalText(map, "header-group", "");
+		if (!headerGroup.isEmpty() && (layout != Layout.WIDE || headerRows < 2)) {
+			throw error(map.get("header-group"), "header-group picks year columns by the header rows above them: "
+					+ "it needs layout: wide and header-rows of 2 or more");
+		}
+		TableSpec.PeriodYear periodYear = TableSpec.PeriodYear.NONE;
+		if (map.containsKey("period-year")) {
+			String text = scalar(map.get("period-year"), "period-year").strip().toLowerCase(Locale.ROOT);
+			periodYear = switch (text) {
+				case "start", "first" -> TableSpec.PeriodYear.START;
+				case "end", "last" -> TableSpec.PeriodYear.END;
+				default -> throw error(map.get("period-year"),
+						"period-year must be start or end (the year a 1990-1995 figure is given to), found '" + text
+								+ "'");
+			};
+		}
+		boolean decimalComma = false;
+		if (map.containsKey("decimal")) {
+			String text = scalar(map.get("decimal"), "decimal").strip().toLowerCase(Locale.ROOT);
+			decimalComma = switch (text) {
+				case ",", "comma" -> true;
+				case ".", "point", "dot" -> false;
+				default -> throw error(map.get("decimal"), "decimal must be comma or point, found '" + text + "'");
+			};
+		}
+		Map<String, Measure> series = new LinkedHashMap<>();
+		if (map.containsKey("series")) {
+			for (Map.Entry<String, Node> entry : mapping(map.get("series"), "series", null).entrySet()) {
+				series.put(entry.getKey().strip(), measure(entry.getValue()));
+			}
+		}
+		if (series.isEmpty() != columns.series().isEmpty()) {
+			throw error(map.containsKey("series") ? map.get("series") : node,
+					"a series column and 'series' (each series code with its measure) go together: give both");
+		}
+		TableSpec.OnError onError = TableSpec.OnError.FAIL;
+		if (map.containsKey("on-error")) {
+			String text = scalar(map.get("on-error"), "on-error").strip().toLowerCase(Locale.ROOT);
+			onError = switch (text) {
+				case "fail" -> TableSpec.OnError.FAIL;
+				case "skip" -> TableSpec.OnError.SKIP;
+				default -> throw error(map.get("on-error"),
+						"on-error must be fail (the night fails) or skip (the file is listed and left out), found '"
+								+ text + "'");
+			};
+		}
+		Limits limits = null;
+		if (map.containsKey("max-rejects") || map.containsKey("max-reject-ratio")) {
+			double ratio = map.containsKey("max-reject-ratio") ? ratio(map.get("max-reject-ratio")) : 1.0;
+			long count = map.containsKey("max-rejects") ? positive(map, "max-rejects", -1, Integer.MAX_VALUE) : -1;
+			limits = new Limits(ratio, count);
+		}
+		return new TableSpec(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series,
+				onError, limits);
+	}
+
+	private TableSpec.Format format(Map<String, Node> map) {
+		Node node = map.get("format");
+		if (node == null) {
+			return TableSpec.Format.AUTO;
+		}
+		String text = scalar(node, "format").strip().toLowerCase(Locale.ROOT);
+		return switch (text) {
+			case "auto" -> TableSpec.Format.AUTO;
+			case "csv", "tsv", "text", "txt" -> TableSpec.Format.TEXT;
+			case "xlsx" -> TableSpec.Format.XLSX;
+			case "xls" -> TableSpec.Format.XLS;
+			default -> throw error(node, "format must be auto, csv, tsv, text, xlsx or xls, found '" + text + "'");
+		};
+	}
+
+	private int positive(Map<String, Node> map, String key, int fallback, int max) {
+		Node node = map.get(key);
+		if (node == null) {
+			return fallback;
+		}
+		String text = scalar(node, key).strip();
+		try {
+			int value = Integer.parseInt(text);
+			if (value >= 1 && value <= max || (fallback < 0 && value == 0)) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw error(node, key + " must be a whole number from " + ((fallback < 0) ? 0 : 1) + " to " + max + ", found '"
+				+ text + "'");
 	}
 
 	private Layout layout(Map<String, Node> map, Node node) {
@@ -412,18 +526,20 @@ public final class JobSpecReader {
 		}
 		List<String> year = names(map.get("year"), "year");
 		List<String> value = names(map.get("value"), "value");
+		List<String> series = names(map.get("series"), "series");
 		Map<Measure, List<String>> measures = new EnumMap<>(Measure.class);
 		for (Map.Entry<String, Node> entry : map.entrySet()) {
 			String key = entry.getKey();
-			if (Set.of("country", "year", "value").contains(key)) {
+			if (Set.of("country", "year", "value", "series").contains(key)) {
 				continue;
 			}
 			Measure m = Measure.fromKey(key)
 				.orElseThrow(() -> error(entry.getValue(), "unknown column role '" + key
-						+ "', expected country, year, value or a measure (" + measureKeys() + ")"));
+						+ "', expected country, year, value, series or a measure (" + measureKeys() + ")"));
 			measures.put(m, names(entry.getValue(), key));
 		}
-		if (layout == Layout.WIDE && (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty())) {
+		if (layout == Layout.WIDE
+				&& (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty() || !series.isEmpty())) {
 			throw error(node, "a wide dataset takes its years from the header: name only the 'country' column");
 		}
 		if (layout == Layout.LONG) {
@@ -434,7 +550,11 @@ public final class JobSpecReader {
 				throw error(node, "a long dataset needs a 'value' column (with 'measure') or measure columns such as "
 						+ "'immigrants'");
 			}
-			if (!value.isEmpty() && measure == null) {
+			if (!series.isEmpty() && (value.isEmpty() || measure != null || !measures.isEmpty())) {
+				throw error(node, "a 'series' column goes with one 'value' column, and the dataset's 'series' names "
+						+ "the measure of each series code: remove 'measure' and measure columns");
+			}
+			if (!value.isEmpty() && measure == null && series.isEmpty()) {
 				throw error(node, "a 'value' column needs the dataset's 'measure'");
 			}
 			if (!value.isEmpty() && !measures.isEmpty()) {
@@ -447,7 +567,7 @@ public final class JobSpecReader {
 						+ ") name their measures themselves: remove 'measure'");
 			}
 		}
-		return new ColumnMapping(country, year, value, measures);
+		return new ColumnMapping(country, year, value, measures, series);
 	}
 
 	private char delimiter(Map<String, Node> map, String path) {
@@ -458,6 +578,7 @@ public final class JobSpecReader {
 			return switch (text) {
 				case ",", ";", "|" -> text.charAt(0);
 				case "\t", "tab", "\\t" -> '\t';
+				case "auto" -> 0;
 				default -> throw error(delimiter, "delimiter must be one of , ; | tab, found '" + text + "'");
 			};
 		}
@@ -466,11 +587,10 @@ public final class JobSpecReader {
 			return switch (text) {
 				case "csv" -> ',';
 				case "tsv" -> '\t';
-				default -> throw error(format, "format must be csv or tsv, found '" + text + "'");
+				default -> 0;
 			};
 		}
-		String lower = path.toLowerCase(Locale.ROOT);
-		return (lower.endsWith(".tsv") || lower.endsWith(".txt")) ? '\t' : ',';
+		return 0;
 	}
 
 	private Charset encoding(Map<String, Node> map) {
@@ -548,16 +668,18 @@ public final class JobSpecReader {
 		if (node == null) {
 			return new Limits(0.05);
 		}
-		Map<String, Node> map = mapping(node, "limits", Set.of("max-reject-ratio"));
-		Node ratio = map.get("max-reject-ratio");
-		if (ratio == null) {
-			return new Limits(0.05);
-		}
+		Map<String, Node> map = mapping(node, "limits", Set.of("max-reject-ratio", "max-rejects"));
+		double ratio = map.containsKey("max-reject-ratio") ? ratio(map.get("max-reject-ratio")) : 0.05;
+		long count = map.containsKey("max-rejects") ? positive(map, "max-rejects", -1, Integer.MAX_VALUE) : -1;
+		return new Limits(ratio, count);
+	}
+
+	private double ratio(Node ratio) {
 		String text = scalar(ratio, "max-reject-ratio");
 		try {
 			double value = Double.parseDouble(text);
 			if (value >= 0 && value <= 1) {
-				return new Limits(value);
+				return value;
 			}
 		}
 		catch (NumberFormatException ex) {

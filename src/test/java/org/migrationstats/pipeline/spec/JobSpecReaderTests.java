@@ -100,7 +100,7 @@ class JobSpecReaderTests {
 		void readsTheWorldBankFileAsALongCommaSeparatedTable() {
 			DatasetSpec population = this.job.dataset("wb-population");
 			assertThat(population.layout()).isEqualTo(Layout.LONG);
-			assertThat(population.delimiter()).isEqualTo(',');
+			assertThat(population.delimiter()).as("detected from the file").isEqualTo((char) 0);
 			assertThat(population.encoding()).isEqualTo(StandardCharsets.UTF_8);
 			assertThat(population.scale()).isEqualByComparingTo(BigDecimal.ONE);
 			assertThat(population.columns().country()).containsExactly("Country Code", "Country Name");
@@ -153,9 +153,9 @@ class JobSpecReaderTests {
 		}
 
 		@Test
-		void guessTheDelimiterFromTheFileName() throws IOException {
+		void leaveTheDelimiterToBeDetectedWhenNeitherFormatNorDelimiterIsGiven() throws IOException {
 			JobSpec job = JobSpecReader.read(write("guess.yml", VALID.replace("    format: tsv\n", "")));
-			assertThat(job.datasets().get(0).delimiter()).isEqualTo('\t');
+			assertThat(job.datasets().get(0).delimiter()).isEqualTo((char) 0);
 		}
 
 		@Test
@@ -174,8 +174,10 @@ class JobSpecReaderTests {
 		static Stream<Arguments> brokenJobs() {
 			return Stream.of(
 					arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
-							"unknown key 'sep' in a dataset, expected one of columns, delimiter, encoding, format, id, "
-									+ "layout, measure, missing, path, reference-date, scale, sum-records, vintage"),
+							"unknown key 'sep' in a dataset, expected one of columns, decimal, delimiter, encoding, "
+									+ "format, header-group, header-row, header-rows, id, layout, max-reject-ratio, "
+									+ "max-rejects, measure, missing, on-error, path, period-year, reference-date, "
+									+ "scale, series, sheet, sheets, sum-records, vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "
 									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "

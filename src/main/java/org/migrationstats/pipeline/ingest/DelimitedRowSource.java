@@ -1,0 +1,202 @@
+package org.migrationstats.pipeline.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a delimited text file row by row with Commons CSV. Decoding is strict (a byte
+ * that is not valid in the file's encoding is an error naming its offset and line, never
+ * a replacement character); a byte-order mark is skipped; quoted fields may hold the
+ * delimiter, quotes and line breaks. The delimiter is given, or detected from the first
+ * lines among {@code ,} {@code ;} tab and {@code |}.
+ */
+public final class DelimitedRowSource implements RowSource {
+
+	/** The delimiters tried when a dataset does not name its own. */
+	static final char[] CANDIDATES = { ',', ';', '\t', '|' };
+
+	private static final int SAMPLE_CHARS = 1 << 16;
+
+	private final String name;
+
+	private final CSVParser parser;
+
+	private final Iterator<CSVRecord> records;
+
+	private final char delimiter;
+
+	private long lastLine;
+
+	/**
+	 * Opens a file.
+	 * @param path the file
+	 * @param name the file's name as shown to users
+	 * @param delimiter the field separator, or 0 to detect it
+	 * @param encoding the file's character set
+	 * @throws SourceFormatException if the file is missing, empty or unreadable
+	 */
+	public DelimitedRowSource(Path path, String name, char delimiter, Charset encoding) {
+		this.name = name;
+		try {
+			BufferedReader reader = new BufferedReader(new StrictDecodingReader(Files.newInputStream(path), encoding),
+					1 << 16);
+			reader.mark(SAMPLE_CHARS + 1);
+			char[] sample = new char[SAMPLE_CHARS];
+			int n = reader.read(sample, 0, SAMPLE_CHARS);
+			reader.reset();
+			if (n > 0 && sample[0] == '\uFEFF') {
+				reader.skip(1);
+			}
+			if (n <= 0 || (n == 1 && sample[0] == '\uFEFF')) {
+				throw new SourceFormatException(name + ": the file is empty");
+			}
+			String head = new String(sample, 0, n);
+			this.delimiter = (delimiter != 0) ? delimiter : detect(head);
+			this.parser = CSVParser.parse(reader, format(this.delimiter));
+			this.records = this.parser.iterator();
+		}
+		catch (NoSuchFileException ex) {
+			throw new SourceFormatException(name + ": file not found");
+		}
+		catch (IOException ex) {
+			throw failure(ex);
+		}
+		catch (UncheckedIOException ex) {
+			throw failure(ex.getCause());
+		}
+	}
+
+	/**
+	 * @return the delimiter in use, given or detected
+	 */
+	public char delimiter() {
+		return this.delimiter;
+	}
+
+	static CSVFormat format(char delimiter) {
+		return CSVFormat.DEFAULT.builder()
+			.setDelimiter(delimiter)
+			.setIgnoreEmptyLines(false)
+			.setQuote('"')
+			.setTrim(false)
+			.get();
+	}
+
+	/**
+	 * Finds the delimiter that splits most of the first lines into the same number of
+	 * fields (two or more). Title rows above the header and notes below weigh little: the
+	 * count that most lines share wins.
+	 * @param head the first characters of the file
+	 * @return the delimiter; a comma when no candidate splits any line
+	 */
+	static char detect(String head) {
+		String sample = head;
+		int lastBreak = Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'));
+		if (lastBreak > 0 && sample.length() >= SAMPLE_CHARS) {
+			sample = sample.substring(0, lastBreak + 1);
+		}
+		char best = ',';
+		long bestScore = 0;
+		for (char candidate : CANDIDATES) {
+			long score = score(sample, candidate);
+			if (score > bestScore) {
+				best = candidate;
+				bestScore = score;
+			}
+		}
+		return best;
+	}
+
+	private static long score(String sample, char candidate) {
+		Map<Integer, Integer> widths = new HashMap<>();
+		try (CSVParser parser = CSVParser.parse(new StringReader(sample), format(candidate))) {
+			int lines = 0;
+			for (CSVRecord record : parser) {
+				if (record.size() > 1) {
+					widths.merge(record.size(), 1, Integer::sum);
+				}
+				if (++lines == 200) {
+					break;
+				}
+			}
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			// an unbalanced quote in the sample: score what was parsed before it
+		}
+		long best = 0;
+		for (Map.Entry<Integer, Integer> width : widths.entrySet()) {
+			// lines sharing a width, then wider rows, decide
+			best = Math.max(best, width.getValue() * 1000L + width.getKey());
+		}
+		return best;
+	}
+
+	@Override
+	public String sheet() {
+		return "";
+	}
+
+	@Override
+	public SourceRow next() {
+		try {
+			if (!this.records.hasNext()) {
+				return null;
+			}
+			CSVRecord record = this.records.next();
+			long start = this.lastLine + 1;
+			this.lastLine = Math.max(start, this.parser.getCurrentLineNumber());
+			List<String> values = new ArrayList<>(record.size());
+			record.forEach(values::add);
+			return new SourceRow(start, values);
+		}
+		catch (UncheckedIOException ex) {
+			throw failure(ex.getCause());
+		}
+		catch (IllegalStateException ex) {
+			throw new SourceFormatException(
+					this.name + ", row " + (this.lastLine + 1) + ": "
+							+ ((ex.getMessage() != null && ex.getMessage().contains("EOF"))
+									? "a quoted field is not closed "
+											+ "before the end of the file (an unbalanced quote)"
+									: ex.getMessage()),
+					ex);
+		}
+	}
+
+	private SourceFormatException failure(IOException ex) {
+		if (ex instanceof CharacterCodingException) {
+			return new SourceFormatException(this.name + ", " + ex.getMessage()
+					+ " (the dataset's encoding; set 'encoding' in the job file if the file uses another)", ex);
+		}
+		return new SourceFormatException(this.name + ": cannot be read: " + ex.getMessage(), ex);
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.parser != null) {
+				this.parser.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,229 @@
+package org.migrationstats.pipeline.ingest;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the table in a stream of rows: skips the title block above the header, combines
+ * multi-row headers, and hands out the data rows, leaving out blank rows and the
+ * footnotes and source lines below the data.
+ * <p>
+ * The header is the row the job file names ({@code header-row}), or else the first row
+ * that names one of the dataset's country columns; failing that, the first non-blank row
+ * (whose missing columns are then reported). Below the data, a row with a single filled
+ * cell is a note when it follows a blank row or starts like one ({@code Source:},
+ * {@code Note}, {@code *}, {@code (a)}, {@code ©}).
+ */
+public final class TableReader implements AutoCloseable {
+
+	/** How far down the header is looked for when the job file does not say. */
+	public static final int SEARCH_ROWS = 60;
+
+	private static final Pattern NOTE = Pattern.compile(
+			"(?i)^(source|sources|note|notes|footnote|footnotes|data source|last updated|\\*|\\(\\w{1,2}\\)|\\[\\w{1,3}\\]|\u00a9|copyright)\\b?.*");
+
+	private final RowSource source;
+
+	private final String name;
+
+	private final Header header;
+
+	private final Deque<SourceRow> pending = new ArrayDeque<>();
+
+	private boolean afterBlank;
+
+	private boolean dataSeen;
+
+	private long notes;
+
+	/**
+	 * Reads down to the end of the header.
+	 * @param source the rows
+	 * @param name the file as shown to users
+	 * @param headerRow the header's row, or 0 to find it
+	 * @param headerRows how many rows make up the header, ending at the header row
+	 * @param countryColumns the names of the country columns, to find the header by
+	 * @throws SourceFormatException if the file has no header or no data rows
+	 */
+	public TableReader(RowSource source, String name, int headerRow, int headerRows, List<String> countryColumns) {
+		this.source = source;
+		this.name = name + (source.sheet().isEmpty() ? "" : ", sheet \"" + source.sheet() + "\"");
+		List<SourceRow> above = new ArrayList<>();
+		SourceRow found = null;
+		SourceRow firstFilled = null;
+		SourceRow row;
+		while ((row = source.next()) != null) {
+			if (headerRow > 0) {
+				if (row.row() == headerRow) {
+					found = row;
+					break;
+				}
+				if (row.row() > headerRow) {
+					this.pending.add(row);
+					break;
+				}
+			}
+			else {
+				if (firstFilled == null && !blank(row)) {
+					firstFilled = row;
+				}
+				if (names(row, countryColumns)) {
+					found = row;
+					break;
+				}
+				if (above.size() >= SEARCH_ROWS) {
+					break;
+				}
+			}
+			above.add(row);
+			if (headerRow == 0 && above.size() > SEARCH_ROWS) {
+				break;
+			}
+		}
+		if (found == null && headerRow > 0) {
+			throw new SourceFormatException(
+					this.name + ": no row " + headerRow + ((above.isEmpty() && this.pending.isEmpty())
+							? " (the file has no rows)" : " (header-row in the job file)"));
+		}
+		if (found == null) {
+			if (firstFilled == null) {
+				throw new SourceFormatException(this.name + ": the file is empty (no header row)");
+			}
+			// the first filled row stands as the header; its missing columns are named by
+			// the mapper. The rows read after it are data.
+			found = firstFilled;
+			boolean after = false;
+			for (SourceRow r : above) {
+				if (after) {
+					this.pending.add(r);
+				}
+				after = after || r == firstFilled;
+			}
+			if (row != null && row != firstFilled) {
+				this.pending.add(row);
+			}
+			above = above.subList(0, above.indexOf(firstFilled));
+		}
+		List<List<String>> rows = new ArrayList<>();
+		long top = found.row() - headerRows + 1;
+		for (SourceRow r : above) {
+			if (r.row() >= top) {
+				rows.add(r.values());
+			}
+		}
+		while (rows.size() < headerRows - 1) {
+			rows.add(0, List.of());
+		}
+		rows.add(trimTrailingBlanks(found.values()));
+		this.header = Header.combine(rows, found.row());
+		SourceRow first = next();
+		if (first == null) {
+			throw new SourceFormatException(this.name + ": a header row (row " + found.row() + ") and no data rows");
+		}
+		this.pending.addFirst(first);
+		this.dataSeen = false;
+	}
+
+	private static List<String> trimTrailingBlanks(List<String> cells) {
+		int end = cells.size();
+		while (end > 0 && cells.get(end - 1).isBlank()) {
+			end--;
+		}
+		return cells.subList(0, end);
+	}
+
+	private static boolean names(SourceRow row, List<String> columns) {
+		for (String cell : row.values()) {
+			if (cell.isBlank()) {
+				continue;
+			}
+			String cleaned = Header.clean(cell);
+			for (String column : columns) {
+				if (cleaned.equals(Header.clean(column))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean blank(SourceRow row) {
+		for (String cell : row.values()) {
+			if (!cell.isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * @return the header
+	 */
+	public Header header() {
+		return this.header;
+	}
+
+	/**
+	 * @return the sheet's name, empty for a text file
+	 */
+	public String sheet() {
+		return this.source.sheet();
+	}
+
+	/**
+	 * @return how many note rows were left out below the data so far
+	 */
+	public long notes() {
+		return this.notes;
+	}
+
+	/**
+	 * @return the next data row, or {@code null} after the last
+	 * @throws SourceFormatException if the file cannot be read further
+	 */
+	public SourceRow next() {
+		while (true) {
+			SourceRow row = this.pending.isEmpty() ? this.source.next() : this.pending.poll();
+			if (row == null) {
+				return null;
+			}
+			if (blank(row)) {
+				this.afterBlank = this.dataSeen;
+				continue;
+			}
+			if (this.dataSeen && isNote(row)) {
+				this.notes++;
+				continue;
+			}
+			this.dataSeen = true;
+			this.afterBlank = false;
+			return row;
+		}
+	}
+
+	private boolean isNote(SourceRow row) {
+		String only = null;
+		for (String cell : row.values()) {
+			if (!cell.isBlank()) {
+				if (only != null) {
+					return false;
+				}
+				only = cell;
+			}
+		}
+		if (only == null || this.header.size() < 3) {
+			return false;
+		}
+		return this.afterBlank || NOTE.matcher(only.strip().toLowerCase(Locale.ROOT)).matches();
+	}
+
+	@Override
+	public void close() {
+		this.source.close();
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.migrationstats.pipeline.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a dataset's files are laid out beyond their columns: which sheets, where the header
+ * is, how numbers and periods are written, and what to do with a file that cannot be
+ * read.
+ *
+ * @param format the file type; {@link Format#AUTO} tells it by the file's first bytes
+ * @param sheets the sheets of a workbook to read, by name or 1-based index; empty means
+ * the first sheet
+ * @param headerRow the 1-based row of the header (the lowest row of a multi-row header);
+ * 0 finds it: the first row naming one of the country columns
+ * @param headerRows how many rows, ending at the header row, make up the header; upper
+ * rows name groups of columns and are carried rightwards over the empty cells of a merged
+ * group
+ * @param headerGroup for a wide table, the text a year column's group header must contain
+ * (e.g. "both sexes"); empty takes every year column
+ * @param periodYear for a wide table with period headers such as {@code 1990-1995}, the
+ * year a period's figure is given to
+ * @param decimalComma whether numbers are written with a decimal comma ({@code 1.234,5})
+ * @param series for a long table with a series column, the measure each series code
+ * stands for; rows of other series are filtered
+ * @param onError what a file that cannot be read does to the night
+ * @param limits the dataset's own reject limits, or {@code null} for the job's
+ */
+public record TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
+		PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, OnError onError, Limits limits) {
+
+	/** The defaults: type told by content, first sheet, header found, one header row. */
+	public static final TableSpec DEFAULT = new TableSpec(Format.AUTO, List.of(), 0, 1, "", PeriodYear.NONE, false,
+			Map.of(), OnError.FAIL, null);
+
+	public TableSpec {
+		sheets = List.copyOf(sheets);
+		headerGroup = (headerGroup != null) ? headerGroup : "";
+		series = Map.copyOf(series);
+	}
+
+	/**
+	 * @return this without what only decides how failures are judged (on-error and
+	 * limits): what a restart compares with the first run's definition
+	 */
+	public TableSpec reading() {
+		return new TableSpec(this.format, this.sheets, this.headerRow, this.headerRows, this.headerGroup,
+				this.periodYear, this.decimalComma, new java.util.TreeMap<>(this.series), OnError.FAIL, null);
+	}
+
+	/** The type of a dataset's files. */
+	public enum Format {
+
+		/** Told by the file's first bytes: a workbook (.xlsx, .xls) or delimited text. */
+		AUTO,
+
+		/** Delimited text. */
+		TEXT,
+
+		/** An Office Open XML workbook. */
+		XLSX,
+
+		/** A BIFF8 (Excel 97-2003) workbook. */
+		XLS
+
+	}
+
+	/** The year a period's figure belongs to. */
+	public enum PeriodYear {
+
+		/** Period headers are refused: the job file must say. */
+		NONE,
+
+		/** The first year of the period ({@code 1990} for {@code 1990-1995}). */
+		START,
+
+		/** The last year of the period ({@code 1995} for {@code 1990-1995}). */
+		END
+
+	}
+
+	/** What a file that cannot be read (missing, corrupt, encrypted) does. */
+	public enum OnError {
+
+		/**
+		 * Its partition fails, and so does the night; the other files are still ingested.
+		 */
+		FAIL,
+
+		/** It is listed as rejected with its reason and the night goes on without it. */
+		SKIP
+
+	}
+
+}
