@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.batch;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.migrationstats.pipeline.reference.MembershipComparison;
 import org.migrationstats.pipeline.reference.MembershipDifference;
 import org.migrationstats.pipeline.spec.MembershipCheckSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.spec.Limits;
 import org.migrationstats.pipeline.spec.PeriodSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -103,21 +105,38 @@ class ComputeFiguresTasklet implements Tasklet {
 	}
 
 	private void checkRejectLimits(JobSpec spec, JobExecution job) {
-		double limit = spec.limits().maxRejectRatio();
 		List<String> over = new ArrayList<>();
+		Map<String, Long> rejectedPerDataset = new LinkedHashMap<>();
 		for (IngestCounts.FileCounts file : this.ingestCounts.collect(job)) {
+			Limits limits = limits(spec, file.datasetId());
+			double limit = limits.maxRejectRatio();
+			rejectedPerDataset.merge(file.datasetId(), file.rowsRejected(), Long::sum);
 			if (file.rowsRead() > 0 && (double) file.rowsRejected() / file.rowsRead() > limit) {
-				over.add(String.format("%s (dataset %s): %d of %d rows rejected (%.1f %%)", file.fileName(),
-						file.datasetId(), file.rowsRejected(), file.rowsRead(),
-						100.0 * file.rowsRejected() / file.rowsRead()));
+				over.add(
+						String.format(
+								"%s (dataset %s): %d of %d rows rejected (%.1f %%), more than max-reject-ratio "
+										+ "%.1f %%",
+								file.fileName(), file.datasetId(), file.rowsRejected(), file.rowsRead(),
+								100.0 * file.rowsRejected() / file.rowsRead(), 100 * limit));
 			}
 		}
+		rejectedPerDataset.forEach((dataset, rejected) -> {
+			long limit = limits(spec, dataset).maxRejects();
+			if (limit >= 0 && rejected > limit) {
+				over.add(String.format("dataset %s: %d rows rejected, more than max-rejects %d", dataset, rejected,
+						limit));
+			}
+		});
 		if (!over.isEmpty()) {
-			throw new RejectLimitException(String.format(
-					"more rows rejected than max-reject-ratio %.1f %% allows: %s;"
-							+ " see the rejects in the database or raise the limit in %s and restart",
-					100 * limit, String.join("; ", over), spec.source()));
+			throw new RejectLimitException("too many rows rejected: " + String.join("; ", over)
+					+ "; see the rejects in the database (show <execution>) or raise the limit in " + spec.source()
+					+ " and restart");
 		}
+	}
+
+	private static Limits limits(JobSpec spec, String datasetId) {
+		Limits own = spec.dataset(datasetId).table().limits();
+		return (own != null) ? own : spec.limits();
 	}
 
 }

@@ -29,6 +29,14 @@ class RejectedRowListener implements SkipListener<SourceRow, MappedRow.CountryRo
 	}
 
 	@Override
+	public void onSkipInRead(Throwable cause) {
+		if (cause instanceof RowRejectedException rejected) {
+			log.warn("{}", rejected.getRejection().describe());
+			this.store.saveRejections(this.runId, IngestStore.INGEST, List.of(rejected.getRejection()));
+		}
+	}
+
+	@Override
 	public void onSkipInProcess(SourceRow item, Throwable cause) {
 		if (cause instanceof RowRejectedException rejected) {
 			log.debug("Rejected {}", rejected.getRejection().describe());

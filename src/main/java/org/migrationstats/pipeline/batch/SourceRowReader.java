@@ -9,11 +9,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.migrationstats.pipeline.ingest.Header;
+import org.migrationstats.pipeline.ingest.Rejection;
+import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.ingest.TableReader;
 import org.migrationstats.pipeline.ingest.excel.TableFiles;
 import org.migrationstats.pipeline.spec.DatasetSpec;
+import org.migrationstats.pipeline.spec.TableSpec;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -40,6 +43,10 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private TableReader source;
 
+	private SourceFormatException skipped;
+
+	private boolean ended;
+
 	private MessageDigest digest;
 
 	private long rows;
@@ -53,7 +60,20 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	@Override
 	public void open(ExecutionContext context) {
 		this.tables.clear();
-		this.source = open(this.dataset, this.file, this.sheets.get(0));
+		this.skipped = null;
+		this.ended = false;
+		try {
+			this.source = open(this.dataset, this.file, this.sheets.get(0));
+		}
+		catch (SourceFormatException ex) {
+			if (this.dataset.table().onError() != TableSpec.OnError.SKIP) {
+				throw ex;
+			}
+			// listed as rejected by the first read, in a chunk transaction
+			this.skipped = ex;
+			this.digest = sha256();
+			return;
+		}
 		this.tables.add(this.source);
 		this.digest = sha256();
 		long committed = context.getLong(ROWS, 0L);
@@ -91,12 +111,23 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	@Override
 	public SourceRow read() {
-		SourceRow row = this.source.next();
-		while (row == null && this.tables.size() < this.sheets.size()) {
-			this.source.close();
-			this.source = open(this.dataset, this.file, this.sheets.get(this.tables.size()));
-			this.tables.add(this.source);
-			row = this.source.next();
+		if (this.ended) {
+			return null;
+		}
+		if (this.skipped != null) {
+			this.ended = true;
+			throw leftOut(this.skipped, 0, "the file was left out (on-error: skip): ");
+		}
+		SourceRow row;
+		try {
+			row = next();
+		}
+		catch (SourceFormatException ex) {
+			if (this.dataset.table().onError() != TableSpec.OnError.SKIP) {
+				throw ex;
+			}
+			this.ended = true;
+			throw leftOut(ex, 0, "the rest of the file was left out (on-error: skip): ");
 		}
 		if (row != null && this.tables.size() > 1) {
 			row = new SourceRow(row.row(), row.values(), this.tables.size() - 1);
@@ -111,6 +142,23 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 			this.digest.update((byte) '\n');
 		}
 		return row;
+	}
+
+	private SourceRow next() {
+		SourceRow row = this.source.next();
+		while (row == null && this.tables.size() < this.sheets.size()) {
+			this.source.close();
+			this.source = open(this.dataset, this.file, this.sheets.get(this.tables.size()));
+			this.tables.add(this.source);
+			row = this.source.next();
+		}
+		return row;
+	}
+
+	private RowRejectedException leftOut(SourceFormatException ex, long dataRow, String what) {
+		String sheet = (this.source != null) ? this.source.sheet() : "";
+		return new RowRejectedException(
+				new Rejection(this.dataset.id(), this.file.toString(), sheet, dataRow, "", "", what + ex.getMessage()));
 	}
 
 	@Override
