@@ -28,11 +28,13 @@ import org.migrationstats.pipeline.reference.MembershipStatus;
  * @param migrationFlowsNet immigrants minus emigrants, where both are given
  * @param balanceResidual reported population change minus (births - deaths + net
  * migration)
+ * @param migrantStock the international migrant stock at mid-year: persons living in the
+ * country who were born in another (or are foreign citizens), as the source counts them
  */
 public record CountryYearFigures(String country, String name, int year, MembershipStatus status, Long population,
 		String populationSource, Long immigrants, Long emigrants, Long netMigration, String netMigrationSource,
 		Long births, Long deaths, Long naturalIncrease, Long populationChange, Long reportedPopulationChange,
-		Long migrationFlowsNet, Long balanceResidual) {
+		Long migrationFlowsNet, Long balanceResidual, Long migrantStock) {
 
 	/**
 	 * @return net migration per 1,000 mid-year population

@@ -252,7 +252,8 @@ public final class RowMapper {
 
 	private void checkWidth(SourceRow source) {
 		List<String> cells = source.values();
-		if (cells.size() == this.header.size()) {
+		if (cells.size() == this.header.size() || (!this.sheet.isEmpty() && cells.size() < this.header.size())) {
+			// a workbook leaves out the empty cells at the end of a row
 			return;
 		}
 		boolean onlyEmptyExtra = cells.size() > this.header.size()

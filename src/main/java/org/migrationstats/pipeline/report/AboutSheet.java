@@ -41,6 +41,10 @@ final class AboutSheet {
 					+ "(Inputs, 'Figures as of'; for instance 1 January of the year to 1 January of the next)." },
 			{ "Balancing residual", "Reported population change minus (births - deaths + net migration); near zero "
 					+ "when the sources balance. Residuals beyond the job's balance-tolerance are listed in Checks." },
+			{ "International migrant stock",
+					"Persons living in the country at mid-year who were born in "
+							+ "another country (or, where the source counts so, are foreign citizens), as the source "
+							+ "reports it: a stock, not a flow, so it is not summed over periods." },
 			{ "Net migration rate", "Net migration per 1,000 mid-year population of the same year; for a period, "
 					+ "the cumulative net migration per 1,000 of the mean of the first and last year's population, "
 					+ "per year." },

@@ -203,7 +203,8 @@ public class ReportWriter {
 						Column.count("Natural increase"), Column.count("Population change"),
 						Column.rate("Net migration rate, per 1,000"), Column.rate("Birth rate, per 1,000"),
 						Column.rate("Death rate, per 1,000"), Column.count("Reported population change"),
-						Column.count("Immigrants minus emigrants"), Column.count("Balancing residual")));
+						Column.count("Immigrants minus emigrants"), Column.count("Balancing residual"),
+						Column.count("International migrant stock")));
 		List<IOException> failures = new ArrayList<>(1);
 		this.figures.countryYears(runId, (CountryYearFigures c) -> {
 			if (!failures.isEmpty()) {
@@ -214,7 +215,7 @@ public class ReportWriter {
 						c.populationSource(), c.immigrants(), c.emigrants(), c.netMigration(), c.netMigrationSource(),
 						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate(),
 						c.birthRate(), c.deathRate(), c.reportedPopulationChange(), c.migrationFlowsNet(),
-						c.balanceResidual()));
+						c.balanceResidual(), c.migrantStock()));
 			}
 			catch (IOException ex) {
 				failures.add(ex);

@@ -393,7 +393,7 @@ public class FiguresStore {
 				+ "ELSE ' (' || d.REFERENCE_DATE || ')' END, "
 				+ "c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
 				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE, c.REPORTED_POPULATION_CHANGE, "
-				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL FROM MIG_COUNTRY_YEAR c "
+				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL, c.MIGRANT_STOCK FROM MIG_COUNTRY_YEAR c "
 				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY "
 				+ "LEFT JOIN MIG_DATASET d ON d.RUN_ID = c.RUN_ID AND d.DATASET_ID = c.POPULATION_SOURCE "
 				+ "WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR", (ResultSet rs) -> {
@@ -401,7 +401,7 @@ public class FiguresStore {
 							status(rs.getString(4)), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
 							longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), longOrNull(rs, 11),
 							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14), longOrNull(rs, 15),
-							longOrNull(rs, 16), longOrNull(rs, 17)));
+							longOrNull(rs, 16), longOrNull(rs, 17), longOrNull(rs, 18)));
 				}, runId);
 	}
 

@@ -114,7 +114,7 @@ class RatesTests {
 		void giveACountryYearItsNetMigrationRate() {
 			CountryYearFigures figures = new CountryYearFigures("KAZ", "Kazakhstan", 1994, MembershipStatus.NON_MEMBER,
 					KAZ_POPULATION_1994, "wb-population", null, null, KAZ_NET_MIGRATION_1994, "wpp-net-migration", null,
-					null, null, null, null, null, null);
+					null, null, null, null, null, null, null);
 			assertThat(figures.netMigrationRate()).isEqualTo(new BigDecimal("-30.511"));
 		}
 
