@@ -76,10 +76,17 @@ public final class Benchmark {
 				"parse rows/s", "ingest rows/s", "ratio", "job s", "job rows/s", "heap MB", "RSS MB", "pandas s",
 				"x pandas");
 		for (int rows : sizes) {
-			for (String layout : List.of("long", "wide")) {
-				Path data = ROOT.resolve(layout + "-" + rows + ".csv");
-				int records = generate(data, layout, rows, countries);
-				double parse = bareParse(data, records);
+			for (String layout : System.getProperty("bench.layouts", "long,wide,xlsx").split(",")) {
+				Path csv = ROOT.resolve((layout.equals("wide") ? "wide" : "long") + "-" + rows + ".csv");
+				int records = generate(csv, layout.equals("wide") ? "wide" : "long", rows, countries);
+				// the bare parse of the same rows as CSV is the reference for the
+				// workbook too
+				double parse = bareParse(csv, records);
+				Path data = csv;
+				if (layout.equals("xlsx")) {
+					data = ROOT.resolve("long-" + rows + ".xlsx");
+					toWorkbook(csv, data);
+				}
 				Result job = runJob(layout, data, rows);
 				Double pandasSeconds = null;
 				if (pandas && layout.equals("long")) {
@@ -148,6 +155,35 @@ public final class Benchmark {
 	}
 
 	/**
+	 * Writes the rows of a CSV file into the first sheet of a workbook, numbers as
+	 * numbers, streaming.
+	 */
+	static void toWorkbook(Path csv, Path xlsx) throws IOException {
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+				CSVParser parser = CSVFormat.DEFAULT.parse(reader);
+				org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(
+						100);
+				java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+			workbook.setCompressTempFiles(true);
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Registrations");
+			int r = 0;
+			for (CSVRecord record : parser) {
+				org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+				for (int c = 0; c < record.size(); c++) {
+					String value = record.get(c);
+					if (r > 1 && c >= 2) {
+						row.createCell(c).setCellValue(Long.parseLong(value));
+					}
+					else {
+						row.createCell(c).setCellValue(value);
+					}
+				}
+			}
+			workbook.write(out);
+		}
+	}
+
+	/**
 	 * Parses the file with Commons CSV into typed fields, twice, and gives the faster
 	 * pass.
 	 * @return rows per second
@@ -183,22 +219,24 @@ public final class Benchmark {
 		deleteTree(work);
 		Files.createDirectories(work);
 		Path job = work.resolve("bench.yml");
-		String columns = layout.equals("long")
+		String columns = !layout.equals("wide")
 				? "{ country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }" : "{ country: ISO3 }";
-		Files.writeString(job, """
-				name: bench-%s
-				membership: %s
-				output: %s
-				datasets:
-				  - id: registrations
-				    path: %s
-				    layout: %s
-				    sum-records: true
-				%s    columns: %s
-				periods:
-				  - { name: "1990-2024", from: 1990, to: 2024 }
-				""".formatted(layout, Path.of("input/membership/iom.csv").toAbsolutePath(), work.resolve("output"),
-				data.toAbsolutePath(), layout, layout.equals("wide") ? "    measure: net-migration\n" : "", columns));
+		Files.writeString(job,
+				"""
+						name: bench-%s
+						membership: %s
+						output: %s
+						datasets:
+						  - id: registrations
+						    path: %s
+						    layout: %s
+						    sum-records: true
+						%s    columns: %s
+						periods:
+						  - { name: "1990-2024", from: 1990, to: 2024 }
+						""".formatted(layout, Path.of("input/membership/iom.csv").toAbsolutePath(),
+						work.resolve("output"), data.toAbsolutePath(), layout.equals("wide") ? "wide" : "long",
+						layout.equals("wide") ? "    measure: net-migration\n" : "", columns));
 		Path gcLog = work.resolve("gc.log");
 		List<String> command = List.of("java", "-Xmx256m", "-Xlog:gc:file=" + gcLog,
 				"-Dspring.datasource.url=jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath()
