@@ -32,6 +32,8 @@ public final class StrictDecodingReader extends Reader {
 
 	private boolean endOfInput;
 
+	private boolean flushed;
+
 	private CharacterCodingException pending;
 
 	public StrictDecodingReader(InputStream in, Charset charset) {
@@ -50,6 +52,10 @@ public final class StrictDecodingReader extends Reader {
 		if (length == 0) {
 			return 0;
 		}
+		if (this.flushed) {
+			// the decoder was flushed at the end: every later read is the end again
+			return -1;
+		}
 		CharBuffer out = CharBuffer.wrap(buffer, offset, length);
 		while (out.position() == offset) {
 			if (!this.bytes.hasRemaining() && !this.endOfInput) {
@@ -65,6 +71,9 @@ public final class StrictDecodingReader extends Reader {
 					CoderResult flush = this.decoder.flush(out);
 					if (flush.isError()) {
 						this.pending = error(out, offset, flush);
+					}
+					else if (flush.isUnderflow()) {
+						this.flushed = true;
 					}
 					break;
 				}

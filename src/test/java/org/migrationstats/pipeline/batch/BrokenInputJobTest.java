@@ -28,8 +28,6 @@ class BrokenInputJobTest {
 
 	private static final Path WORK = ScratchFolders.create("broken-input");
 
-	private static final String UNDESA = "../shared/data/undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx";
-
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
@@ -41,12 +39,11 @@ class BrokenInputJobTest {
 	@Test
 	void aFileTheJobFileSaysToSkipIsListedWithItsReasonAndTheNightGoesOn() throws IOException {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("skip"));
-		Path page = job.input("undesa/stock.xls");
-		Files.createDirectories(page.getParent());
+		Path page = job.input("undesa/undesa_pd_2020_ims_stock_sample.xlsx");
 		Files.writeString(page,
 				"<!DOCTYPE html>\n<html><body><table><tr><td>Migrant stock</td></tr></table>" + "</body></html>\n",
 				StandardCharsets.UTF_8);
-		addDataset(job, "undesa/stock.xls", "skip");
+		onError(job, "skip");
 
 		RunOutcome outcome = run(job, "2026-03-01");
 
@@ -54,9 +51,9 @@ class BrokenInputJobTest {
 		List<CSVRecord> rejects = NightlyJobTest.csv(job.report("2026-03-01").resolve("rejects.csv"), ',');
 		assertThat(rejects).singleElement().satisfies((r) -> {
 			assertThat(r.get("Dataset")).isEqualTo("undesa-migrant-stock");
-			assertThat(r.get("File")).endsWith("stock.xls");
+			assertThat(r.get("File")).endsWith("undesa_pd_2020_ims_stock_sample.xlsx");
 			assertThat(r.get("Reason")).startsWith("the file was left out (on-error: skip): ")
-				.contains("stock.xls: an HTML page");
+				.contains("undesa_pd_2020_ims_stock_sample.xlsx: an HTML page");
 		});
 		assertThat(outcome.files()).filteredOn((f) -> f.fileName().endsWith("population.csv"))
 			.allSatisfy((f) -> assertThat(f.rowsRead()).isPositive());
@@ -69,17 +66,15 @@ class BrokenInputJobTest {
 	@Test
 	void aBrokenWorkbookFailsItsOwnPartitionNamingTheFileAndTheOthersAreIngested() throws IOException {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("fail"));
-		Path truncated = job.input("undesa/stock.xlsx");
-		Files.createDirectories(truncated.getParent());
-		byte[] whole = Files.readAllBytes(Path.of(UNDESA));
+		Path truncated = job.input("undesa/undesa_pd_2020_ims_stock_sample.xlsx");
+		byte[] whole = Files.readAllBytes(truncated);
 		Files.write(truncated, Arrays.copyOf(whole, whole.length / 3));
-		addDataset(job, "undesa/stock.xlsx", "fail");
 
 		RunOutcome outcome = run(job, "2026-03-02");
 
 		assertThat(outcome.result()).isEqualTo(RunOutcome.Result.FAILED);
-		assertThat(outcome.message()).contains("stock.xlsx");
-		assertThat(outcome.files()).filteredOn((f) -> f.fileName().endsWith("stock.xlsx"))
+		assertThat(outcome.message()).contains("undesa_pd_2020_ims_stock_sample.xlsx");
+		assertThat(outcome.files()).filteredOn((f) -> f.fileName().endsWith("stock_sample.xlsx"))
 			.singleElement()
 			.satisfies((f) -> assertThat(f.failure()).startsWith(truncated.toString())
 				.contains("not a readable workbook")
@@ -88,7 +83,7 @@ class BrokenInputJobTest {
 			.hasSize(6)
 			.allSatisfy((s) -> assertThat(s.status()).isEqualTo("COMPLETED"));
 
-		Files.copy(Path.of(UNDESA), truncated, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Files.write(truncated, whole);
 		RunOutcome restarted = run(job, "2026-03-02");
 		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name)
@@ -111,20 +106,9 @@ class BrokenInputJobTest {
 		assertThat(outcome.message()).contains("dataset wpp-net-migration: 1 rows rejected, more than max-rejects 0");
 	}
 
-	private static void addDataset(SampleJob job, String path, String onError) throws IOException {
-		job.setJobFileText("\nfigures:", """
-				  - id: undesa-migrant-stock
-				    path: %s
-				    sheet: Table 1
-				    header-row: 11
-				    header-rows: 4
-				    header-group: both sexes
-				    layout: wide
-				    measure: migrant-stock
-				    on-error: %s
-				    columns: { country: ["Location code", "Region, development group, country or area"] }
-
-				figures:""".formatted(job.input(path), onError));
+	private static void onError(SampleJob job, String onError) throws IOException {
+		job.setJobFileText("    measure: migrant-stock\n",
+				"    measure: migrant-stock\n    on-error: " + onError + "\n");
 	}
 
 	private RunOutcome run(SampleJob job, String runDate) {

@@ -277,7 +277,7 @@ class ReportWorkbookTest {
 			worldBank.forEach((cell) -> actual.add(
 					(cell.getCellType() == CellType.NUMERIC) ? cell.getNumericCellValue() : cell.getStringCellValue()));
 			assertThat(actual).containsExactlyElementsOf(expected);
-			assertThat(inputs.getDataRowCount()).isEqualTo(6);
+			assertThat(inputs.getDataRowCount()).isEqualTo(7);
 		}
 
 		@Test
@@ -288,8 +288,8 @@ class ReportWorkbookTest {
 			assertThat(notes.get("Rounding").getStringCellValue()).contains("rounded once, half to even");
 			assertThat(notes).containsKeys("Sources", "Text from input files", "Reproducibility");
 			assertThat(notes.get("Sources").getStringCellValue()).startsWith(
-					"World Bank SP.POP.TOTL, 2025 revision; UN World Population Prospects 2024; World Bank SP.POP.TOTL, "
-							+ "2023 edition. Membership: ")
+					"World Bank SP.POP.TOTL, 2025 revision; UN World Population Prospects 2024; UN DESA International "
+							+ "Migrant Stock 2020; World Bank SP.POP.TOTL, " + "2023 edition. Membership: ")
 				.contains("as cited per record in the membership file's source column");
 		}
 

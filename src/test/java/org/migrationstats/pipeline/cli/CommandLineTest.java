@@ -72,7 +72,7 @@ class CommandLineTest {
 			assertThat(valid.code()).as(valid.err()).isZero();
 			assertThat(valid.out())
 				.contains("ok: dataset wb-population: input/worldbank/population.csv: header on row 1, 1,105 data rows")
-				.contains("valid (6 dataset(s), 6 file(s), 2 period(s))");
+				.contains("valid (7 dataset(s), 7 file(s), 2 period(s))");
 
 			Path job = work.resolve("bad-column.yml");
 			Files.writeString(job, Files.readString(Path.of("jobs/nightly-migration.yml"), StandardCharsets.UTF_8)

@@ -69,13 +69,13 @@ class JobSpecReaderTests {
 		}
 
 		@Test
-		void hasSixDatasetsInJobFileOrder() {
+		void hasSevenDatasetsInJobFileOrder() {
 			assertThat(this.job.datasets()).extracting(DatasetSpec::id)
 				.containsExactly("wb-population", "wpp-net-migration", "wpp-births", "wpp-deaths",
-						"wpp-population-change", "wb-population-2023");
+						"wpp-population-change", "undesa-migrant-stock", "wb-population-2023");
 			assertThat(this.job.datasets()).extracting(DatasetSpec::measure)
 				.containsExactly(Measure.POPULATION, Measure.NET_MIGRATION, Measure.BIRTHS, Measure.DEATHS,
-						Measure.POPULATION_CHANGE, Measure.POPULATION);
+						Measure.POPULATION_CHANGE, Measure.MIGRANT_STOCK, Measure.POPULATION);
 		}
 
 		@Test
