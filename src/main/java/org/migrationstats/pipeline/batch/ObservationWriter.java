@@ -9,14 +9,12 @@ import org.migrationstats.pipeline.ingest.RecordSums;
 import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.store.IngestStore;
 
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-
 /**
- * Writes a chunk's observations, rejected cells and filtered aggregate rows, each in one
- * JDBC batch, inside the chunk's transaction.
+ * Writes a block's observations (or their sums per country, year and measure for a
+ * record-level dataset), its rejected rows and cells and its filtered aggregate rows,
+ * each in one JDBC batch, inside the block's transaction.
  */
-class ObservationWriter implements ItemWriter<MappedRow.CountryRow> {
+class ObservationWriter {
 
 	private final IngestStore store;
 
@@ -40,11 +38,14 @@ class ObservationWriter implements ItemWriter<MappedRow.CountryRow> {
 		this.file = file;
 	}
 
-	@Override
-	public void write(Chunk<? extends MappedRow.CountryRow> chunk) {
+	/**
+	 * @param rows the block's mapped rows
+	 * @param rejectedRows the block's rows rejected whole
+	 */
+	void write(List<MappedRow.CountryRow> rows, List<Rejection> rejectedRows) {
 		List<Observation> observations = new ArrayList<>();
-		List<Rejection> rejections = new ArrayList<>();
-		for (MappedRow.CountryRow row : chunk) {
+		List<Rejection> rejections = new ArrayList<>(rejectedRows);
+		for (MappedRow.CountryRow row : rows) {
 			observations.addAll(row.observations());
 			rejections.addAll(row.rejections());
 		}

@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
+import org.springframework.batch.core.step.tasklet.TaskletStep;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,9 @@ class OperationsConfiguration {
 				}
 				if (bean instanceof ChunkOrientedStep chunkStep) {
 					chunkStep.registerChunkListener(progress);
+				}
+				if (bean instanceof TaskletStep taskletStep) {
+					taskletStep.registerChunkListener(progress);
 				}
 				return bean;
 			}

@@ -2,9 +2,6 @@ package org.migrationstats.pipeline.batch;
 
 import java.nio.file.Path;
 
-import org.migrationstats.pipeline.ingest.MappedRow;
-import org.migrationstats.pipeline.ingest.RowRejectedException;
-import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.JobSpec;
@@ -68,18 +65,21 @@ class PipelineBatchConfiguration {
 
 	@Bean
 	Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SourceRowReader sourceRowReader, RowMappingProcessor rowMappingProcessor,
-			ObservationWriter observationWriter, RejectedRowListener rejectedRowListener,
-			@Value("${pipeline.chunk-size:1000}") int chunkSize) {
-		return new StepBuilder(INGEST_FILE, jobRepository).<SourceRow, MappedRow.CountryRow>chunk(chunkSize)
-			.reader(sourceRowReader)
-			.processor(rowMappingProcessor)
-			.writer(observationWriter)
-			.transactionManager(transactionManager)
-			.faultTolerant()
-			.skipPolicy((failure, skipCount) -> failure instanceof RowRejectedException)
-			.skipListener(rejectedRowListener)
+			IngestFileTasklet ingestFileTasklet, SourceRowReader sourceRowReader) {
+		return new StepBuilder(INGEST_FILE, jobRepository).tasklet(ingestFileTasklet, transactionManager)
+			.stream(sourceRowReader)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	IngestFileTasklet ingestFileTasklet(SourceRowReader sourceRowReader, RowMappingProcessor rowMappingProcessor,
+			ObservationWriter observationWriter, JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
+			@Value("#{stepExecutionContext['dataset']}") String dataset,
+			@Value("${pipeline.chunk-size:10000}") int chunkSize) {
+		int rows = specs.get(Path.of(jobFile)).dataset(dataset).table().chunkSize();
+		return new IngestFileTasklet(sourceRowReader, rowMappingProcessor, observationWriter,
+				(rows > 0) ? rows : chunkSize);
 	}
 
 	@Bean
@@ -133,12 +133,6 @@ class PipelineBatchConfiguration {
 		return new ObservationWriter(store, rowMappingProcessor,
 				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
 				specs.get(Path.of(jobFile)).dataset(dataset).sumRecords());
-	}
-
-	@Bean
-	@StepScope
-	RejectedRowListener rejectedRowListener(IngestStore store, @Value("#{stepExecution}") StepExecution stepExecution) {
-		return new RejectedRowListener(store, stepExecution.getJobExecution().getJobInstance().getInstanceId());
 	}
 
 }

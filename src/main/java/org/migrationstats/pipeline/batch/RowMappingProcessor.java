@@ -5,19 +5,18 @@ import java.util.List;
 
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.RowMapper;
+import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.spec.DatasetSpec;
-
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Maps each source row to a country's observations. A row about an aggregate (World, a
  * region) is filtered: it is kept aside for the report and counted in the step's filter
  * count; so is a row of a series the dataset does not take. A row that cannot be used
- * throws, and the step skips it with its rejection.
+ * throws with its rejection, which the ingest step records.
  */
-class RowMappingProcessor implements ItemProcessor<SourceRow, MappedRow.CountryRow> {
+class RowMappingProcessor {
 
 	private final DatasetSpec dataset;
 
@@ -38,8 +37,13 @@ class RowMappingProcessor implements ItemProcessor<SourceRow, MappedRow.CountryR
 		this.countries = countries;
 	}
 
-	@Override
-	public MappedRow.CountryRow process(SourceRow row) {
+	/**
+	 * @param row a source row
+	 * @return the country's observations, or {@code null} for a row filtered (an
+	 * aggregate, another series)
+	 * @throws RowRejectedException if the whole row is unusable
+	 */
+	MappedRow.CountryRow process(SourceRow row) {
 		while (this.mappers.size() <= row.table()) {
 			int table = this.mappers.size();
 			this.mappers.add(new RowMapper(this.dataset, this.file, this.reader.sheet(table), this.reader.header(table),

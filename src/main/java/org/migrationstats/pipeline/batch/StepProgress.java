@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -70,15 +71,25 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 		if (context == null) {
 			return;
 		}
+		// counts of the chunk in progress are added when it commits: read this one's by
+		// hand
 		StepExecution step = context.getStepExecution();
+		progress(step, step.getReadCount() + chunk.size() + step.getFilterCount());
+	}
+
+	@Override
+	public void afterChunk(ChunkContext context) {
+		// a tasklet step (the ingest of a file): its counts are applied by now
+		StepExecution step = context.getStepContext().getStepExecution();
+		progress(step, step.getReadCount());
+	}
+
+	private void progress(StepExecution step, long read) {
 		Progress p = this.progress.get(step.getId());
 		if (p == null) {
 			return;
 		}
 		long now = System.nanoTime();
-		// counts of the chunk in progress are added when it commits: read this one's by
-		// hand
-		long read = step.getReadCount() + chunk.size() + step.getFilterCount();
 		long rows = p.firstRow + read;
 		if (rows - p.lastRows >= this.everyRows || now - p.lastLogged >= this.everyTime.toNanos()) {
 			double seconds = Math.max((now - p.started) / 1e9, 1e-3);

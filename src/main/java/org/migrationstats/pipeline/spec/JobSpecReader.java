@@ -52,7 +52,7 @@ public final class JobSpecReader {
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
 			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "on-error", "max-rejects",
-			"max-reject-ratio");
+			"max-reject-ratio", "chunk-size");
 
 	private final Path file;
 
@@ -457,8 +457,9 @@ public final class JobSpecReader {
 			long count = map.containsKey("max-rejects") ? positive(map, "max-rejects", -1, Integer.MAX_VALUE) : -1;
 			limits = new Limits(ratio, count);
 		}
+		int chunkSize = positive(map, "chunk-size", 0, 1_000_000);
 		return new TableSpec(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series,
-				onError, limits);
+				onError, limits, chunkSize);
 	}
 
 	private TableSpec.Format format(Map<String, Node> map) {

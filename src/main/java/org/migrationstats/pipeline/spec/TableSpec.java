@@ -25,13 +25,16 @@ import java.util.Map;
  * stands for; rows of other series are filtered
  * @param onError what a file that cannot be read does to the night
  * @param limits the dataset's own reject limits, or {@code null} for the job's
+ * @param chunkSize the rows ingested and committed together, or 0 for the pipeline's
+ * default
  */
 public record TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
-		PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, OnError onError, Limits limits) {
+		PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, OnError onError, Limits limits,
+		int chunkSize) {
 
 	/** The defaults: type told by content, first sheet, header found, one header row. */
 	public static final TableSpec DEFAULT = new TableSpec(Format.AUTO, List.of(), 0, 1, "", PeriodYear.NONE, false,
-			Map.of(), OnError.FAIL, null);
+			Map.of(), OnError.FAIL, null, 0);
 
 	public TableSpec {
 		sheets = List.copyOf(sheets);
@@ -40,12 +43,31 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 	}
 
 	/**
+	 * A spec with the pipeline's default chunk size.
+	 * @param format the file type
+	 * @param sheets the sheets to read
+	 * @param headerRow the header's row, or 0 to find it
+	 * @param headerRows the rows making up the header
+	 * @param headerGroup the group heading of the year columns to take
+	 * @param periodYear the year a period's figure is given to
+	 * @param decimalComma whether numbers have a decimal comma
+	 * @param series the measure of each series code
+	 * @param onError what a file that cannot be read does
+	 * @param limits the dataset's own reject limits, or {@code null}
+	 */
+	public TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
+			PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, OnError onError, Limits limits) {
+		this(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series, onError, limits, 0);
+	}
+
+	/**
 	 * @return this without what only decides how failures are judged (on-error and
-	 * limits): what a restart compares with the first run's definition
+	 * limits) or how often rows are committed: what a restart compares with the first
+	 * run's definition
 	 */
 	public TableSpec reading() {
 		return new TableSpec(this.format, this.sheets, this.headerRow, this.headerRows, this.headerGroup,
-				this.periodYear, this.decimalComma, new java.util.TreeMap<>(this.series), OnError.FAIL, null);
+				this.periodYear, this.decimalComma, new java.util.TreeMap<>(this.series), OnError.FAIL, null, 0);
 	}
 
 	/** The type of a dataset's files. */
