@@ -1,16 +1,14 @@
 package org.migrationstats.pipeline.batch;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.migrationstats.pipeline.ingest.MappedRow;
-import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -25,7 +23,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * of millions of rows that costs more than reading them. Rejected rows are not exceptions
  * here but records, kept in the same transaction.
  */
-class IngestFileTasklet implements Tasklet {
+class IngestFileTasklet implements Tasklet, ItemStream {
 
 	private final SourceRowReader reader;
 
@@ -43,9 +41,24 @@ class IngestFileTasklet implements Tasklet {
 	}
 
 	@Override
+	public void open(ExecutionContext context) {
+		this.reader.open(context);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		this.reader.update(context);
+	}
+
+	@Override
+	public void close() {
+		this.reader.close();
+	}
+
+	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		List<MappedRow.CountryRow> rows = new ArrayList<>(Math.min(this.blockRows, 1 << 16));
-		List<Rejection> rejected = new ArrayList<>();
+		this.writer.clear();
+		long written = 0;
 		boolean ended = false;
 		int taken = 0;
 		while (taken < this.blockRows) {
@@ -55,7 +68,7 @@ class IngestFileTasklet implements Tasklet {
 			}
 			catch (RowRejectedException ex) {
 				// a file left out (on-error: skip): listed, and the reader is at its end
-				rejected.add(ex.getRejection());
+				this.writer.reject(ex.getRejection());
 				contribution.incrementReadSkipCount();
 				continue;
 			}
@@ -71,16 +84,17 @@ class IngestFileTasklet implements Tasklet {
 					contribution.incrementFilterCount(1);
 				}
 				else {
-					rows.add(mapped);
+					this.writer.add(mapped);
+					written++;
 				}
 			}
 			catch (RowRejectedException ex) {
-				rejected.add(ex.getRejection());
+				this.writer.reject(ex.getRejection());
 				contribution.incrementProcessSkipCount(1);
 			}
 		}
-		this.writer.write(rows, rejected);
-		contribution.incrementWriteCount(rows.size());
+		this.writer.finish();
+		contribution.incrementWriteCount(written);
 		return ended ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
 	}
 

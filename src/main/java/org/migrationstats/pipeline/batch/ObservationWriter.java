@@ -12,9 +12,12 @@ import org.migrationstats.pipeline.store.IngestStore;
 /**
  * Writes a block's observations (or their sums per country, year and measure for a
  * record-level dataset), its rejected rows and cells and its filtered aggregate rows,
- * each in one JDBC batch, inside the block's transaction.
+ * inside the block's transaction: in JDBC batches of at most {@value #BATCH} rows as they
+ * come, so that memory does not grow with the block, and the rest when the block ends.
  */
 class ObservationWriter {
+
+	static final int BATCH = 10_000;
 
 	private final IngestStore store;
 
@@ -28,6 +31,12 @@ class ObservationWriter {
 
 	private final boolean sumRecords;
 
+	private final List<Observation> observations = new ArrayList<>();
+
+	private final RecordSums sums = new RecordSums();
+
+	private final List<Rejection> rejections = new ArrayList<>();
+
 	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file,
 			boolean sumRecords) {
 		this.sumRecords = sumRecords;
@@ -39,20 +48,64 @@ class ObservationWriter {
 	}
 
 	/**
-	 * @param rows the block's mapped rows
-	 * @param rejectedRows the block's rows rejected whole
+	 * @param row a mapped row of the block
 	 */
-	void write(List<MappedRow.CountryRow> rows, List<Rejection> rejectedRows) {
-		List<Observation> observations = new ArrayList<>();
-		List<Rejection> rejections = new ArrayList<>(rejectedRows);
-		for (MappedRow.CountryRow row : rows) {
-			observations.addAll(row.observations());
-			rejections.addAll(row.rejections());
+	void add(MappedRow.CountryRow row) {
+		if (this.sumRecords) {
+			row.observations().forEach(this.sums::add);
 		}
-		this.store.saveObservations(this.runId, this.datasetId, this.file,
-				this.sumRecords ? RecordSums.sum(observations) : observations);
-		this.store.saveRejections(this.runId, IngestStore.INGEST, rejections);
+		else {
+			this.observations.addAll(row.observations());
+			if (this.observations.size() >= BATCH) {
+				flushObservations();
+			}
+		}
+		for (Rejection rejection : row.rejections()) {
+			reject(rejection);
+		}
+	}
+
+	/**
+	 * @param rejection a row of the block rejected whole, or a cell
+	 */
+	void reject(Rejection rejection) {
+		this.rejections.add(rejection);
+		if (this.rejections.size() >= BATCH) {
+			flushRejections();
+		}
+	}
+
+	/**
+	 * Writes what the block has left: the sums of a record-level dataset, the last
+	 * observations and rejections, the aggregate rows set aside.
+	 */
+	void finish() {
+		if (this.sumRecords) {
+			this.observations.addAll(this.sums.drain());
+		}
+		flushObservations();
+		flushRejections();
 		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.processor.drainAggregates());
+	}
+
+	/**
+	 * Forgets what a failed block held, before the next attempt.
+	 */
+	void clear() {
+		this.observations.clear();
+		this.sums.drain();
+		this.rejections.clear();
+		this.processor.drainAggregates();
+	}
+
+	private void flushObservations() {
+		this.store.saveObservations(this.runId, this.datasetId, this.file, this.observations);
+		this.observations.clear();
+	}
+
+	private void flushRejections() {
+		this.store.saveRejections(this.runId, IngestStore.INGEST, this.rejections);
+		this.rejections.clear();
 	}
 
 }

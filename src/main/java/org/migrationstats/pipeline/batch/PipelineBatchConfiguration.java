@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.report.ReportWriter;
+import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.IngestStore;
@@ -33,6 +34,9 @@ class PipelineBatchConfiguration {
 	static final String INGEST_DATASETS = "ingestDatasets";
 
 	static final String INGEST_FILE = "ingestFile";
+
+	/** How many times the chunk size a record-level dataset's blocks are by default. */
+	static final int RECORD_BLOCKS = 5;
 
 	static final String COMPUTE_FIGURES = "computeFigures";
 
@@ -65,21 +69,41 @@ class PipelineBatchConfiguration {
 
 	@Bean
 	Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IngestFileTasklet ingestFileTasklet, SourceRowReader sourceRowReader) {
+			IngestFileTasklet ingestFileTasklet) {
 		return new StepBuilder(INGEST_FILE, jobRepository).tasklet(ingestFileTasklet, transactionManager)
-			.stream(sourceRowReader)
+			.stream(ingestFileTasklet)
 			.build();
 	}
 
+	/**
+	 * The ingest of one partition's file. Its reader, mapper and writer are plain objects
+	 * made here, not step-scoped beans: a call through a scoped proxy looks the bean up
+	 * each time, which for millions of rows costs more than the row.
+	 */
 	@Bean
 	@StepScope
-	IngestFileTasklet ingestFileTasklet(SourceRowReader sourceRowReader, RowMappingProcessor rowMappingProcessor,
-			ObservationWriter observationWriter, JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
+	IngestFileTasklet ingestFileTasklet(JobSpecs specs, IngestStore store, CountryReference countries,
+			@Value("#{jobParameters['jobFile']}") String jobFile,
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
+			@Value("#{stepExecutionContext['file']}") String file,
+			@Value("#{stepExecution}") StepExecution stepExecution,
 			@Value("${pipeline.chunk-size:10000}") int chunkSize) {
-		int rows = specs.get(Path.of(jobFile)).dataset(dataset).table().chunkSize();
-		return new IngestFileTasklet(sourceRowReader, rowMappingProcessor, observationWriter,
-				(rows > 0) ? rows : chunkSize);
+		JobSpec spec = specs.get(Path.of(jobFile));
+		DatasetSpec datasetSpec = spec.dataset(dataset);
+		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file));
+		RowMappingProcessor processor = new RowMappingProcessor(datasetSpec, file, reader,
+				countries.withAliases(spec.aliases()));
+		ObservationWriter writer = new ObservationWriter(store, processor,
+				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
+				datasetSpec.sumRecords());
+		int rows = datasetSpec.table().chunkSize();
+		if (rows == 0) {
+			// a record-level block writes one sum per country, year and measure, however
+			// many
+			// rows it has: larger blocks write less
+			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
+		}
+		return new IngestFileTasklet(reader, processor, writer, rows);
 	}
 
 	@Bean
@@ -102,37 +126,6 @@ class PipelineBatchConfiguration {
 	@StepScope
 	DatasetPartitioner datasetPartitioner(RunStore runs, @Value("#{stepExecution}") StepExecution stepExecution) {
 		return new DatasetPartitioner(runs, stepExecution.getJobExecution().getJobInstance().getInstanceId());
-	}
-
-	@Bean
-	@StepScope
-	SourceRowReader sourceRowReader(JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
-			@Value("#{stepExecutionContext['dataset']}") String dataset,
-			@Value("#{stepExecutionContext['file']}") String file) {
-		return new SourceRowReader(specs.get(Path.of(jobFile)).dataset(dataset), Path.of(file));
-	}
-
-	@Bean
-	@StepScope
-	RowMappingProcessor rowMappingProcessor(JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
-			@Value("#{stepExecutionContext['dataset']}") String dataset,
-			@Value("#{stepExecutionContext['file']}") String file, SourceRowReader sourceRowReader,
-			CountryReference countries) {
-		JobSpec spec = specs.get(Path.of(jobFile));
-		return new RowMappingProcessor(spec.dataset(dataset), file, sourceRowReader,
-				countries.withAliases(spec.aliases()));
-	}
-
-	@Bean
-	@StepScope
-	ObservationWriter observationWriter(IngestStore store, RowMappingProcessor rowMappingProcessor, JobSpecs specs,
-			@Value("#{jobParameters['jobFile']}") String jobFile,
-			@Value("#{stepExecution}") StepExecution stepExecution,
-			@Value("#{stepExecutionContext['dataset']}") String dataset,
-			@Value("#{stepExecutionContext['file']}") String file) {
-		return new ObservationWriter(store, rowMappingProcessor,
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
-				specs.get(Path.of(jobFile)).dataset(dataset).sumRecords());
 	}
 
 }

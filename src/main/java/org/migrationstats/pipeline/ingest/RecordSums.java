@@ -15,7 +15,37 @@ import org.migrationstats.pipeline.spec.Measure;
  */
 public final class RecordSums {
 
-	private RecordSums() {
+	private final Map<Key, long[]> sums = new LinkedHashMap<>();
+
+	/**
+	 * Adds an observation to its country's, year's and measure's sum.
+	 * @param o the observation
+	 * @throws ArithmeticException if the sum does not fit in a long
+	 */
+	public void add(Observation o) {
+		long[] sum = this.sums.computeIfAbsent(new Key(o.country(), o.year(), o.measure()),
+				(k) -> new long[] { 0, o.row() });
+		sum[0] = Math.addExact(sum[0], o.value());
+	}
+
+	/**
+	 * @return how many sums are held
+	 */
+	public int size() {
+		return this.sums.size();
+	}
+
+	/**
+	 * Hands over the sums and starts again from none.
+	 * @return one observation per country, year and measure, carrying the first row it
+	 * came from, in order of first appearance
+	 */
+	public List<Observation> drain() {
+		List<Observation> result = new ArrayList<>(this.sums.size());
+		this.sums.forEach(
+				(key, sum) -> result.add(new Observation(key.country(), key.year(), key.measure(), sum[0], sum[1])));
+		this.sums.clear();
+		return result;
 	}
 
 	/**
@@ -25,16 +55,9 @@ public final class RecordSums {
 	 * @throws ArithmeticException if a sum does not fit in a long
 	 */
 	public static List<Observation> sum(List<Observation> observations) {
-		Map<Key, long[]> sums = new LinkedHashMap<>();
-		for (Observation o : observations) {
-			long[] sum = sums.computeIfAbsent(new Key(o.country(), o.year(), o.measure()),
-					(k) -> new long[] { 0, o.row() });
-			sum[0] = Math.addExact(sum[0], o.value());
-		}
-		List<Observation> result = new ArrayList<>(sums.size());
-		sums.forEach(
-				(key, sum) -> result.add(new Observation(key.country(), key.year(), key.measure(), sum[0], sum[1])));
-		return result;
+		RecordSums sums = new RecordSums();
+		observations.forEach(sums::add);
+		return sums.drain();
 	}
 
 	private record Key(String country, int year, Measure measure) {
