@@ -1,0 +1,450 @@
+package org.migrationstats.pipeline.ingest.excel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.migrationstats.pipeline.ingest.RowSource;
+import org.migrationstats.pipeline.ingest.SourceFormatException;
+import org.migrationstats.pipeline.ingest.SourceRow;
+import org.xml.sax.SAXException;
+
+/**
+ * One sheet of an .xlsx workbook, pulled row by row from the sheet's XML: only the shared
+ * strings and the styles are held in memory, so a sheet of a million rows reads in the
+ * memory of a small one.
+ */
+final class XlsxRowSource implements RowSource {
+
+	private static final XMLInputFactory XML = xmlInputFactory();
+
+	private final String name;
+
+	private final String sheet;
+
+	private final OPCPackage pkg;
+
+	private final SharedStrings strings;
+
+	private final boolean[] dateStyles;
+
+	private final boolean date1904;
+
+	private final InputStream in;
+
+	private final XMLStreamReader xml;
+
+	private long row;
+
+	private boolean done;
+
+	private XlsxRowSource(String name, String sheet, OPCPackage pkg, SharedStrings strings, boolean[] dateStyles,
+			boolean date1904, InputStream in) throws XMLStreamException {
+		this.name = name;
+		this.sheet = sheet;
+		this.pkg = pkg;
+		this.strings = strings;
+		this.dateStyles = dateStyles;
+		this.date1904 = date1904;
+		this.in = in;
+		this.xml = XML.createXMLStreamReader(in);
+	}
+
+	/**
+	 * Opens one sheet of a workbook.
+	 * @param file the workbook
+	 * @param name the file as shown to users
+	 * @param wanted the sheet by name or 1-based index; empty for the first
+	 * @return the sheet's rows
+	 * @throws SourceFormatException naming the file when it is not a readable workbook,
+	 * is a zip bomb, or has no such sheet
+	 */
+	static XlsxRowSource open(Path file, String name, String wanted) {
+		OPCPackage pkg;
+		try {
+			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+		}
+		catch (OpenXML4JException | RuntimeException ex) {
+			throw failure(name, ex);
+		}
+		InputStream in = null;
+		try {
+			XSSFReader reader = new XSSFReader(pkg);
+			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+			List<String> names = new ArrayList<>();
+			List<PackagePart> parts = new ArrayList<>();
+			while (sheets.hasNext()) {
+				sheets.next().close();
+				names.add(sheets.getSheetName());
+				parts.add(sheets.getSheetPart());
+			}
+			int index = Workbooks.sheetIndex(names, name, wanted);
+			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+			boolean[] dateStyles = dateStyles(reader.getStylesTable());
+			boolean date1904 = date1904(reader);
+			in = parts.get(index).getInputStream();
+			return new XlsxRowSource(name, names.get(index), pkg, strings, dateStyles, date1904, in);
+		}
+		catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
+			closeQuietly(in);
+			pkg.revert();
+			if (ex instanceof SourceFormatException format) {
+				throw format;
+			}
+			throw failure(name, ex);
+		}
+	}
+
+	@Override
+	public String sheet() {
+		return this.sheet;
+	}
+
+	@Override
+	public SourceRow next() {
+		if (this.done) {
+			return null;
+		}
+		try {
+			while (this.xml.hasNext()) {
+				int event = this.xml.next();
+				if (event == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
+					SourceRow read = readRow();
+					if (read != null) {
+						return read;
+					}
+				}
+				else if (event == XMLStreamConstants.END_ELEMENT && "sheetData".equals(this.xml.getLocalName())) {
+					break;
+				}
+			}
+			this.done = true;
+			return null;
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			this.done = true;
+			if (ex instanceof SourceFormatException format) {
+				throw format;
+			}
+			String place = this.name + ", sheet \"" + this.sheet + "\", row " + this.row;
+			if (isZipBomb(ex)) {
+				throw new SourceFormatException(place + ": " + refusal(ex), ex);
+			}
+			throw new SourceFormatException(
+					place + ": the sheet cannot be read further (truncated or corrupt): " + oneLine(ex), ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.xml.close();
+		}
+		catch (XMLStreamException ex) {
+			// the stream below is closed next, which is all that matters
+		}
+		closeQuietly(this.in);
+		this.pkg.revert();
+	}
+
+	/**
+	 * Reads a row whose start tag is the current event, up to its end tag.
+	 * @return the row, or {@code null} when none of its cells has a value
+	 */
+	private SourceRow readRow() throws XMLStreamException {
+		String r = this.xml.getAttributeValue(null, "r");
+		this.row = (r != null) ? Long.parseLong(r) : this.row + 1;
+		List<String> cells = new ArrayList<>();
+		while (true) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(this.xml.getLocalName())) {
+				readCell(cells);
+			}
+			else if (event == XMLStreamConstants.START_ELEMENT) {
+				skipElement();
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				return cells.isEmpty() ? null : new SourceRow(this.row, cells);
+			}
+		}
+	}
+
+	private void readCell(List<String> cells) throws XMLStreamException {
+		String ref = this.xml.getAttributeValue(null, "r");
+		String type = this.xml.getAttributeValue(null, "t");
+		String style = this.xml.getAttributeValue(null, "s");
+		int column = (ref != null) ? column(ref) : cells.size();
+		String value = null;
+		String inline = null;
+		while (true) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String element = this.xml.getLocalName();
+				if ("v".equals(element)) {
+					value = this.xml.getElementText();
+				}
+				else if ("is".equals(element)) {
+					inline = readText();
+				}
+				else {
+					skipElement();
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				break;
+			}
+		}
+		String text = text(type, style, value, inline);
+		if (text == null) {
+			return;
+		}
+		while (cells.size() < column) {
+			cells.add("");
+		}
+		if (column < cells.size()) {
+			cells.set(column, text);
+		}
+		else {
+			cells.add(text);
+		}
+	}
+
+	private String text(String type, String style, String value, String inline) {
+		if (type == null || "n".equals(type)) {
+			return (value != null && !value.isEmpty()) ? number(value, style) : null;
+		}
+		switch (type) {
+			case "s":
+				return sharedString(value);
+			case "inlineStr":
+				return (inline != null) ? inline : value;
+			case "b":
+				return (value == null) ? null : ("1".equals(value) || "true".equals(value)) ? "TRUE" : "FALSE";
+			case "d":
+				return (value == null) ? null : isoDate(value);
+			default:
+				return value;
+		}
+	}
+
+	private String number(String value, String style) {
+		double number;
+		try {
+			number = Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new SourceFormatException(this.name + ", sheet \"" + this.sheet + "\", row " + this.row + ": \""
+					+ value + "\" is stored as a number but is none");
+		}
+		if (style != null && isDateStyle(Integer.parseInt(style)) && DateUtil.isValidExcelDate(number)) {
+			return DateUtil.getLocalDateTime(number, this.date1904).toLocalDate().toString();
+		}
+		return Workbooks.number(number);
+	}
+
+	private boolean isDateStyle(int style) {
+		return style >= 0 && style < this.dateStyles.length && this.dateStyles[style];
+	}
+
+	private String sharedString(String value) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		int index = Integer.parseInt(value.strip());
+		if (index < 0 || index >= this.strings.getUniqueCount()) {
+			throw new SourceFormatException(
+					this.name + ", sheet \"" + this.sheet + "\", row " + this.row + ": shared string " + index
+							+ " does not exist; the workbook has " + this.strings.getUniqueCount());
+		}
+		return this.strings.getItemAt(index).getString();
+	}
+
+	private static String isoDate(String value) {
+		int time = value.indexOf('T');
+		return (time >= 0) ? value.substring(0, time) : value;
+	}
+
+	/**
+	 * Reads the text of a string element whose start tag is the current event: its
+	 * {@code <t>} or the {@code <t>} of each of its runs, without phonetic guides.
+	 */
+	private String readText() throws XMLStreamException {
+		StringBuilder text = new StringBuilder();
+		int depth = 1;
+		while (depth > 0) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String element = this.xml.getLocalName();
+				if ("t".equals(element)) {
+					text.append(this.xml.getElementText());
+				}
+				else if ("rPh".equals(element)) {
+					skipElement();
+				}
+				else {
+					depth++;
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+		return text.toString();
+	}
+
+	private void skipElement() throws XMLStreamException {
+		int depth = 1;
+		while (depth > 0) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+	}
+
+	/**
+	 * @param ref a cell reference such as {@code AB12}
+	 * @return its 0-based column
+	 */
+	static int column(String ref) {
+		int column = 0;
+		for (int i = 0; i < ref.length(); i++) {
+			char c = ref.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				column = column * 26 + (c - 'A' + 1);
+			}
+			else if (c >= 'a' && c <= 'z') {
+				column = column * 26 + (c - 'a' + 1);
+			}
+			else {
+				break;
+			}
+		}
+		return column - 1;
+	}
+
+	private static boolean[] dateStyles(StylesTable styles) {
+		if (styles == null) {
+			return new boolean[0];
+		}
+		boolean[] dates = new boolean[styles.getNumCellStyles()];
+		for (int i = 0; i < dates.length; i++) {
+			XSSFCellStyle style = styles.getStyleAt(i);
+			dates[i] = style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+		}
+		return dates;
+	}
+
+	/**
+	 * @return whether the workbook counts dates from 1904 (as old Mac Excel did) rather
+	 * than from 1900
+	 */
+	private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
+		try (InputStream workbook = reader.getWorkbookData()) {
+			XMLStreamReader xml = XML.createXMLStreamReader(workbook);
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+						continue;
+					}
+					String element = xml.getLocalName();
+					if ("workbookPr".equals(element)) {
+						String value = xml.getAttributeValue(null, "date1904");
+						return "1".equals(value) || "true".equals(value);
+					}
+					if ("sheets".equals(element)) {
+						return false;
+					}
+				}
+				return false;
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
+	/**
+	 * @param name the file as shown to users
+	 * @param ex why a workbook could not be opened
+	 * @return the exception to throw: a refusal for a zip bomb, otherwise a corrupt file
+	 */
+	static SourceFormatException failure(String name, Exception ex) {
+		if (isZipBomb(ex)) {
+			return new SourceFormatException(name + ": " + refusal(ex), ex);
+		}
+		return new SourceFormatException(name + ": not a readable workbook (truncated or corrupt): " + oneLine(ex), ex);
+	}
+
+	private static boolean isZipBomb(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String refusal(Throwable ex) {
+		String detail = "";
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && message.contains("Zip bomb detected")) {
+				detail = message.substring(message.indexOf("Zip bomb detected"));
+				String[] lines = detail.split("\\R");
+				detail = lines[0];
+				for (String line : lines) {
+					if (line.startsWith("Uncompressed size")) {
+						detail += " " + line;
+					}
+				}
+			}
+		}
+		return "refused: the workbook expands too much for its size, as a zip bomb does (" + detail + ")";
+	}
+
+	private static String oneLine(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return message.strip().replaceAll("\\s*\\R\\s*", " ");
+	}
+
+	private static void closeQuietly(InputStream in) {
+		if (in != null) {
+			try {
+				in.close();
+			}
+			catch (IOException ex) {
+				// nothing more can be done with a stream that does not close
+			}
+		}
+	}
+
+	private static XMLInputFactory xmlInputFactory() {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+		return factory;
+	}
+
+}
