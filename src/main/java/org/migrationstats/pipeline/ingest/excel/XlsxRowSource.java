@@ -5,16 +5,21 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -82,10 +87,12 @@ final class XlsxRowSource implements RowSource {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
 		}
 		catch (OpenXML4JException | RuntimeException ex) {
-			throw failure(name, ex);
+			SourceFormatException plain = plainZip(file, name);
+			throw (plain != null) ? plain : failure(name, ex);
 		}
 		InputStream in = null;
 		try {
+			requireWorkbook(pkg, name);
 			XSSFReader reader = new XSSFReader(pkg);
 			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
 			List<String> names = new ArrayList<>();
@@ -143,10 +150,10 @@ final class XlsxRowSource implements RowSource {
 			if (ex instanceof SourceFormatException format) {
 				throw format;
 			}
-			String place = this.name + ", sheet \"" + this.sheet + "\", row " + this.row;
 			if (isZipBomb(ex)) {
-				throw new SourceFormatException(place + ": " + refusal(ex), ex);
+				throw new SourceFormatException(this.name + ": " + refusal(ex), ex);
 			}
+			String place = this.name + ", sheet \"" + this.sheet + "\", row " + this.row;
 			throw new SourceFormatException(
 					place + ": the sheet cannot be read further (truncated or corrupt): " + oneLine(ex), ex);
 		}
@@ -343,6 +350,31 @@ final class XlsxRowSource implements RowSource {
 		return column - 1;
 	}
 
+	/**
+	 * Refuses an Office Open XML file whose main part is no spreadsheet, such as a Word
+	 * document, or a binary .xlsb workbook.
+	 */
+	private static void requireWorkbook(OPCPackage pkg, String name) throws InvalidFormatException {
+		PackageRelationshipCollection main = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+		if (main.isEmpty()) {
+			main = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
+		}
+		PackagePart part = main.isEmpty() ? null : pkg.getPart(main.getRelationship(0));
+		if (part == null) {
+			return;
+		}
+		String type = part.getContentType();
+		if (type.contains(".sheet.binary.")) {
+			throw new SourceFormatException(
+					name + ": a binary workbook (.xlsb), which is not read; save it as an .xlsx workbook");
+		}
+		if (!type.contains("spreadsheetml") && !type.startsWith("application/vnd.ms-excel.")) {
+			String kind = type.contains("wordprocessingml") ? "a Word document"
+					: type.contains("presentationml") ? "a PowerPoint presentation" : "an Office file of type " + type;
+			throw new SourceFormatException(name + ": " + kind + ", not an Excel workbook");
+		}
+	}
+
 	private static boolean[] dateStyles(StylesTable styles) {
 		if (styles == null) {
 			return new boolean[0];
@@ -396,6 +428,27 @@ final class XlsxRowSource implements RowSource {
 		return new SourceFormatException(name + ": not a readable workbook (truncated or corrupt): " + oneLine(ex), ex);
 	}
 
+	/**
+	 * @return a refusal of a zip archive that holds other files than a workbook (as
+	 * statistics offices send CSV files), or {@code null} when the file is not such a
+	 * readable archive
+	 */
+	private static SourceFormatException plainZip(Path file, String name) {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			if (zip.getEntry("[Content_Types].xml") != null || zip.size() == 0) {
+				return null;
+			}
+			List<String> entries = zip.stream().limit(4).map(ZipEntry::getName).toList();
+			String listed = String.join(", ", entries.subList(0, Math.min(3, entries.size())))
+					+ ((entries.size() > 3) ? ", ..." : "");
+			return new SourceFormatException(name + ": a zip archive of other files (" + listed
+					+ "), not an Excel workbook; unzip it and name the file inside");
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
 	private static boolean isZipBomb(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
@@ -423,7 +476,21 @@ final class XlsxRowSource implements RowSource {
 		return "refused: the workbook expands too much for its size, as a zip bomb does (" + detail + ")";
 	}
 
+	/**
+	 * @return the exception's message on one line, followed by its root cause's where
+	 * that says more
+	 */
 	private static String oneLine(Throwable ex) {
+		String message = message(ex);
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String cause = message(root);
+		return (root == ex || message.contains(cause)) ? message : message + " (" + cause + ")";
+	}
+
+	private static String message(Throwable ex) {
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		return message.strip().replaceAll("\\s*\\R\\s*", " ");
 	}
