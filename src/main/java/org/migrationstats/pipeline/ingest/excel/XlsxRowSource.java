@@ -26,6 +26,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.migrationstats.pipeline.ingest.RowSource;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
@@ -241,7 +242,7 @@ final class XlsxRowSource implements RowSource {
 			case "s":
 				return sharedString(value);
 			case "inlineStr":
-				return (inline != null) ? inline : value;
+				return (inline != null) ? decode(inline) : value;
 			case "b":
 				return (value == null) ? null : ("1".equals(value) || "true".equals(value)) ? "TRUE" : "FALSE";
 			case "d":
@@ -275,12 +276,21 @@ final class XlsxRowSource implements RowSource {
 			return null;
 		}
 		int index = Integer.parseInt(value.strip());
-		if (index < 0 || index >= this.strings.getUniqueCount()) {
-			throw new SourceFormatException(
-					this.name + ", sheet \"" + this.sheet + "\", row " + this.row + ": shared string " + index
-							+ " does not exist; the workbook has " + this.strings.getUniqueCount());
+		try {
+			return this.strings.getItemAt(index).getString();
 		}
-		return this.strings.getItemAt(index).getString();
+		catch (IndexOutOfBoundsException | IllegalStateException ex) {
+			throw new SourceFormatException(this.name + ", sheet \"" + this.sheet + "\", row " + this.row
+					+ ": the cell refers to shared string " + index + ", which the workbook does not have", ex);
+		}
+	}
+
+	/**
+	 * @return the text with Excel's escapes of control characters ({@code _x000D_})
+	 * decoded, as POI decodes them in shared strings
+	 */
+	private static String decode(String text) {
+		return text.contains("_x") ? new XSSFRichTextString(text).getString() : text;
 	}
 
 	private static String isoDate(String value) {

@@ -21,6 +21,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,20 +51,13 @@ class BrokenFilesTests {
 			.withMessageNotContaining("\n");
 	}
 
-	@Test
-	void truncatedXlsx() throws IOException {
-		Path whole = Fixtures.write(workbook(new XSSFWorkbook()), this.dir.resolve("whole.xlsx"));
-		byte[] bytes = Files.readAllBytes(whole);
-		Path file = Files.write(this.dir.resolve("half.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
-		assertMessage(file, "half.xlsx: not a readable workbook (truncated or corrupt): ");
-	}
-
-	@Test
-	void truncatedXls() throws IOException {
-		Path whole = Fixtures.write(workbook(new HSSFWorkbook()), this.dir.resolve("whole.xls"));
-		byte[] bytes = Files.readAllBytes(whole);
-		Path file = Files.write(this.dir.resolve("half.xls"), Arrays.copyOf(bytes, bytes.length / 2));
-		assertMessage(file, "half.xls: not a readable workbook (truncated or corrupt): ");
+	@ParameterizedTest
+	@ValueSource(strings = { "xlsx", "xls" })
+	void truncatedWorkbook(String type) throws IOException {
+		Workbook workbook = type.equals("xlsx") ? new XSSFWorkbook() : new HSSFWorkbook();
+		byte[] bytes = Files.readAllBytes(Fixtures.write(workbook(workbook), this.dir.resolve("whole." + type)));
+		Path file = Files.write(this.dir.resolve("half." + type), Arrays.copyOf(bytes, bytes.length / 2));
+		assertMessage(file, "half." + type + ": not a readable workbook (truncated or corrupt): ");
 	}
 
 	@Test

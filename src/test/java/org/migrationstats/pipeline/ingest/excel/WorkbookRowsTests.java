@@ -212,11 +212,11 @@ class WorkbookRowsTests {
 					+ "<row><c r=\"C2\" t=\"inlineStr\"><is><t>gap</t></is></c><c r=\"E2\" t=\"d\">"
 					+ "<v>2002-12-02T00:00:00</v></c></row>" + "<row r=\"7\"><c r=\"B7\"/></row>"
 					+ "<row r=\"9\"><c r=\"A9\" t=\"e\"><v>#REF!</v></c><c r=\"B9\" t=\"b\"><v>0</v></c></row>"
-					+ "<row><c><v>1E-3</v></c></row>");
+					+ "<row><c><v>1E-3</v></c><c t=\"inlineStr\"><is><t>one_x000A_two</t></is></c></row>");
 			assertThat(read(file, "Data")).containsExactly(
 					new SourceRow(1, List.of("Côte d'Ivoire", "384", "formula text")),
 					new SourceRow(2, List.of("", "", "gap", "", "2002-12-02")),
-					new SourceRow(9, List.of("#REF!", "FALSE")), new SourceRow(10, List.of("0.001")));
+					new SourceRow(9, List.of("#REF!", "FALSE")), new SourceRow(10, List.of("0.001", "one\ntwo")));
 		}
 
 		@Test
@@ -232,6 +232,14 @@ class WorkbookRowsTests {
 					.withMessageNotContaining("\n");
 				assertThat(rows.next()).isNull();
 			}
+		}
+
+		@Test
+		void aSharedStringThatIsNotThereNamesItsRow() throws IOException {
+			Path file = withSheetXml("<row r=\"5\"><c r=\"B5\" t=\"s\"><v>7</v></c></row>");
+			assertThatExceptionOfType(SourceFormatException.class).isThrownBy(() -> read(file, ""))
+				.withMessage("book.xlsx, sheet \"Data\", row 5: the cell refers to shared string 7, "
+						+ "which the workbook does not have");
 		}
 
 		@Test
