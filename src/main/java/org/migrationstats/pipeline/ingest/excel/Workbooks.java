@@ -68,7 +68,7 @@ final class Workbooks {
 				while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
 					cells.remove(cells.size() - 1);
 				}
-				if (!cells.isEmpty()) {
+				if (row.getLastCellNum() > 0) {
 					rows.add(new SourceRow(row.getRowNum() + 1, cells));
 				}
 			}

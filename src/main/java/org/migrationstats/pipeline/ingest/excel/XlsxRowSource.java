@@ -154,7 +154,8 @@ final class XlsxRowSource implements RowSource {
 			if (isZipBomb(ex)) {
 				throw new SourceFormatException(this.name + ": " + refusal(ex), ex);
 			}
-			String place = this.name + ", sheet \"" + this.sheet + "\", row " + this.row;
+			String place = this.name + ", sheet \"" + this.sheet + "\""
+					+ ((this.row > 0) ? ", row " + this.row : ", before the first row");
 			throw new SourceFormatException(
 					place + ": the sheet cannot be read further (truncated or corrupt): " + oneLine(ex), ex);
 		}
@@ -173,23 +174,27 @@ final class XlsxRowSource implements RowSource {
 	}
 
 	/**
-	 * Reads a row whose start tag is the current event, up to its end tag.
-	 * @return the row, or {@code null} when none of its cells has a value
+	 * Reads a row whose start tag is the current event, up to its end tag. A row whose
+	 * cells have no values (formatted blank cells) is a blank row, with no values: it can
+	 * mark the end of a table.
+	 * @return the row, or {@code null} when it has no cells at all
 	 */
 	private SourceRow readRow() throws XMLStreamException {
 		String r = this.xml.getAttributeValue(null, "r");
 		this.row = (r != null) ? Long.parseLong(r) : this.row + 1;
 		List<String> cells = new ArrayList<>();
+		boolean anyCell = false;
 		while (true) {
 			int event = this.xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(this.xml.getLocalName())) {
 				readCell(cells);
+				anyCell = true;
 			}
 			else if (event == XMLStreamConstants.START_ELEMENT) {
 				skipElement();
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
-				return cells.isEmpty() ? null : new SourceRow(this.row, cells);
+				return anyCell ? new SourceRow(this.row, cells) : null;
 			}
 		}
 	}

@@ -72,8 +72,8 @@ class WorkbookRowsTests {
 	}
 
 	/**
-	 * A workbook with a sheet "Notes", then "Data" with one cell of each kind, then
-	 * "2019".
+	 * A workbook with a sheet "Notes", then "Data" with one cell of each kind, a row
+	 * without cells (5) and a row with only a formatted blank cell (7), then "2019".
 	 */
 	private static Workbook cells(Workbook workbook) {
 		workbook.createSheet("Notes").createRow(0).createCell(0).setCellValue("about");
@@ -110,6 +110,7 @@ class WorkbookRowsTests {
 		sheet.createRow(4);
 		sheet.createRow(5).createCell(0).setCellValue("last");
 		sheet.getRow(5).createCell(3).setCellStyle(custom);
+		sheet.createRow(6).createCell(2).setCellStyle(custom);
 		workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
 		return workbook;
 	}
@@ -127,7 +128,8 @@ class WorkbookRowsTests {
 		assertThat(read(file, "Data")).containsExactly(
 				new SourceRow(1, List.of("42", "-7", "0.25", "100000000000000000000", "text", "Côte d'Ivoire")),
 				new SourceRow(2, List.of("2002-12-02", "84", "abcd", "TRUE", "#N/A", "2002-12-02", "-1234567.125")),
-				new SourceRow(4, List.of("a", "", "c", "", "1.5", "#DIV/0!")), new SourceRow(6, List.of("last")));
+				new SourceRow(4, List.of("a", "", "c", "", "1.5", "#DIV/0!")), new SourceRow(6, List.of("last")),
+				new SourceRow(7, List.of()));
 	}
 
 	@ParameterizedTest
@@ -215,7 +217,7 @@ class WorkbookRowsTests {
 					+ "<row><c><v>1E-3</v></c><c t=\"inlineStr\"><is><t>one_x000A_two</t></is></c></row>");
 			assertThat(read(file, "Data")).containsExactly(
 					new SourceRow(1, List.of("Côte d'Ivoire", "384", "formula text")),
-					new SourceRow(2, List.of("", "", "gap", "", "2002-12-02")),
+					new SourceRow(2, List.of("", "", "gap", "", "2002-12-02")), new SourceRow(7, List.of()),
 					new SourceRow(9, List.of("#REF!", "FALSE")), new SourceRow(10, List.of("0.001", "one\ntwo")));
 		}
 
