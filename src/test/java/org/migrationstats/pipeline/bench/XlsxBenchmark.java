@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.management.ThreadMXBean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -60,6 +61,8 @@ public final class XlsxBenchmark {
 
 	private static final int RUNS = 3;
 
+	private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
 	private static final List<String> HEADER = List.of("country", "year", "stock", "men", "women", "refugees", "share",
 			"net");
 
@@ -73,8 +76,15 @@ public final class XlsxBenchmark {
 	 */
 	public static void main(String[] args) throws Exception {
 		Files.createDirectories(DIR);
-		System.out.printf(Locale.ROOT, "max heap %d MB, %d runs per reader, best run shown%n",
+		System.out.printf(Locale.ROOT,
+				"max heap %d MB, %d runs per reader after one warm-up read of the first size, best run shown%n",
 				Runtime.getRuntime().maxMemory() >> 20, RUNS);
+		if (args.length > 0) {
+			int rows = Integer.parseInt(args[0]);
+			readOurs(xlsx(rows));
+			readStock(xlsx(rows));
+			readCsv(csv(rows));
+		}
 		for (String arg : args) {
 			int rows = Integer.parseInt(arg);
 			Path xlsx = xlsx(rows);
@@ -232,21 +242,24 @@ public final class XlsxBenchmark {
 			pools.forEach(MemoryPoolMXBean::resetPeakUsage);
 			HeapSampler sampler = new HeapSampler();
 			sampler.start();
+			long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
 			long start = System.nanoTime();
 			long chars = read.read();
 			double seconds = (System.nanoTime() - start) / 1e9;
+			long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
 			sampler.finish();
 			long poolPeaks = pools.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
-			Result result = new Result(rows / seconds, sampler.peak, sampler.live, poolPeaks, seconds, chars);
+			Result result = new Result(rows / seconds, sampler.peak, sampler.live, poolPeaks, allocated, seconds,
+					chars);
 			if (best == null || result.seconds() < best.seconds()) {
 				best = result;
 			}
 		}
 		System.out.printf(Locale.ROOT,
 				"%-36s %6.2f s %,10.0f rows/s  peak heap used %4d MB (sum of pool peaks %4d MB), "
-						+ "live after GC %5.1f MB  %,d chars%n",
+						+ "live after GC %5.1f MB, allocated %,d bytes/row  %,d chars%n",
 				name, best.seconds(), best.rowsPerSecond(), best.peakHeap() >> 20, best.poolPeaks() >> 20,
-				best.live() / 1048576.0, best.chars());
+				best.live() / 1048576.0, best.allocated() / rows, best.chars());
 		return best;
 	}
 
@@ -266,10 +279,12 @@ public final class XlsxBenchmark {
 	 * @param live the most heap in use seen just after a garbage collection while reading
 	 * (what the reader keeps, without its garbage), in bytes
 	 * @param poolPeaks the sum of the heap pools' peaks, in bytes
+	 * @param allocated the bytes allocated by the reading thread
 	 * @param seconds the time taken
 	 * @param chars the characters read, so that no reader can skip its work
 	 */
-	private record Result(double rowsPerSecond, long peakHeap, long live, long poolPeaks, double seconds, long chars) {
+	private record Result(double rowsPerSecond, long peakHeap, long live, long poolPeaks, long allocated,
+			double seconds, long chars) {
 	}
 
 	/** Samples the heap in use every few milliseconds while a reader runs. */
