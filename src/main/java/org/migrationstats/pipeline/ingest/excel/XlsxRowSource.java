@@ -21,21 +21,19 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.migrationstats.pipeline.ingest.RowSource;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
-import org.xml.sax.SAXException;
 
 /**
- * One sheet of an .xlsx workbook, pulled row by row from the sheet's XML: only the shared
- * strings and the styles are held in memory, so a sheet of a million rows reads in the
- * memory of a small one.
+ * One sheet of an .xlsx workbook, pulled row by row from the sheet's XML with StAX: only
+ * the shared strings and the styles are held in memory, so a sheet of a million rows
+ * reads in the memory of a small one.
  */
 final class XlsxRowSource implements RowSource {
 
@@ -47,7 +45,7 @@ final class XlsxRowSource implements RowSource {
 
 	private final OPCPackage pkg;
 
-	private final SharedStrings strings;
+	private final List<String> strings;
 
 	private final boolean[] dateStyles;
 
@@ -61,7 +59,7 @@ final class XlsxRowSource implements RowSource {
 
 	private boolean done;
 
-	private XlsxRowSource(String name, String sheet, OPCPackage pkg, SharedStrings strings, boolean[] dateStyles,
+	private XlsxRowSource(String name, String sheet, OPCPackage pkg, List<String> strings, boolean[] dateStyles,
 			boolean date1904, InputStream in) throws XMLStreamException {
 		this.name = name;
 		this.sheet = sheet;
@@ -104,13 +102,13 @@ final class XlsxRowSource implements RowSource {
 				parts.add(sheets.getSheetPart());
 			}
 			int index = Workbooks.sheetIndex(names, name, wanted);
-			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+			List<String> strings = sharedStrings(pkg);
 			boolean[] dateStyles = dateStyles(reader.getStylesTable());
 			boolean date1904 = date1904(reader);
 			in = parts.get(index).getInputStream();
 			return new XlsxRowSource(name, names.get(index), pkg, strings, dateStyles, date1904, in);
 		}
-		catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
+		catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
 			closeQuietly(in);
 			pkg.revert();
 			if (ex instanceof SourceFormatException format) {
@@ -191,7 +189,7 @@ final class XlsxRowSource implements RowSource {
 				anyCell = true;
 			}
 			else if (event == XMLStreamConstants.START_ELEMENT) {
-				skipElement();
+				skipElement(this.xml);
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				return anyCell ? new SourceRow(this.row, cells) : null;
@@ -214,10 +212,10 @@ final class XlsxRowSource implements RowSource {
 					value = this.xml.getElementText();
 				}
 				else if ("is".equals(element)) {
-					inline = readText();
+					inline = decode(readText(this.xml));
 				}
 				else {
-					skipElement();
+					skipElement(this.xml);
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -247,7 +245,7 @@ final class XlsxRowSource implements RowSource {
 			case "s":
 				return sharedString(value);
 			case "inlineStr":
-				return (inline != null) ? decode(inline) : value;
+				return (inline != null) ? inline : value;
 			case "b":
 				return (value == null) ? null : ("1".equals(value) || "true".equals(value)) ? "TRUE" : "FALSE";
 			case "d":
@@ -281,13 +279,11 @@ final class XlsxRowSource implements RowSource {
 			return null;
 		}
 		int index = Integer.parseInt(value.strip());
-		try {
-			return this.strings.getItemAt(index).getString();
-		}
-		catch (IndexOutOfBoundsException | IllegalStateException ex) {
+		if (index < 0 || index >= this.strings.size()) {
 			throw new SourceFormatException(this.name + ", sheet \"" + this.sheet + "\", row " + this.row
-					+ ": the cell refers to shared string " + index + ", which the workbook does not have", ex);
+					+ ": the cell refers to shared string " + index + ", which the workbook does not have");
 		}
+		return this.strings.get(index);
 	}
 
 	/**
@@ -307,18 +303,18 @@ final class XlsxRowSource implements RowSource {
 	 * Reads the text of a string element whose start tag is the current event: its
 	 * {@code <t>} or the {@code <t>} of each of its runs, without phonetic guides.
 	 */
-	private String readText() throws XMLStreamException {
+	private static String readText(XMLStreamReader xml) throws XMLStreamException {
 		StringBuilder text = new StringBuilder();
 		int depth = 1;
 		while (depth > 0) {
-			int event = this.xml.next();
+			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
-				String element = this.xml.getLocalName();
+				String element = xml.getLocalName();
 				if ("t".equals(element)) {
-					text.append(this.xml.getElementText());
+					text.append(xml.getElementText());
 				}
 				else if ("rPh".equals(element)) {
-					skipElement();
+					skipElement(xml);
 				}
 				else {
 					depth++;
@@ -331,10 +327,10 @@ final class XlsxRowSource implements RowSource {
 		return text.toString();
 	}
 
-	private void skipElement() throws XMLStreamException {
+	private static void skipElement(XMLStreamReader xml) throws XMLStreamException {
 		int depth = 1;
 		while (depth > 0) {
-			int event = this.xml.next();
+			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				depth++;
 			}
@@ -388,6 +384,32 @@ final class XlsxRowSource implements RowSource {
 					: type.contains("presentationml") ? "a PowerPoint presentation" : "an Office file of type " + type;
 			throw new SourceFormatException(name + ": " + kind + ", not an Excel workbook");
 		}
+	}
+
+	/**
+	 * @return the workbook's shared strings as plain text: runs joined, phonetic guides
+	 * left out, escaped control characters decoded; each held once
+	 */
+	private static List<String> sharedStrings(OPCPackage pkg) throws IOException, XMLStreamException {
+		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+		if (parts.isEmpty()) {
+			return List.of();
+		}
+		List<String> strings = new ArrayList<>();
+		try (InputStream in = parts.get(0).getInputStream()) {
+			XMLStreamReader xml = XML.createXMLStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {
+						strings.add(decode(readText(xml)));
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		return strings;
 	}
 
 	private static boolean[] dateStyles(StylesTable styles) {

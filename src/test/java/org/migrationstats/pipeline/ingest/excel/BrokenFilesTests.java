@@ -22,6 +22,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 
@@ -60,13 +61,14 @@ class BrokenFilesTests {
 		assertMessage(file, "half." + type + ": not a readable workbook (truncated or corrupt): ");
 	}
 
-	@Test
-	void zipBomb() throws IOException {
+	@ParameterizedTest
+	@CsvSource({ "xl/worksheets/sheet1.xml, worksheet, sheetData", "xl/sharedStrings.xml, sst, si" })
+	void zipBomb(String entry, String root, String child) throws IOException {
 		Path file = Fixtures.write(workbook(new XSSFWorkbook()), this.dir.resolve("bomb.xlsx"));
-		String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-				+ "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-				+ " ".repeat(4_000_000) + "</sheetData></worksheet>";
-		Fixtures.replaceEntry(file, "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8));
+		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + root
+				+ " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><" + child + ">"
+				+ " ".repeat(4_000_000) + "</" + child + "></" + root + ">";
+		Fixtures.replaceEntry(file, entry, xml.getBytes(StandardCharsets.UTF_8));
 		assertMessage(file, "bomb.xlsx: refused: the workbook expands too much for its size, as a zip bomb does "
 				+ "(Zip bomb detected! The file would exceed the max. ratio of compressed file size to the size of "
 				+ "the expanded data.");
