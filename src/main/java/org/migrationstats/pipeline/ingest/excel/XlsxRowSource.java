@@ -152,10 +152,8 @@ final class XlsxRowSource implements RowSource {
 			if (isZipBomb(ex)) {
 				throw new SourceFormatException(this.name + ": " + refusal(ex), ex);
 			}
-			String place = this.name + ", sheet \"" + this.sheet + "\""
-					+ ((this.row > 0) ? ", row " + this.row : ", before the first row");
 			throw new SourceFormatException(
-					place + ": the sheet cannot be read further (truncated or corrupt): " + oneLine(ex), ex);
+					place() + ": the sheet cannot be read further (truncated or corrupt): " + oneLine(ex), ex);
 		}
 	}
 
@@ -169,6 +167,14 @@ final class XlsxRowSource implements RowSource {
 		}
 		closeQuietly(this.in);
 		this.pkg.revert();
+	}
+
+	/**
+	 * @return the file, sheet and row reached, for a message
+	 */
+	private String place() {
+		return this.name + ", sheet \"" + this.sheet + "\""
+				+ ((this.row > 0) ? ", row " + this.row : ", before the first row");
 	}
 
 	/**
@@ -261,8 +267,7 @@ final class XlsxRowSource implements RowSource {
 			number = Double.parseDouble(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new SourceFormatException(this.name + ", sheet \"" + this.sheet + "\", row " + this.row + ": \""
-					+ value + "\" is stored as a number but is none");
+			throw new SourceFormatException(place() + ": \"" + value + "\" is stored as a number but is none");
 		}
 		if (style != null && isDateStyle(Integer.parseInt(style)) && DateUtil.isValidExcelDate(number)) {
 			return DateUtil.getLocalDateTime(number, this.date1904).toLocalDate().toString();
@@ -280,8 +285,8 @@ final class XlsxRowSource implements RowSource {
 		}
 		int index = Integer.parseInt(value.strip());
 		if (index < 0 || index >= this.strings.size()) {
-			throw new SourceFormatException(this.name + ", sheet \"" + this.sheet + "\", row " + this.row
-					+ ": the cell refers to shared string " + index + ", which the workbook does not have");
+			throw new SourceFormatException(
+					place() + ": the cell refers to shared string " + index + ", which the workbook does not have");
 		}
 		return this.strings.get(index);
 	}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -16,6 +17,7 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -72,6 +74,40 @@ class BrokenFilesTests {
 		assertMessage(file, "bomb.xlsx: refused: the workbook expands too much for its size, as a zip bomb does "
 				+ "(Zip bomb detected! The file would exceed the max. ratio of compressed file size to the size of "
 				+ "the expanded data.");
+	}
+
+	@Test
+	void sheetEntryDamagedInTheMiddle() throws IOException {
+		XSSFWorkbook workbook = new XSSFWorkbook();
+		Sheet sheet = workbook.createSheet("Data");
+		for (int r = 0; r < 5000; r++) {
+			sheet.createRow(r).createCell(0).setCellValue(r * 7919.5);
+		}
+		Path whole = Fixtures.write(workbook, this.dir.resolve("whole.xlsx"));
+		String entry = "xl/worksheets/sheet1.xml";
+		long size;
+		try (ZipFile zip = new ZipFile(whole.toFile())) {
+			size = zip.getEntry(entry).getCompressedSize();
+		}
+		byte[] bytes = Files.readAllBytes(whole);
+		byte[] name = entry.getBytes(StandardCharsets.US_ASCII);
+		int header = indexOf(bytes, name) - 30;
+		int data = header + 30 + name.length + (bytes[header + 28] & 0xFF) + ((bytes[header + 29] & 0xFF) << 8);
+		Arrays.fill(bytes, data + (int) size / 2, data + (int) size / 2 + 64, (byte) 0);
+		Path file = Files.write(this.dir.resolve("damaged.xlsx"), bytes);
+		assertThatExceptionOfType(SourceFormatException.class)
+			.isThrownBy(() -> Fixtures.readAll(TableFiles.open(file, "damaged.xlsx", Fixtures.dataset(), "")))
+			.withMessageMatching("damaged\\.xlsx, sheet \"Data\", row [1-9][0-9]+: the sheet cannot be read further "
+					+ "\\(truncated or corrupt\\): [^\\n]+");
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part) {
+		for (int i = 0; i + part.length <= bytes.length; i++) {
+			if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+				return i;
+			}
+		}
+		throw new AssertionError("not found");
 	}
 
 	@Test
