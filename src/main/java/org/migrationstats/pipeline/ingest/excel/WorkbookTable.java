@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -20,8 +17,9 @@ import org.migrationstats.pipeline.ingest.SourceFormatException;
 
 /**
  * A small sheet of a workbook (.xlsx or .xls) read whole into text cells: for reference
- * files such as membership records, not for datasets (those are streamed). Dates become
- * ISO dates, whole numbers lose their ".0", formulas give their cached value.
+ * files such as membership records, not for datasets (those are streamed). Cells are the
+ * text a dataset's cells are: dates become ISO dates, whole numbers lose their ".0",
+ * formulas give their cached value.
  *
  * @param header the first non-empty row's cells
  * @param rows the rows after it, as text
@@ -63,7 +61,7 @@ public record WorkbookTable(List<String> header, List<List<String>> rows) {
 				List<String> cells = new ArrayList<>();
 				if (row != null) {
 					for (int c = 0; c < row.getLastCellNum(); c++) {
-						cells.add(text(row.getCell(c), formatter));
+						cells.add(Workbooks.text(row.getCell(c), formatter));
 					}
 				}
 				rows.add(cells);
@@ -85,29 +83,6 @@ public record WorkbookTable(List<String> header, List<List<String>> rows) {
 			}
 			throw new SourceFormatException(file + ": cannot be read as a workbook: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static String text(Cell cell, DataFormatter formatter) {
-		if (cell == null) {
-			return "";
-		}
-		CellType type = (cell.getCellType() == CellType.FORMULA) ? cell.getCachedFormulaResultType()
-				: cell.getCellType();
-		if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-		}
-		if (type == CellType.NUMERIC) {
-			double value = cell.getNumericCellValue();
-			return (value == Math.rint(value) && Math.abs(value) < 1e15) ? Long.toString((long) value)
-					: Double.toString(value);
-		}
-		if (type == CellType.STRING) {
-			return cell.getStringCellValue();
-		}
-		if (type == CellType.BOOLEAN) {
-			return Boolean.toString(cell.getBooleanCellValue());
-		}
-		return formatter.formatCellValue(cell);
 	}
 
 }

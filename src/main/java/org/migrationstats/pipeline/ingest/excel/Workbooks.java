@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.ingest.excel;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -20,7 +22,8 @@ import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 
 /**
- * Opens workbooks. This version reads a sheet whole with POI's user model.
+ * Opens workbooks: an .xlsx sheet is streamed from its XML, an .xls sheet (at most 65,536
+ * rows) is read whole with POI's user model.
  */
 final class Workbooks {
 
@@ -28,7 +31,7 @@ final class Workbooks {
 	}
 
 	static RowSource openXlsx(Path file, String name, String sheet) {
-		return inMemory(file, name, sheet);
+		return XlsxRowSource.open(file, name, sheet);
 	}
 
 	static RowSource openOle2(Path file, String name, String sheet) {
@@ -49,10 +52,10 @@ final class Workbooks {
 			throw new SourceFormatException(
 					name + ": not a readable workbook (truncated or corrupt): " + ex.getMessage(), ex);
 		}
-		return inMemory(file, name, sheet);
+		return readWhole(file, name, sheet);
 	}
 
-	private static RowSource inMemory(Path file, String name, String sheetName) {
+	private static RowSource readWhole(Path file, String name, String sheetName) {
 		DataFormatter formatter = new DataFormatter();
 		try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
 			Sheet sheet = sheet(workbook, name, sheetName);
@@ -62,7 +65,12 @@ final class Workbooks {
 				for (int c = 0; c < row.getLastCellNum(); c++) {
 					cells.add(text(row.getCell(c), formatter));
 				}
-				rows.add(new SourceRow(row.getRowNum() + 1, cells));
+				while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+					cells.remove(cells.size() - 1);
+				}
+				if (row.getLastCellNum() > 0) {
+					rows.add(new SourceRow(row.getRowNum() + 1, cells));
+				}
 			}
 			String title = sheet.getSheetName();
 			return new RowSource() {
@@ -99,23 +107,45 @@ final class Workbooks {
 	}
 
 	static Sheet sheet(Workbook workbook, String name, String wanted) {
+		List<String> names = new ArrayList<>();
+		workbook.forEach((s) -> names.add(s.getSheetName()));
+		return workbook.getSheetAt(sheetIndex(names, name, wanted));
+	}
+
+	/**
+	 * Finds a sheet by name, or by 1-based index when no sheet has that name.
+	 * @param names the workbook's sheets in order
+	 * @param name the file as shown to users
+	 * @param wanted the sheet by name or 1-based index; empty for the first
+	 * @return the sheet's 0-based index
+	 * @throws SourceFormatException naming the file and its sheets when there is no such
+	 * sheet
+	 */
+	static int sheetIndex(List<String> names, String name, String wanted) {
+		if (names.isEmpty()) {
+			throw new SourceFormatException(name + ": the workbook has no sheets");
+		}
 		if (wanted.isEmpty()) {
-			return workbook.getSheetAt(0);
+			return 0;
 		}
-		Sheet sheet = workbook.getSheet(wanted);
-		if (sheet != null) {
-			return sheet;
+		int index = names.indexOf(wanted);
+		if (index >= 0) {
+			return index;
 		}
-		if (wanted.matches("\\d{1,4}")) {
-			int index = Integer.parseInt(wanted);
-			if (index >= 1 && index <= workbook.getNumberOfSheets()) {
-				return workbook.getSheetAt(index - 1);
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).equalsIgnoreCase(wanted)) {
+				return i;
 			}
 		}
-		List<String> names = new ArrayList<>();
-		workbook.forEach((s) -> names.add("\"" + s.getSheetName() + "\""));
+		if (wanted.matches("\\d{1,4}")) {
+			int number = Integer.parseInt(wanted);
+			if (number >= 1 && number <= names.size()) {
+				return number - 1;
+			}
+		}
+		List<String> quoted = names.stream().map((s) -> "\"" + s + "\"").toList();
 		throw new SourceFormatException(
-				name + ": no sheet \"" + wanted + "\"; the workbook has " + String.join(", ", names));
+				name + ": no sheet \"" + wanted + "\"; the workbook has " + String.join(", ", quoted));
 	}
 
 	static String text(Cell cell, DataFormatter formatter) {
@@ -124,26 +154,26 @@ final class Workbooks {
 		}
 		CellType type = (cell.getCellType() == CellType.FORMULA) ? cell.getCachedFormulaResultType()
 				: cell.getCellType();
-		if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-		}
-		if (type == CellType.NUMERIC) {
-			return number(cell.getNumericCellValue());
-		}
-		if (type == CellType.STRING) {
-			return cell.getStringCellValue();
-		}
-		if (type == CellType.BOOLEAN) {
-			return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-		}
-		return formatter.formatCellValue(cell);
+		return switch (type) {
+			case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+					? cell.getLocalDateTimeCellValue().toLocalDate().toString() : number(cell.getNumericCellValue());
+			case STRING -> cell.getStringCellValue();
+			case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+			case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+			case BLANK -> "";
+			default -> formatter.formatCellValue(cell);
+		};
 	}
 
+	/**
+	 * @param value a number
+	 * @return it in plain notation, without a ".0" on a whole number
+	 */
 	static String number(double value) {
 		if (value == Math.rint(value) && Math.abs(value) < 1e15) {
 			return Long.toString((long) value);
 		}
-		return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 }
