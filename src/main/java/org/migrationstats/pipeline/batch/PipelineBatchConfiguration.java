@@ -10,6 +10,7 @@ import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -55,9 +56,19 @@ class PipelineBatchConfiguration {
 			.build();
 	}
 
+	/**
+	 * The partitioned ingest, made for each job execution: its thread pool is as large as
+	 * the job file's {@code ingest-threads}, else the {@code pipeline.ingest.threads}
+	 * setting, else the machine's processors.
+	 */
 	@Bean
+	@JobScope
 	Step ingestDatasets(JobRepository jobRepository, Step ingestFile, DatasetPartitioner datasetPartitioner,
-			@Value("${pipeline.ingest.threads:2}") int threads) {
+			JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
+			@Value("${pipeline.ingest.threads:0}") int configured) {
+		int fromJob = specs.get(Path.of(jobFile)).ingestThreads();
+		int threads = (fromJob > 0) ? fromJob
+				: (configured > 0) ? configured : Runtime.getRuntime().availableProcessors();
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
 		executor.setConcurrencyLimit(threads);
 		return new StepBuilder(INGEST_DATASETS, jobRepository).partitioner(INGEST_FILE, datasetPartitioner)

@@ -26,11 +26,13 @@ import java.util.Map;
  * @param figures precedence, tolerances, vintages and country groups
  * @param report the countries the report charts and how its CSV files treat text
  * @param catchUp whether the scheduler, started after a missed firing, runs it at once
+ * @param ingestThreads how many files (or sheets) are ingested at once; 0 for as many as
+ * the machine has processors
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
 		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
 		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases,
-		FigureSettings figures, ReportSettings report, boolean catchUp) {
+		FigureSettings figures, ReportSettings report, boolean catchUp, int ingestThreads) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);
@@ -39,6 +41,17 @@ public record JobSpec(String name, Path source, String schedule, ZoneId zone, Pa
 		membershipChecks = List.copyOf(membershipChecks);
 		aliases = Map.copyOf(aliases);
 		report = (report != null) ? report : ReportSettings.DEFAULTS;
+	}
+
+	/**
+	 * A job whose file does not say how many files are ingested at once.
+	 */
+	public JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership, List<DatasetSpec> datasets,
+			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint, List<LocalDate> membershipDates,
+			List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases, FigureSettings figures,
+			ReportSettings report, boolean catchUp) {
+		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, membershipDates,
+				membershipChecks, aliases, figures, report, catchUp, 0);
 	}
 
 	/**

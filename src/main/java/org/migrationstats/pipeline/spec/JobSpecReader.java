@@ -47,7 +47,7 @@ public final class JobSpecReader {
 
 	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
 			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups", "report",
-			"catch-up");
+			"catch-up", "ingest-threads");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
@@ -106,7 +106,7 @@ public final class JobSpecReader {
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
 				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top), figures(top, datasets),
-				report(top), bool(top, "catch-up"));
+				report(top), bool(top, "catch-up"), positive(top, "ingest-threads", 0, 64));
 	}
 
 	private ReportSettings report(Map<String, Node> top) {

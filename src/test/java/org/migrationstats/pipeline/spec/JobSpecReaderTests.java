@@ -172,16 +172,15 @@ class JobSpecReaderTests {
 	class BrokenJobs {
 
 		static Stream<Arguments> brokenJobs() {
-			return Stream.of(
-					arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
-							"unknown key 'sep' in a dataset, expected one of columns, decimal, delimiter, encoding, "
-									+ "format, header-group, header-row, header-rows, id, layout, max-reject-ratio, "
-									+ "max-rejects, measure, missing, on-error, path, period-year, reference-date, "
-									+ "scale, series, sheet, sheets, sum-records, vintage"),
+			return Stream.of(arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
+					"unknown key 'sep' in a dataset, expected one of chunk-size, columns, decimal, delimiter, "
+							+ "encoding, format, header-group, header-row, header-rows, id, layout, max-reject-ratio, "
+							+ "max-rejects, measure, missing, on-error, path, period-year, reference-date, "
+							+ "scale, series, sheet, sheets, sum-records, vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "
-									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "
-									+ "report, schedule, zone"),
+									+ "ingest-threads, limits, membership, membership-checks, membership-dates, name, "
+									+ "output, periods, report, schedule, zone"),
 					arguments("bad-layout.yml", VALID.replace("layout: wide", "layout: wdie"), 7,
 							"layout must be wide or long, found 'wdie'"),
 					arguments("no-measure.yml", VALID.replace("    measure: net-migration\n", ""), 4,
