@@ -1,19 +1,26 @@
 package org.migrationstats.pipeline.batch;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One ingest partition per input file recorded by the prepare step. On a restart Spring
- * Batch reuses the partitions of the failed execution, so completed files are not read
- * again.
+ * One ingest partition per input file recorded by the prepare step (per sheet, for a
+ * dataset naming several). On a restart Spring Batch reuses the partitions of the failed
+ * execution, so completed files are not read again.
  */
 class DatasetPartitioner implements Partitioner {
 
@@ -21,27 +28,71 @@ class DatasetPartitioner implements Partitioner {
 
 	static final String FILE = "file";
 
+	static final String SHEET = "sheet";
+
 	private final RunStore runs;
 
 	private final long runId;
 
-	DatasetPartitioner(RunStore runs, long runId) {
+	private final JobSpec spec;
+
+	DatasetPartitioner(RunStore runs, long runId, JobSpec spec) {
 		this.runs = runs;
 		this.runId = runId;
+		this.spec = spec;
 	}
 
+	/**
+	 * One partition per file, or per sheet where a dataset names several sheets
+	 * ({@code undesa#1.2} for the second sheet of the first file).
+	 */
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		List<RunInput> inputs = this.runs.inputs(this.runId);
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		Map<RunInput, String> keys = keys(inputs);
 		for (RunInput input : inputs) {
-			ExecutionContext context = new ExecutionContext();
-			context.putString(DATASET, input.datasetId());
-			context.putString(FILE, input.fileName());
-			partitions.put(keys.get(input), context);
+			List<String> sheets = this.spec.dataset(input.datasetId()).table().sheets();
+			if (sheets.size() <= 1) {
+				partitions.put(keys.get(input), context(input, null));
+				continue;
+			}
+			for (int i = 0; i < sheets.size(); i++) {
+				partitions.put(keys.get(input) + "." + (i + 1), context(input, sheets.get(i)));
+			}
 		}
 		return partitions;
+	}
+
+	private static ExecutionContext context(RunInput input, String sheet) {
+		ExecutionContext context = new ExecutionContext();
+		context.putString(DATASET, input.datasetId());
+		context.putString(FILE, input.fileName());
+		if (sheet != null) {
+			context.putString(SHEET, sheet);
+		}
+		return context;
+	}
+
+	/**
+	 * The last execution of each partition step of a file: one, or one per sheet.
+	 * @param repository the job repository
+	 * @param instance the run
+	 * @param key the file's partition key
+	 * @return the partitions' last executions, by step name
+	 */
+	static List<StepExecution> lastPartitions(JobRepository repository, JobInstance instance, String key) {
+		String name = stepName(key);
+		Map<String, StepExecution> last = new TreeMap<>();
+		for (JobExecution execution : repository.getJobExecutions(instance)) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				String stepName = step.getStepName();
+				if (stepName.equals(name) || stepName.startsWith(name + ".")) {
+					last.merge(stepName, step, (a, b) -> (a.getId() >= b.getId()) ? a : b);
+				}
+			}
+		}
+		return new ArrayList<>(last.values());
 	}
 
 	/**

@@ -45,9 +45,16 @@ public class IngestCounts {
 		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
 		List<FileCounts> counts = new ArrayList<>();
 		for (RunInput input : inputs) {
-			StepExecution step = this.jobRepository.getLastStepExecution(instance,
-					DatasetPartitioner.stepName(keys.get(input)));
-			long rowsRead = (step != null) ? step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L) : 0;
+			List<StepExecution> partitions = DatasetPartitioner.lastPartitions(this.jobRepository, instance,
+					keys.get(input));
+			long rowsRead = partitions.stream()
+				.mapToLong((p) -> p.getExecutionContext().getLong(SourceRowReader.ROWS, 0L))
+				.sum();
+			// the file's status: its failed sheet if one failed, else its last
+			StepExecution step = partitions.stream()
+				.filter((p) -> p.getStatus() != BatchStatus.COMPLETED)
+				.findFirst()
+				.orElse(partitions.isEmpty() ? null : partitions.get(partitions.size() - 1));
 			Long rejectedRows = this.jdbc.queryForObject(
 					// a row rejected while ingesting, or found to repeat a country, year
 					// and
@@ -82,7 +89,7 @@ public class IngestCounts {
 			long rows = 0;
 			for (JobExecution each : executions) {
 				for (StepExecution step : each.getStepExecutions()) {
-					if (step.getStepName().equals(stepName)) {
+					if (step.getStepName().equals(stepName) || step.getStepName().startsWith(stepName + ".")) {
 						rows += step.getWriteCount();
 					}
 				}

@@ -97,11 +97,12 @@ class PipelineBatchConfiguration {
 			@Value("#{jobParameters['jobFile']}") String jobFile,
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
 			@Value("#{stepExecutionContext['file']}") String file,
+			@Value("#{stepExecutionContext['sheet']}") String sheet,
 			@Value("#{stepExecution}") StepExecution stepExecution,
 			@Value("${pipeline.chunk-size:10000}") int chunkSize) {
 		JobSpec spec = specs.get(Path.of(jobFile));
 		DatasetSpec datasetSpec = spec.dataset(dataset);
-		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file));
+		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet);
 		RowMappingProcessor processor = new RowMappingProcessor(datasetSpec, file, reader,
 				countries.withAliases(spec.aliases()));
 		ObservationWriter writer = new ObservationWriter(store, processor,
@@ -135,8 +136,11 @@ class PipelineBatchConfiguration {
 
 	@Bean
 	@StepScope
-	DatasetPartitioner datasetPartitioner(RunStore runs, @Value("#{stepExecution}") StepExecution stepExecution) {
-		return new DatasetPartitioner(runs, stepExecution.getJobExecution().getJobInstance().getInstanceId());
+	DatasetPartitioner datasetPartitioner(RunStore runs, JobSpecs specs,
+			@Value("#{jobParameters['jobFile']}") String jobFile,
+			@Value("#{stepExecution}") StepExecution stepExecution) {
+		return new DatasetPartitioner(runs, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+				specs.get(Path.of(jobFile)));
 	}
 
 }

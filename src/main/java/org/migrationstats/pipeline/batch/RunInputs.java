@@ -60,9 +60,7 @@ public class RunInputs {
 		StepExecution prepare = repository.getLastStepExecution(instance, PipelineBatchConfiguration.PREPARE_INPUTS);
 		Set<String> checked = new HashSet<>();
 		for (RunInput input : inputs) {
-			StepExecution ingested = repository.getLastStepExecution(instance,
-					DatasetPartitioner.stepName(keys.get(input)));
-			if (prepare != null && ingested != null && ingested.getStatus() == BatchStatus.COMPLETED
+			if (prepare != null && anyCompleted(repository, instance, keys.get(input))
 					&& checked.add(input.datasetId())) {
 				String then = prepare.getExecutionContext()
 					.getString(PrepareInputsTasklet.DEFINITION + input.datasetId(), null);
@@ -91,10 +89,8 @@ public class RunInputs {
 			if (input.sha256().equals(now)) {
 				continue;
 			}
-			StepExecution partition = repository.getLastStepExecution(instance,
-					DatasetPartitioner.stepName(keys.get(input)));
 			long size = PrepareInputsTasklet.size(file);
-			if (partition != null && partition.getStatus() == BatchStatus.COMPLETED) {
+			if (anyCompleted(repository, instance, keys.get(input))) {
 				refused.add(input.fileName() + " (dataset " + input.datasetId() + ") changed after it was ingested: "
 						+ describe(input, size, now));
 			}
@@ -107,6 +103,12 @@ public class RunInputs {
 			}
 		}
 		return refused;
+	}
+
+	private static boolean anyCompleted(JobRepository repository, JobInstance instance, String key) {
+		return DatasetPartitioner.lastPartitions(repository, instance, key)
+			.stream()
+			.anyMatch((p) -> p.getStatus() == BatchStatus.COMPLETED);
 	}
 
 	private static String describe(RunInput input, long size, String sha256) {

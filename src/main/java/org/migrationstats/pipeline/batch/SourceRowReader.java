@@ -51,10 +51,21 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private long rows;
 
-	SourceRowReader(DatasetSpec dataset, Path file) {
+	/**
+	 * @param dataset the dataset
+	 * @param file the file
+	 * @param sheet the one sheet this partition reads, or {@code null} for the dataset's
+	 * sheets one after the other (the first, if it names none)
+	 */
+	SourceRowReader(DatasetSpec dataset, Path file, String sheet) {
 		this.dataset = dataset;
 		this.file = file;
-		this.sheets = dataset.table().sheets().isEmpty() ? List.of("") : dataset.table().sheets();
+		if (sheet != null) {
+			this.sheets = List.of(sheet);
+		}
+		else {
+			this.sheets = dataset.table().sheets().isEmpty() ? List.of("") : dataset.table().sheets();
+		}
 	}
 
 	@Override
