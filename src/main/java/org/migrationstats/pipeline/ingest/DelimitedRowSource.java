@@ -2,6 +2,8 @@ package org.migrationstats.pipeline.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,33 +55,68 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the file is missing, empty or unreadable
 	 */
 	public DelimitedRowSource(Path path, String name, char delimiter, Charset encoding) {
+		this(open(path, name), name, delimiter, encoding);
+	}
+
+	/**
+	 * Reads a stream of bytes, closed with this source (or at once when it cannot be
+	 * read).
+	 * @param in the bytes
+	 * @param name the file's name as shown to users
+	 * @param delimiter the field separator, or 0 to detect it
+	 * @param encoding the bytes' character set
+	 * @throws SourceFormatException if the bytes are empty or cannot be decoded
+	 */
+	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding) {
 		this.name = name;
+		BufferedReader reader = new BufferedReader(new StrictDecodingReader(in, encoding), SAMPLE_CHARS);
 		try {
-			BufferedReader reader = new BufferedReader(new StrictDecodingReader(Files.newInputStream(path), encoding),
-					1 << 16);
 			reader.mark(SAMPLE_CHARS + 1);
 			char[] sample = new char[SAMPLE_CHARS];
 			int n = reader.read(sample, 0, SAMPLE_CHARS);
 			reader.reset();
-			if (n > 0 && sample[0] == '\uFEFF') {
-				reader.skip(1);
-			}
-			if (n <= 0 || (n == 1 && sample[0] == '\uFEFF')) {
+			int start = (n > 0 && sample[0] == '\uFEFF') ? 1 : 0;
+			if (n - start <= 0) {
 				throw new SourceFormatException(name + ": the file is empty");
 			}
-			String head = new String(sample, 0, n);
+			reader.skip(start);
+			String head = new String(sample, start, n - start);
 			this.delimiter = (delimiter != 0) ? delimiter : detect(head);
 			this.parser = CSVParser.parse(reader, format(this.delimiter));
 			this.records = this.parser.iterator();
+		}
+		catch (IOException ex) {
+			closeQuietly(reader);
+			throw failure(ex);
+		}
+		catch (UncheckedIOException ex) {
+			closeQuietly(reader);
+			throw failure(ex.getCause());
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(reader);
+			throw ex;
+		}
+	}
+
+	private static InputStream open(Path path, String name) {
+		try {
+			return Files.newInputStream(path);
 		}
 		catch (NoSuchFileException ex) {
 			throw new SourceFormatException(name + ": file not found");
 		}
 		catch (IOException ex) {
-			throw failure(ex);
+			throw new SourceFormatException(name + ": cannot be read: " + ex.getMessage(), ex);
 		}
-		catch (UncheckedIOException ex) {
-			throw failure(ex.getCause());
+	}
+
+	private static void closeQuietly(Reader reader) {
+		try {
+			reader.close();
+		}
+		catch (IOException ex) {
+			// the failure that led here is the one to report
 		}
 	}
 
@@ -169,13 +207,7 @@ public final class DelimitedRowSource implements RowSource {
 			throw failure(ex.getCause());
 		}
 		catch (IllegalStateException ex) {
-			throw new SourceFormatException(
-					this.name + ", row " + (this.lastLine + 1) + ": "
-							+ ((ex.getMessage() != null && ex.getMessage().contains("EOF"))
-									? "a quoted field is not closed "
-											+ "before the end of the file (an unbalanced quote)"
-									: ex.getMessage()),
-					ex);
+			throw new SourceFormatException(this.name + ", row " + (this.lastLine + 1) + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -184,7 +216,22 @@ public final class DelimitedRowSource implements RowSource {
 			return new SourceFormatException(this.name + ", " + ex.getMessage()
 					+ " (the dataset's encoding; set 'encoding' in the job file if the file uses another)", ex);
 		}
+		if (ex instanceof CSVException) {
+			return new SourceFormatException(this.name + ", row " + (this.lastLine + 1) + ": " + syntax(ex), ex);
+		}
 		return new SourceFormatException(this.name + ": cannot be read: " + ex.getMessage(), ex);
+	}
+
+	private static String syntax(IOException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("EOF reached before encapsulated token finished")) {
+			return "a quoted field is not closed before the end of the file (an unbalanced quote)";
+		}
+		if (message.startsWith("Invalid character between encapsulated token and delimiter")) {
+			return "text after the closing quote of a quoted field "
+					+ "(a quote inside a quoted field is written twice: \"\")";
+		}
+		return message;
 	}
 
 	@Override

@@ -107,11 +107,14 @@ public final class StrictDecodingReader extends Reader {
 		}
 		long byteOffset = this.bytesBefore + this.bytes.position();
 		StringBuilder hex = new StringBuilder();
+		int count = 0;
 		for (int i = 0; i < result.length() && this.bytes.position() + i < this.bytes.limit(); i++) {
 			hex.append(String.format(" %02X", this.bytes.get(this.bytes.position() + i)));
+			count++;
 		}
-		return new MalformedBytesException("line " + lineOfError + ", byte offset " + byteOffset + ": bytes" + hex
-				+ " are not valid " + this.charset.name(), lineOfError);
+		String what = (count == 1) ? "byte" + hex + " is" : "bytes" + hex + " are";
+		return new MalformedBytesException("line " + lineOfError + ", byte offset " + byteOffset + ": " + what
+				+ " not valid " + this.charset.name(), lineOfError);
 	}
 
 	private void countLines(char[] buffer, int offset, int length) {

@@ -70,7 +70,8 @@ class CommandLineTest {
 		void validateChecksTheInputFilesToo() throws IOException {
 			Result valid = execute("validate", "jobs/nightly-migration.yml");
 			assertThat(valid.code()).as(valid.err()).isZero();
-			assertThat(valid.out()).contains("ok: dataset wb-population: input/worldbank/population.csv: header on row 1, 1,105 data rows")
+			assertThat(valid.out())
+				.contains("ok: dataset wb-population: input/worldbank/population.csv: header on row 1, 1,105 data rows")
 				.contains("valid (6 dataset(s), 6 file(s), 2 period(s))");
 
 			Path job = work.resolve("bad-column.yml");
