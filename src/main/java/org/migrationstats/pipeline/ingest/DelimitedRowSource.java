@@ -1,6 +1,5 @@
 package org.migrationstats.pipeline.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -33,6 +32,8 @@ public final class DelimitedRowSource implements RowSource {
 
 	/** The delimiters tried when a dataset does not name its own. */
 	static final char[] CANDIDATES = { ',', ';', '\t', '|' };
+
+	private static final CSVFormat[] CANDIDATE_FORMATS = { format(','), format(';'), format('\t'), format('|') };
 
 	private static final int SAMPLE_CHARS = 1 << 16;
 
@@ -69,34 +70,57 @@ public final class DelimitedRowSource implements RowSource {
 	 */
 	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding) {
 		this.name = name;
-		BufferedReader reader = new BufferedReader(new StrictDecodingReader(in, encoding), SAMPLE_CHARS);
+		Reader decoded = new StrictDecodingReader(in, encoding);
 		try {
-			reader.mark(SAMPLE_CHARS + 1);
-			char[] sample = new char[SAMPLE_CHARS];
-			int n = reader.read(sample, 0, SAMPLE_CHARS);
-			reader.reset();
-			int start = (n > 0 && sample[0] == '\uFEFF') ? 1 : 0;
-			if (n - start <= 0) {
+			String sample = sample(decoded);
+			int start = sample.startsWith("\uFEFF") ? 1 : 0;
+			if (sample.length() == start) {
 				throw new SourceFormatException(name + ": the file is empty");
 			}
-			reader.skip(start);
-			String head = new String(sample, start, n - start);
+			String head = sample.substring(start);
+			Reader reader = new SampleFirstReader(head, decoded);
 			this.delimiter = (delimiter != 0) ? delimiter : detect(head);
 			this.parser = CSVParser.parse(reader, format(this.delimiter));
 			this.records = this.parser.iterator();
 		}
 		catch (IOException ex) {
-			closeQuietly(reader);
+			closeQuietly(decoded);
 			throw failure(ex);
 		}
 		catch (UncheckedIOException ex) {
-			closeQuietly(reader);
+			closeQuietly(decoded);
 			throw failure(ex.getCause());
 		}
 		catch (RuntimeException ex) {
-			closeQuietly(reader);
+			closeQuietly(decoded);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Reads the first characters, up to {@link #SAMPLE_CHARS}, stopping early at bytes
+	 * that cannot be decoded: the rows before them are read before the error is reported.
+	 */
+	private static String sample(Reader reader) throws IOException {
+		StringBuilder sample = new StringBuilder();
+		char[] chunk = new char[8192];
+		while (sample.length() < SAMPLE_CHARS) {
+			int n;
+			try {
+				n = reader.read(chunk, 0, Math.min(chunk.length, SAMPLE_CHARS - sample.length()));
+			}
+			catch (CharacterCodingException ex) {
+				if (sample.isEmpty()) {
+					throw ex;
+				}
+				break;
+			}
+			if (n < 0) {
+				break;
+			}
+			sample.append(chunk, 0, n);
+		}
+		return sample.toString();
 	}
 
 	private static InputStream open(Path path, String name) {
@@ -151,19 +175,19 @@ public final class DelimitedRowSource implements RowSource {
 		}
 		char best = ',';
 		long bestScore = 0;
-		for (char candidate : CANDIDATES) {
-			long score = score(sample, candidate);
+		for (int i = 0; i < CANDIDATES.length; i++) {
+			long score = score(sample, CANDIDATE_FORMATS[i]);
 			if (score > bestScore) {
-				best = candidate;
+				best = CANDIDATES[i];
 				bestScore = score;
 			}
 		}
 		return best;
 	}
 
-	private static long score(String sample, char candidate) {
+	private static long score(String sample, CSVFormat format) {
 		Map<Integer, Integer> widths = new HashMap<>();
-		try (CSVParser parser = CSVParser.parse(new StringReader(sample), format(candidate))) {
+		try (CSVParser parser = CSVParser.parse(new StringReader(sample), format)) {
 			int lines = 0;
 			for (CSVRecord record : parser) {
 				if (record.size() > 1) {
@@ -244,6 +268,42 @@ public final class DelimitedRowSource implements RowSource {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The sample read for detection, then the rest of the file. A read never mixes the
+	 * two, so that bytes that cannot be decoded after the sample do not hide the rows
+	 * before them.
+	 */
+	private static final class SampleFirstReader extends Reader {
+
+		private final String sample;
+
+		private final Reader rest;
+
+		private int position;
+
+		SampleFirstReader(String sample, Reader rest) {
+			this.sample = sample;
+			this.rest = rest;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			if (this.position < this.sample.length() && length > 0) {
+				int n = Math.min(length, this.sample.length() - this.position);
+				this.sample.getChars(this.position, this.position + n, buffer, offset);
+				this.position += n;
+				return n;
+			}
+			return this.rest.read(buffer, offset, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.rest.close();
+		}
+
 	}
 
 }

@@ -129,16 +129,33 @@ public record Header(long row, List<String> names, List<String> groups) {
 	 * ({@code Kazakhstan})
 	 */
 	public static String withoutFootnote(String text) {
-		return FOOTNOTE.matcher(text.strip()).replaceAll("").strip();
+		// until nothing changes: stripping a space that \s does not match (U+3000) can
+		// expose another mark
+		String current = text.strip();
+		while (true) {
+			String next = FOOTNOTE.matcher(current).replaceAll("").strip();
+			if (next.equals(current)) {
+				return current;
+			}
+			current = next;
+		}
 	}
 
 	/**
 	 * @param text a header cell or a name
-	 * @return the text as compared: lower case, single spaces, no footnote marks
+	 * @return the text as compared: lower case, single spaces, no footnote marks;
+	 * cleaning it again changes nothing
 	 */
 	public static String clean(String text) {
-		String stripped = SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
-		return FOOTNOTE.matcher(stripped).replaceAll("").strip().toLowerCase(Locale.ROOT);
+		String current = text;
+		while (true) {
+			String spaced = SPACES.matcher(current.replace('\u00a0', ' ')).replaceAll(" ").strip();
+			String next = FOOTNOTE.matcher(spaced.toLowerCase(Locale.ROOT)).replaceAll("").strip();
+			if (next.equals(current)) {
+				return next;
+			}
+			current = next;
+		}
 	}
 
 }

@@ -34,6 +34,14 @@ public final class StrictDecodingReader extends Reader {
 
 	private CharacterCodingException pending;
 
+	private boolean flushed;
+
+	private int carried = -1;
+
+	/**
+	 * @param in the bytes, closed with this reader
+	 * @param charset their character set
+	 */
 	public StrictDecodingReader(InputStream in, Charset charset) {
 		this.in = in;
 		this.charset = charset;
@@ -44,11 +52,19 @@ public final class StrictDecodingReader extends Reader {
 
 	@Override
 	public int read(char[] buffer, int offset, int length) throws IOException {
+		if (length == 0) {
+			return 0;
+		}
+		if (this.carried >= 0) {
+			buffer[offset] = (char) this.carried;
+			this.carried = -1;
+			return 1;
+		}
 		if (this.pending != null) {
 			throw this.pending;
 		}
-		if (length == 0) {
-			return 0;
+		if (this.flushed) {
+			return -1;
 		}
 		CharBuffer out = CharBuffer.wrap(buffer, offset, length);
 		while (out.position() == offset) {
@@ -60,12 +76,23 @@ public final class StrictDecodingReader extends Reader {
 				this.pending = error(out, offset, result);
 				break;
 			}
+			if (result.isOverflow() && out.position() == offset) {
+				// room for one char and the next is a surrogate pair: hand out its high
+				// half now and its low half on the next read
+				CharBuffer pair = CharBuffer.allocate(2);
+				this.decoder.decode(this.bytes, pair, this.endOfInput);
+				pair.flip();
+				out.put(pair.get());
+				this.carried = pair.hasRemaining() ? pair.get() : -1;
+				break;
+			}
 			if (result.isUnderflow()) {
 				if (this.endOfInput) {
 					CoderResult flush = this.decoder.flush(out);
 					if (flush.isError()) {
 						this.pending = error(out, offset, flush);
 					}
+					this.flushed = true;
 					break;
 				}
 				if (this.bytes.hasRemaining()) {

@@ -96,17 +96,17 @@ public final class TableReader implements AutoCloseable {
 			// the first filled row stands as the header; its missing columns are named by
 			// the mapper. The rows read after it are data.
 			found = firstFilled;
-			boolean after = false;
-			for (SourceRow r : above) {
-				if (after) {
-					this.pending.add(r);
+			int at = above.indexOf(firstFilled);
+			if (at >= 0) {
+				this.pending.addAll(above.subList(at + 1, above.size()));
+				if (row != null) {
+					// the row that ended the search
+					this.pending.add(row);
 				}
-				after = after || r == firstFilled;
+				above = above.subList(0, at);
 			}
-			if (row != null && row != firstFilled) {
-				this.pending.add(row);
-			}
-			above = above.subList(0, above.indexOf(firstFilled));
+			// else the first filled row is the one that ended the search, below blank
+			// rows
 		}
 		List<List<String>> rows = new ArrayList<>();
 		long top = found.row() - headerRows + 1;

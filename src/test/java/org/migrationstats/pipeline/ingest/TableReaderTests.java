@@ -209,6 +209,23 @@ class TableReaderTests {
 	class Failures {
 
 		@Test
+		void aFirstFilledRowJustBelowTheSearchStandsAsTheHeader() {
+			List<SourceRow> rows = new ArrayList<>();
+			for (int r = 1; r <= TableReader.SEARCH_ROWS; r++) {
+				rows.add(new SourceRow(r, List.of("", "")));
+			}
+			rows.add(new SourceRow(61, List.of("Area", "1995")));
+			rows.add(new SourceRow(62, List.of("Kazakhstan", "15815626")));
+			try (TableReader table = new TableReader(new ListRowSource(rows), "blank-top.csv", 0, 1,
+					List.of("Country"))) {
+				assertThat(table.header().row()).isEqualTo(61);
+				assertThat(table.header().names()).containsExactly("Area", "1995");
+				assertThat(table.next().row()).isEqualTo(62);
+				assertThat(table.next()).isNull();
+			}
+		}
+
+		@Test
 		void aHeaderWithoutDataRows() {
 			assertThatExceptionOfType(SourceFormatException.class)
 				.isThrownBy(() -> Dialects.read("header-only.csv", Dialects.worldBank(UTF_8)))
