@@ -282,8 +282,9 @@ class RowMapperTests {
 			assertThatExceptionOfType(SourceFormatException.class)
 				.isThrownBy(() -> new RowMapper(worldBank(List.of("Country Code")), "population.csv",
 						List.of("Country Name", "Country Code", "Time", "Value"), COUNTRIES))
-				.withMessage("population.csv: no year column: expected one of [Year], the header has "
-						+ "[Country Name, Country Code, Time, Value]");
+				.withMessage("population.csv: no year column: expected one of [Year], the header (row 1) has "
+						+ "[Country Name, Country Code, Time, Value]; set header-row in the job file if the header "
+						+ "is another row");
 		}
 
 		@Test
@@ -292,7 +293,8 @@ class RowMapperTests {
 				.isThrownBy(() -> new RowMapper(worldBank(List.of("Country Code", "Country Name")), "population.csv",
 						List.of("Code", "Name", "Year", "Value"), COUNTRIES))
 				.withMessage("population.csv: no country column: expected one of [Country Code, Country Name], "
-						+ "the header has [Code, Name, Year, Value]");
+						+ "the header (row 1) has [Code, Name, Year, Value]; set header-row in the job file if the "
+						+ "header is another row");
 		}
 
 		@Test

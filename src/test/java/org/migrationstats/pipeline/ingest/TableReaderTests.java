@@ -157,6 +157,29 @@ class TableReaderTests {
 		}
 
 		@Test
+		void labelledNotesSplitByTheirCommas() {
+			DatasetSpec dataset = Dialects.wide(List.of("Country Code", "Country Name"), BigDecimal.ONE, UTF_8);
+			Read read = Dialects.read("notes-with-commas.csv", dataset);
+			assertThat(read.rowNumbers()).containsExactly(2L, 3L);
+			assertThat(read.notes()).isEqualTo(2);
+			assertThat(read.rejections()).isEmpty();
+			assertThat(values(read, "UZB")).containsExactly(20464956L, 20962910L);
+		}
+
+		@Test
+		void aRowThatOnlyMentionsASourceIsData() {
+			List<SourceRow> rows = List.of(new SourceRow(1, List.of("Country", "1990", "1991")),
+					new SourceRow(2, List.of("Kazakhstan", "17154054", "17278600")),
+					new SourceRow(3, List.of("Open source, free", "1", "2")));
+			try (TableReader table = new TableReader(new ListRowSource(rows), "mention.csv", 0, 1,
+					List.of("Country"))) {
+				assertThat(table.next().row()).isEqualTo(2);
+				assertThat(table.next().row()).isEqualTo(3);
+				assertThat(table.notes()).isZero();
+			}
+		}
+
+		@Test
 		void aHeaderRowNamedInTheJobFile() {
 			DatasetSpec dataset = Dialects.wide(List.of("Country"), Dialects.THOUSANDS, UTF_8, withHeaderRow(4));
 			Read read = Dialects.read("title-and-notes.csv", dataset);
