@@ -233,6 +233,10 @@ class ParserPropertyTests {
 				for (int p = 0; p < pieces; p++) {
 					text.append(pick(random, PIECES));
 				}
+				if (random.nextInt(200) == 0) {
+					// a long cell of marks: once a stack overflow, and slow
+					text.append(pick(random, PIECES).repeat(1000 + random.nextInt(3000))).append(pick(random, PIECES));
+				}
 				String raw = text.toString();
 				try {
 					String cleaned = Header.clean(raw);
