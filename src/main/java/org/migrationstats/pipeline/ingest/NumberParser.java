@@ -109,8 +109,8 @@ public final class NumberParser {
 				throw new ArithmeticException("overflow");
 			}
 			if (wholeDigits < 0) {
-				// below 0.1 rounds to 0; rounding 1E-999999999 itself would build a huge
-				// power of ten
+				// below 0.1 rounds to 0; setScale fails on 1E-999999999 instead of
+				// rounding it
 				return 0;
 			}
 			return persons.setScale(0, RoundingMode.HALF_EVEN).longValueExact();

@@ -110,8 +110,7 @@ public final class TableReader implements AutoCloseable {
 				}
 				above = above.subList(0, at);
 			}
-			// else the first filled row is the one that ended the search, below blank
-			// rows
+			// else the first filled row ended the search, below blank rows
 		}
 		List<List<String>> rows = new ArrayList<>();
 		long top = found.row() - headerRows + 1;
@@ -224,9 +223,7 @@ public final class TableReader implements AutoCloseable {
 		}
 		String text = first.strip().toLowerCase(Locale.ROOT);
 		if (filled > 1) {
-			// an unquoted "Source: United Nations, DESA, Population Division" split at
-			// its
-			// commas
+			// an unquoted "Source: United Nations, DESA, 2024" split at its commas
 			return row.values().get(0).equals(first) && LABELLED_NOTE.matcher(text).matches();
 		}
 		if (this.header.size() < 3) {
