@@ -439,4 +439,47 @@ class ParserPropertyTests {
 
 	}
 
+	@Nested
+	class Rows {
+
+		private static final String[] CELLS = { "", " ", "Kazakhstan", "KAZ", "398", "C\u00f4te d'Ivoire",
+				"T\u00fcrkiye*", "World", "900", "Europe & Central Asia", "Kazakstan", "(a)", "..", "-520.028",
+				"17,154,054", "1 234 567", "1e999999999", "-1e-999999999", "1995", "1995 [YR1995]", "19x4",
+				"\uD83D\uDE00", "n/a", "\u2014", "12,34", "1.234,5" };
+
+		@Test
+		void anyRowIsMappedOrRejectedAndNothingElse() {
+			Random random = new Random(SEED);
+			List<String> wideHeader = List.of("country_code", "country", "1990", "1991", "1992");
+			List<String> longHeader = List.of("Country Name", "Country Code", "Year", "Value");
+			RowMapper wide = new RowMapper(
+					Dialects.wide(List.of("country_code", "country"), Dialects.THOUSANDS, StandardCharsets.UTF_8),
+					"wide.csv", wideHeader, Dialects.COUNTRIES);
+			RowMapper lng = new RowMapper(Dialects.worldBank(StandardCharsets.UTF_8), "long.csv", longHeader,
+					Dialects.COUNTRIES);
+			// an unknown country is compared with every known name for suggestions: 5,000
+			// rows keep the test fast
+			for (int i = 0; i < RUNS / 4; i++) {
+				boolean isWide = random.nextBoolean();
+				int width = (random.nextInt(5) == 0) ? random.nextInt(8) : (isWide ? 5 : 4);
+				List<String> cells = new ArrayList<>();
+				for (int c = 0; c < width; c++) {
+					cells.add(pick(random, CELLS));
+				}
+				SourceRow row = new SourceRow(i + 2, cells);
+				try {
+					(isWide ? wide : lng).map(row);
+				}
+				catch (RowRejectedException ex) {
+					assertThat(ex.getRejection().row()).isEqualTo(i + 2);
+					assertThat(ex.getRejection().reason()).isNotBlank();
+				}
+				catch (RuntimeException ex) {
+					fail((isWide ? "wide " : "long ") + cells + " threw " + ex, ex);
+				}
+			}
+		}
+
+	}
+
 }
