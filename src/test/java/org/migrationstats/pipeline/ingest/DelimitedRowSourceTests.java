@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.migrationstats.pipeline.ingest.excel.TableFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -220,6 +221,30 @@ class DelimitedRowSourceTests {
 		void aHeaderOnlyFileHasOneRow() {
 			assertThat(rows("header-only.csv", StandardCharsets.UTF_8)).singleElement()
 				.isEqualTo(new SourceRow(1, List.of("Country Name", "Country Code", "Year", "Value")));
+		}
+
+	}
+
+	@Nested
+	class OpenedByContent {
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource({ "semicolon-decimal-comma-cp1252.csv", "utf8-bom.csv", "tab.txt", "pipe.txt", "quoted-newlines.csv",
+				"invalid-utf8.csv", "unbalanced-quote.csv", "header-only.csv" })
+		void textFilesAreReadAsDelimitedText(String name) {
+			try (RowSource rows = TableFiles.open(Dialects.file(name), name,
+					Dialects.worldBank(StandardCharsets.ISO_8859_1), "")) {
+				assertThat(rows).isInstanceOf(DelimitedRowSource.class);
+				assertThat(rows.next().row()).isEqualTo(1);
+			}
+		}
+
+		@Test
+		void anEmptyFileIsRefusedBeforeItIsOpened() {
+			assertThatExceptionOfType(SourceFormatException.class)
+				.isThrownBy(() -> TableFiles.open(Dialects.file("empty.csv"), "empty.csv",
+						Dialects.worldBank(StandardCharsets.UTF_8), ""))
+				.withMessage("empty.csv: the file is empty");
 		}
 
 	}
