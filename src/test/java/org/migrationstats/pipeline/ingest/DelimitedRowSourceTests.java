@@ -108,6 +108,27 @@ class DelimitedRowSourceTests {
 		}
 
 		@Test
+		void excelUnicodeTextIsUtf16WithTabs() {
+			try (DelimitedRowSource source = Dialects.open("utf16le-excel-unicode-text.txt", StandardCharsets.UTF_16)) {
+				assertThat(source.delimiter()).isEqualTo('\t');
+				assertThat(source.next().values()).containsExactly("Country Name", "Country Code", "1990", "1991",
+						"1992");
+				assertThat(source.next())
+					.isEqualTo(new SourceRow(2, List.of("Kazakhstan", "KAZ", "17154054", "17278600", "17332625")));
+				assertThat(source.next().values().get(0)).isEqualTo("T\u00fcrkiye");
+				assertThat(source.next()).isNull();
+			}
+		}
+
+		@Test
+		void excelUnicodeTextReadAsUtf8IsRefusedAtItsFirstByte() {
+			assertThatExceptionOfType(SourceFormatException.class)
+				.isThrownBy(() -> Dialects.open("utf16le-excel-unicode-text.txt", StandardCharsets.UTF_8))
+				.withMessage("utf16le-excel-unicode-text.txt, line 1, byte offset 0: byte FF is not valid UTF-8 "
+						+ "(the dataset's encoding; set 'encoding' in the job file if the file uses another)");
+		}
+
+		@Test
 		void invalidUtf8IsAnErrorAfterTheRowsBeforeIt() {
 			try (DelimitedRowSource source = Dialects.open("invalid-utf8.csv", StandardCharsets.UTF_8)) {
 				assertThat(source.next().row()).isEqualTo(1);

@@ -76,6 +76,16 @@ class TableReaderTests {
 		}
 
 		@Test
+		void excelUnicodeText() {
+			DatasetSpec dataset = Dialects.wide(List.of("Country Code", "Country Name"), BigDecimal.ONE,
+					StandardCharsets.UTF_16);
+			Read read = Dialects.read("utf16le-excel-unicode-text.txt", dataset);
+			assertThat(read.rowNumbers()).containsExactly(2L, 3L);
+			assertThat(read.rejections()).isEmpty();
+			assertThat(values(read, "TUR")).containsExactly(56015628L, 57009887L, 57990118L);
+		}
+
+		@Test
 		void pipes() {
 			Read read = Dialects.read("pipe.txt", WPP);
 			assertThat(read.rowNumbers()).containsExactly(2L, 3L);
