@@ -260,14 +260,19 @@ class ParserPropertyTests {
 				"a \"quoted\" word", "line\nbreak", "x;y", "p|q", "tab\there" };
 
 		private String field(Random random, char delimiter) {
+			return written(random, word(random, delimiter), delimiter);
+		}
+
+		private String word(Random random, char delimiter) {
 			String word = switch (random.nextInt(4)) {
 				case 0 -> String.valueOf(random.nextInt(1_000_000) - 1000);
 				case 1 -> random.nextInt(1000) + "." + random.nextInt(1000);
 				default -> pick(random, WORDS);
 			};
-			if (random.nextInt(8) == 0) {
-				word = word + delimiter + word;
-			}
+			return (random.nextInt(8) == 0) ? word + delimiter + word : word;
+		}
+
+		private String written(Random random, String word, char delimiter) {
 			boolean mustQuote = word.indexOf(delimiter) >= 0 || word.contains("\"") || word.contains("\n")
 					|| word.contains("\r") || containsOtherCandidate(word, delimiter);
 			if (mustQuote || random.nextInt(5) == 0) {
@@ -304,6 +309,49 @@ class ParserPropertyTests {
 				text.append(lineEnd);
 			}
 			return text.toString();
+		}
+
+		@Test
+		void aGeneratedTableIsReadBackCellByCellWithTheLineWhereEachRowStarts() {
+			Random random = new Random(SEED);
+			for (int i = 0; i < RUNS / 10; i++) {
+				char delimiter = DelimitedRowSource.CANDIDATES[i % 4];
+				int width = 2 + random.nextInt(11);
+				String lineEnd = switch (random.nextInt(5)) {
+					case 0 -> "\r";
+					case 1, 2 -> "\r\n";
+					default -> "\n";
+				};
+				List<List<String>> rows = new ArrayList<>();
+				List<Long> starts = new ArrayList<>();
+				StringBuilder text = new StringBuilder(random.nextInt(5) == 0 ? "\ufeff" : "");
+				long line = 1;
+				for (int r = 2 + random.nextInt(20); r > 0; r--) {
+					List<String> cells = new ArrayList<>();
+					starts.add(line);
+					for (int c = 0; c < width; c++) {
+						String word = word(random, delimiter);
+						cells.add(word);
+						text.append((c > 0) ? String.valueOf(delimiter) : "").append(written(random, word, delimiter));
+						line += word.chars().filter((ch) -> ch == '\n').count();
+					}
+					text.append(lineEnd);
+					line++;
+					rows.add(cells);
+				}
+				byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+				char given = random.nextBoolean() ? delimiter : 0;
+				try (DelimitedRowSource source = new DelimitedRowSource(new ByteArrayInputStream(bytes), "table.csv",
+						given, StandardCharsets.UTF_8)) {
+					for (int r = 0; r < rows.size(); r++) {
+						SourceRow row = source.next();
+						if (row == null || row.row() != starts.get(r) || !row.values().equals(rows.get(r))) {
+							fail("row %d of%n%s%nread as %s", r, escape(text.toString()), row);
+						}
+					}
+					assertThat(source.next()).isNull();
+				}
+			}
 		}
 
 		@Test
