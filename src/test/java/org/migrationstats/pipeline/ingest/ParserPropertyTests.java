@@ -166,10 +166,10 @@ class ParserPropertyTests {
 				};
 				String text = pick(random, SPACE) + core + pick(random, SPACE);
 				boolean valid = year >= YearHeader.FIRST && year <= YearHeader.LAST;
-				assertThat(YearHeader.parse(text)).as(escape(text))
+				assertThat(YearHeader.parse(text)).as(() -> escape(text))
 					.isEqualTo(valid ? OptionalInt.of(year) : OptionalInt.empty());
-				assertThat(YearHeader.isPeriod(text)).as(escape(text)).isFalse();
-				assertThat(YearHeader.periodYear(text, PeriodYear.END)).as(escape(text)).isEmpty();
+				assertThat(YearHeader.isPeriod(text)).as(() -> escape(text)).isFalse();
+				assertThat(YearHeader.periodYear(text, PeriodYear.END)).as(() -> escape(text)).isEmpty();
 			}
 		}
 
@@ -185,13 +185,13 @@ class ParserPropertyTests {
 				String text = pick(random, SPACE) + (random.nextInt(5) == 0 ? "'" + period + "'" : period)
 						+ pick(random, SPACE);
 				boolean valid = from >= YearHeader.FIRST && to <= YearHeader.LAST && from < to;
-				assertThat(YearHeader.isPeriod(text)).as(escape(text)).isEqualTo(valid);
-				assertThat(YearHeader.parse(text)).as(escape(text)).isEmpty();
-				assertThat(YearHeader.periodYear(text, PeriodYear.START)).as(escape(text))
+				assertThat(YearHeader.isPeriod(text)).as(() -> escape(text)).isEqualTo(valid);
+				assertThat(YearHeader.parse(text)).as(() -> escape(text)).isEmpty();
+				assertThat(YearHeader.periodYear(text, PeriodYear.START)).as(() -> escape(text))
 					.isEqualTo(valid ? OptionalInt.of(from) : OptionalInt.empty());
-				assertThat(YearHeader.periodYear(text, PeriodYear.END)).as(escape(text))
+				assertThat(YearHeader.periodYear(text, PeriodYear.END)).as(() -> escape(text))
 					.isEqualTo(valid ? OptionalInt.of(to) : OptionalInt.empty());
-				assertThat(YearHeader.periodYear(text, PeriodYear.NONE)).as(escape(text)).isEmpty();
+				assertThat(YearHeader.periodYear(text, PeriodYear.NONE)).as(() -> escape(text)).isEmpty();
 			}
 		}
 
@@ -206,7 +206,7 @@ class ParserPropertyTests {
 					for (PeriodYear which : PeriodYear.values()) {
 						YearHeader.periodYear(text, which);
 					}
-					assertThat(year.isPresent() && period).as(escape(text)).isFalse();
+					assertThat(year.isPresent() && period).as(() -> escape(text)).isFalse();
 				}
 				catch (RuntimeException ex) {
 					fail("\"" + escape(text) + "\" threw " + ex, ex);
@@ -240,9 +240,9 @@ class ParserPropertyTests {
 				String raw = text.toString();
 				try {
 					String cleaned = Header.clean(raw);
-					assertThat(Header.clean(cleaned)).as(escape(raw)).isEqualTo(cleaned);
+					assertThat(Header.clean(cleaned)).as(() -> escape(raw)).isEqualTo(cleaned);
 					String bare = Header.withoutFootnote(raw);
-					assertThat(Header.withoutFootnote(bare)).as(escape(raw)).isEqualTo(bare);
+					assertThat(Header.withoutFootnote(bare)).as(() -> escape(raw)).isEqualTo(bare);
 				}
 				catch (RuntimeException ex) {
 					fail("\"" + escape(raw) + "\" threw " + ex, ex);
