@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a delimited text file row by row with Commons CSV. Decoding is strict (a byte
  * that is not valid in the file's encoding is an error naming its offset and line, never
- * a replacement character); a byte-order mark is skipped; quoted fields may hold the
+ * a replacement character); a byte-order mark is skipped, and one of UTF-8 or UTF-16 in a
+ * file the dataset says is in a one-byte encoding is an error; quoted fields may hold the
  * delimiter, quotes and line breaks. The delimiter is given, or detected from the first
  * lines among {@code ,} {@code ;} tab and {@code |}.
  */
@@ -77,6 +78,12 @@ public final class DelimitedRowSource implements RowSource {
 			if (sample.length() == start) {
 				throw new SourceFormatException(name + ": the file is empty");
 			}
+			String marked = byteOrderMark(sample);
+			if (marked != null) {
+				throw new SourceFormatException(name + ": the file begins with the byte-order mark of " + marked
+						+ ", but the dataset's encoding is " + encoding.name() + "; set 'encoding: " + marked
+						+ "' in the job file");
+			}
 			String head = sample.substring(start);
 			Reader reader = new SampleFirstReader(head, decoded);
 			this.delimiter = (delimiter != 0) ? delimiter : detect(head);
@@ -121,6 +128,21 @@ public final class DelimitedRowSource implements RowSource {
 			sample.append(chunk, 0, n);
 		}
 		return sample.toString();
+	}
+
+	/**
+	 * The Unicode encoding whose byte-order mark the sample begins with, as a one-byte
+	 * encoding such as windows-1252 decodes it; the file is then surely not in that
+	 * encoding and every non-ASCII letter would be misread.
+	 */
+	private static String byteOrderMark(String sample) {
+		if (sample.startsWith("\u00ef\u00bb\u00bf")) {
+			return "UTF-8";
+		}
+		if (sample.startsWith("\u00ff\u00fe") || sample.startsWith("\u00fe\u00ff")) {
+			return "UTF-16";
+		}
+		return null;
 	}
 
 	private static InputStream open(Path path, String name) {

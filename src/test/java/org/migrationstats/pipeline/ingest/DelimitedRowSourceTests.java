@@ -47,7 +47,8 @@ class DelimitedRowSourceTests {
 				"missing-markers.csv, 002C", "title-and-notes.csv, 002C", "unnamed-index.csv, 002C",
 				"trailing-delimiter.csv, 003B", "ragged-row.csv, 002C", "header-only.csv, 002C" })
 		void areDetectedFromTheFirstLines(String name, String codePoint) {
-			try (DelimitedRowSource source = Dialects.open(name, WINDOWS_1252)) {
+			Charset encoding = name.contains("cp1252") ? WINDOWS_1252 : StandardCharsets.UTF_8;
+			try (DelimitedRowSource source = Dialects.open(name, encoding)) {
 				assertThat(source.delimiter()).isEqualTo((char) Integer.parseInt(codePoint, 16));
 			}
 		}
@@ -126,6 +127,22 @@ class DelimitedRowSourceTests {
 				.isThrownBy(() -> Dialects.open("utf16le-excel-unicode-text.txt", StandardCharsets.UTF_8))
 				.withMessage("utf16le-excel-unicode-text.txt, line 1, byte offset 0: byte FF is not valid UTF-8 "
 						+ "(the dataset's encoding; set 'encoding' in the job file if the file uses another)");
+		}
+
+		@Test
+		void aUtf8ByteOrderMarkInAWindows1252DatasetIsRefused() {
+			assertThatExceptionOfType(SourceFormatException.class)
+				.isThrownBy(() -> Dialects.open("utf8-bom.csv", WINDOWS_1252))
+				.withMessage("utf8-bom.csv: the file begins with the byte-order mark of UTF-8, but the dataset's "
+						+ "encoding is windows-1252; set 'encoding: UTF-8' in the job file");
+		}
+
+		@Test
+		void aUtf16ByteOrderMarkInALatin1DatasetIsRefused() {
+			assertThatExceptionOfType(SourceFormatException.class)
+				.isThrownBy(() -> Dialects.open("utf16le-excel-unicode-text.txt", StandardCharsets.ISO_8859_1))
+				.withMessage("utf16le-excel-unicode-text.txt: the file begins with the byte-order mark of UTF-16, "
+						+ "but the dataset's encoding is ISO-8859-1; set 'encoding: UTF-16' in the job file");
 		}
 
 		@Test
@@ -253,8 +270,8 @@ class DelimitedRowSourceTests {
 		@CsvSource({ "semicolon-decimal-comma-cp1252.csv", "utf8-bom.csv", "tab.txt", "pipe.txt", "quoted-newlines.csv",
 				"invalid-utf8.csv", "unbalanced-quote.csv", "header-only.csv" })
 		void textFilesAreReadAsDelimitedText(String name) {
-			try (RowSource rows = TableFiles.open(Dialects.file(name), name,
-					Dialects.worldBank(StandardCharsets.ISO_8859_1), "")) {
+			Charset encoding = name.contains("cp1252") ? WINDOWS_1252 : StandardCharsets.UTF_8;
+			try (RowSource rows = TableFiles.open(Dialects.file(name), name, Dialects.worldBank(encoding), "")) {
 				assertThat(rows).isInstanceOf(DelimitedRowSource.class);
 				assertThat(rows.next().row()).isEqualTo(1);
 			}
