@@ -1,7 +1,8 @@
 package org.migrationstats.pipeline.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a delimited text file row by row with Commons CSV. Decoding is strict (a byte
  * that is not valid in the file's encoding is an error naming its offset and line, never
- * a replacement character); a byte-order mark is skipped; quoted fields may hold the
+ * a replacement character); a byte-order mark is skipped, and one of UTF-8 or UTF-16 in a
+ * file the dataset says is in a one-byte encoding is an error; quoted fields may hold the
  * delimiter, quotes and line breaks. The delimiter is given, or detected from the first
  * lines among {@code ,} {@code ;} tab and {@code |}.
  */
@@ -30,6 +33,8 @@ public final class DelimitedRowSource implements RowSource {
 
 	/** The delimiters tried when a dataset does not name its own. */
 	static final char[] CANDIDATES = { ',', ';', '\t', '|' };
+
+	private static final CSVFormat[] CANDIDATE_FORMATS = { format(','), format(';'), format('\t'), format('|') };
 
 	private static final int SAMPLE_CHARS = 1 << 16;
 
@@ -52,33 +57,112 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the file is missing, empty or unreadable
 	 */
 	public DelimitedRowSource(Path path, String name, char delimiter, Charset encoding) {
+		this(open(path, name), name, delimiter, encoding);
+	}
+
+	/**
+	 * Reads a stream of bytes, closed with this source (or at once when it cannot be
+	 * read).
+	 * @param in the bytes
+	 * @param name the file's name as shown to users
+	 * @param delimiter the field separator, or 0 to detect it
+	 * @param encoding the bytes' character set
+	 * @throws SourceFormatException if the bytes are empty or cannot be decoded
+	 */
+	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding) {
 		this.name = name;
+		Reader decoded = new StrictDecodingReader(in, encoding);
 		try {
-			BufferedReader reader = new BufferedReader(new StrictDecodingReader(Files.newInputStream(path), encoding),
-					1 << 16);
-			reader.mark(SAMPLE_CHARS + 1);
-			char[] sample = new char[SAMPLE_CHARS];
-			int n = reader.read(sample, 0, SAMPLE_CHARS);
-			reader.reset();
-			if (n > 0 && sample[0] == '\uFEFF') {
-				reader.skip(1);
-			}
-			if (n <= 0 || (n == 1 && sample[0] == '\uFEFF')) {
+			String sample = sample(decoded);
+			int start = sample.startsWith("\uFEFF") ? 1 : 0;
+			if (sample.length() == start) {
 				throw new SourceFormatException(name + ": the file is empty");
 			}
-			String head = new String(sample, 0, n);
+			String marked = byteOrderMark(sample);
+			if (marked != null) {
+				throw new SourceFormatException(name + ": the file begins with the byte-order mark of " + marked
+						+ ", but the dataset's encoding is " + encoding.name() + "; set 'encoding: " + marked
+						+ "' in the job file");
+			}
+			String head = sample.substring(start);
+			Reader reader = new SampleFirstReader(head, decoded);
 			this.delimiter = (delimiter != 0) ? delimiter : detect(head);
 			this.parser = CSVParser.parse(reader, format(this.delimiter));
 			this.records = this.parser.iterator();
+		}
+		catch (IOException ex) {
+			closeQuietly(decoded);
+			throw failure(ex);
+		}
+		catch (UncheckedIOException ex) {
+			closeQuietly(decoded);
+			throw failure(ex.getCause());
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(decoded);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Reads the first characters, up to {@link #SAMPLE_CHARS}, stopping early at bytes
+	 * that cannot be decoded: the rows before them are read before the error is reported.
+	 */
+	private static String sample(Reader reader) throws IOException {
+		StringBuilder sample = new StringBuilder();
+		char[] chunk = new char[8192];
+		while (sample.length() < SAMPLE_CHARS) {
+			int n;
+			try {
+				n = reader.read(chunk, 0, Math.min(chunk.length, SAMPLE_CHARS - sample.length()));
+			}
+			catch (CharacterCodingException ex) {
+				if (sample.isEmpty()) {
+					throw ex;
+				}
+				break;
+			}
+			if (n < 0) {
+				break;
+			}
+			sample.append(chunk, 0, n);
+		}
+		return sample.toString();
+	}
+
+	/**
+	 * The Unicode encoding whose byte-order mark the sample begins with, as a one-byte
+	 * encoding such as windows-1252 decodes it; the file is then surely not in that
+	 * encoding and every non-ASCII letter would be misread.
+	 */
+	private static String byteOrderMark(String sample) {
+		if (sample.startsWith("\u00ef\u00bb\u00bf")) {
+			return "UTF-8";
+		}
+		if (sample.startsWith("\u00ff\u00fe") || sample.startsWith("\u00fe\u00ff")) {
+			return "UTF-16";
+		}
+		return null;
+	}
+
+	private static InputStream open(Path path, String name) {
+		try {
+			return Files.newInputStream(path);
 		}
 		catch (NoSuchFileException ex) {
 			throw new SourceFormatException(name + ": file not found");
 		}
 		catch (IOException ex) {
-			throw failure(ex);
+			throw new SourceFormatException(name + ": cannot be read: " + ex.getMessage(), ex);
 		}
-		catch (UncheckedIOException ex) {
-			throw failure(ex.getCause());
+	}
+
+	private static void closeQuietly(Reader reader) {
+		try {
+			reader.close();
+		}
+		catch (IOException ex) {
+			// the failure that led here is the one to report
 		}
 	}
 
@@ -113,19 +197,19 @@ public final class DelimitedRowSource implements RowSource {
 		}
 		char best = ',';
 		long bestScore = 0;
-		for (char candidate : CANDIDATES) {
-			long score = score(sample, candidate);
+		for (int i = 0; i < CANDIDATES.length; i++) {
+			long score = score(sample, CANDIDATE_FORMATS[i]);
 			if (score > bestScore) {
-				best = candidate;
+				best = CANDIDATES[i];
 				bestScore = score;
 			}
 		}
 		return best;
 	}
 
-	private static long score(String sample, char candidate) {
+	private static long score(String sample, CSVFormat format) {
 		Map<Integer, Integer> widths = new HashMap<>();
-		try (CSVParser parser = CSVParser.parse(new StringReader(sample), format(candidate))) {
+		try (CSVParser parser = CSVParser.parse(new StringReader(sample), format)) {
 			int lines = 0;
 			for (CSVRecord record : parser) {
 				if (record.size() > 1) {
@@ -169,13 +253,7 @@ public final class DelimitedRowSource implements RowSource {
 			throw failure(ex.getCause());
 		}
 		catch (IllegalStateException ex) {
-			throw new SourceFormatException(
-					this.name + ", row " + (this.lastLine + 1) + ": "
-							+ ((ex.getMessage() != null && ex.getMessage().contains("EOF"))
-									? "a quoted field is not closed "
-											+ "before the end of the file (an unbalanced quote)"
-									: ex.getMessage()),
-					ex);
+			throw new SourceFormatException(this.name + ", row " + (this.lastLine + 1) + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -184,7 +262,22 @@ public final class DelimitedRowSource implements RowSource {
 			return new SourceFormatException(this.name + ", " + ex.getMessage()
 					+ " (the dataset's encoding; set 'encoding' in the job file if the file uses another)", ex);
 		}
+		if (ex instanceof CSVException) {
+			return new SourceFormatException(this.name + ", row " + (this.lastLine + 1) + ": " + syntax(ex), ex);
+		}
 		return new SourceFormatException(this.name + ": cannot be read: " + ex.getMessage(), ex);
+	}
+
+	private static String syntax(IOException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("EOF reached before encapsulated token finished")) {
+			return "a quoted field is not closed before the end of the file (an unbalanced quote)";
+		}
+		if (message.startsWith("Invalid character between encapsulated token and delimiter")) {
+			return "text after the closing quote of a quoted field "
+					+ "(a quote inside a quoted field is written twice: \"\")";
+		}
+		return message;
 	}
 
 	@Override
@@ -197,6 +290,42 @@ public final class DelimitedRowSource implements RowSource {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The sample read for detection, then the rest of the file. A read never mixes the
+	 * two, so that bytes that cannot be decoded after the sample do not hide the rows
+	 * before them.
+	 */
+	private static final class SampleFirstReader extends Reader {
+
+		private final String sample;
+
+		private final Reader rest;
+
+		private int position;
+
+		SampleFirstReader(String sample, Reader rest) {
+			this.sample = sample;
+			this.rest = rest;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			if (this.position < this.sample.length() && length > 0) {
+				int n = Math.min(length, this.sample.length() - this.position);
+				this.sample.getChars(this.position, this.position + n, buffer, offset);
+				this.position += n;
+				return n;
+			}
+			return this.rest.read(buffer, offset, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.rest.close();
+		}
+
 	}
 
 }

@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public record Header(long row, List<String> names, List<String> groups) {
 
-	private static final Pattern FOOTNOTE = Pattern
-		.compile("(\\s*(\\*+|\\(\\s*[A-Za-z0-9]{1,2}\\s*\\)|\\[\\s*[A-Za-z0-9]{1,3}\\s*\\]|\u2020+|\u2021+))+$");
-
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	public Header {
@@ -129,16 +126,81 @@ public record Header(long row, List<String> names, List<String> groups) {
 	 * ({@code Kazakhstan})
 	 */
 	public static String withoutFootnote(String text) {
-		return FOOTNOTE.matcher(text.strip()).replaceAll("").strip();
+		return withoutMarks(text.strip());
 	}
 
 	/**
 	 * @param text a header cell or a name
-	 * @return the text as compared: lower case, single spaces, no footnote marks
+	 * @return the text as compared: lower case, single spaces, no footnote marks;
+	 * cleaning it again changes nothing
 	 */
 	public static String clean(String text) {
-		String stripped = SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
-		return FOOTNOTE.matcher(stripped).replaceAll("").strip().toLowerCase(Locale.ROOT);
+		String spaced = SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
+		return withoutMarks(spaced.toLowerCase(Locale.ROOT)).strip();
+	}
+
+	/**
+	 * Removes the footnote marks at the end of a text ({@code *}, {@code (a)},
+	 * {@code [1]}, {@code †}, {@code ‡}, with any spaces between them) and the spaces
+	 * before them, in one pass from the end: a regular expression anchored at the end is
+	 * tried from every position and recurses once per mark, too slow and too deep for a
+	 * long cell.
+	 */
+	private static String withoutMarks(String text) {
+		int end = text.length();
+		while (true) {
+			int last = end;
+			while (last > 0 && isSpace(text.charAt(last - 1))) {
+				last--;
+			}
+			int mark = markStart(text, last);
+			if (mark < 0) {
+				return text.substring(0, last);
+			}
+			end = mark;
+		}
+	}
+
+	private static int markStart(String text, int end) {
+		if (end == 0) {
+			return -1;
+		}
+		char c = text.charAt(end - 1);
+		if (c == '*' || c == '\u2020' || c == '\u2021') {
+			int start = end - 1;
+			while (start > 0 && text.charAt(start - 1) == c) {
+				start--;
+			}
+			return start;
+		}
+		if (c != ')' && c != ']') {
+			return -1;
+		}
+		int longest = (c == ')') ? 2 : 3;
+		int i = end - 2;
+		while (i >= 0 && isSpace(text.charAt(i))) {
+			i--;
+		}
+		int letters = 0;
+		while (i >= 0 && letters <= longest && isLetterOrDigit(text.charAt(i))) {
+			i--;
+			letters++;
+		}
+		if (letters == 0 || letters > longest) {
+			return -1;
+		}
+		while (i >= 0 && isSpace(text.charAt(i))) {
+			i--;
+		}
+		return (i >= 0 && text.charAt(i) == ((c == ')') ? '(' : '[')) ? i : -1;
+	}
+
+	private static boolean isSpace(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	}
 
 }

@@ -28,11 +28,12 @@ public final class NumberParser {
 
 	private final Set<String> missing;
 
-	/**
-	 * @param missing the markers that mean "no value", compared after trimming
-	 */
 	private final boolean decimalComma;
 
+	/**
+	 * A parser for numbers with a decimal point.
+	 * @param missing the markers that mean "no value", compared after trimming
+	 */
 	public NumberParser(Collection<String> missing) {
 		this(missing, false);
 	}
@@ -103,8 +104,14 @@ public final class NumberParser {
 		try {
 			// more than 19 whole digits never fits a long; checked before rounding,
 			// which would build a billion-digit integer for 1E+999999999
-			if (persons.precision() - persons.scale() > 19) {
+			int wholeDigits = persons.precision() - persons.scale();
+			if (wholeDigits > 19) {
 				throw new ArithmeticException("overflow");
+			}
+			if (wholeDigits < 0) {
+				// below 0.1 rounds to 0; setScale fails on 1E-999999999 instead of
+				// rounding it
+				return 0;
 			}
 			return persons.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
 		}

@@ -32,10 +32,16 @@ public final class StrictDecodingReader extends Reader {
 
 	private boolean endOfInput;
 
-	private boolean flushed;
-
 	private CharacterCodingException pending;
 
+	private boolean flushed;
+
+	private int carried = -1;
+
+	/**
+	 * @param in the bytes, closed with this reader
+	 * @param charset their character set
+	 */
 	public StrictDecodingReader(InputStream in, Charset charset) {
 		this.in = in;
 		this.charset = charset;
@@ -46,14 +52,18 @@ public final class StrictDecodingReader extends Reader {
 
 	@Override
 	public int read(char[] buffer, int offset, int length) throws IOException {
-		if (this.pending != null) {
-			throw this.pending;
-		}
 		if (length == 0) {
 			return 0;
 		}
+		if (this.carried >= 0) {
+			buffer[offset] = (char) this.carried;
+			this.carried = -1;
+			return 1;
+		}
+		if (this.pending != null) {
+			throw this.pending;
+		}
 		if (this.flushed) {
-			// the decoder was flushed at the end: every later read is the end again
 			return -1;
 		}
 		CharBuffer out = CharBuffer.wrap(buffer, offset, length);
@@ -66,15 +76,23 @@ public final class StrictDecodingReader extends Reader {
 				this.pending = error(out, offset, result);
 				break;
 			}
+			if (result.isOverflow() && out.position() == offset) {
+				// room for one char and the next is a surrogate pair: hand out its high
+				// half now and its low half on the next read
+				CharBuffer pair = CharBuffer.allocate(2);
+				this.decoder.decode(this.bytes, pair, this.endOfInput);
+				pair.flip();
+				out.put(pair.get());
+				this.carried = pair.hasRemaining() ? pair.get() : -1;
+				break;
+			}
 			if (result.isUnderflow()) {
 				if (this.endOfInput) {
 					CoderResult flush = this.decoder.flush(out);
 					if (flush.isError()) {
 						this.pending = error(out, offset, flush);
 					}
-					else if (flush.isUnderflow()) {
-						this.flushed = true;
-					}
+					this.flushed = true;
 					break;
 				}
 				if (this.bytes.hasRemaining()) {
@@ -116,11 +134,14 @@ public final class StrictDecodingReader extends Reader {
 		}
 		long byteOffset = this.bytesBefore + this.bytes.position();
 		StringBuilder hex = new StringBuilder();
+		int count = 0;
 		for (int i = 0; i < result.length() && this.bytes.position() + i < this.bytes.limit(); i++) {
 			hex.append(String.format(" %02X", this.bytes.get(this.bytes.position() + i)));
+			count++;
 		}
-		return new MalformedBytesException("line " + lineOfError + ", byte offset " + byteOffset + ": bytes" + hex
-				+ " are not valid " + this.charset.name(), lineOfError);
+		String what = (count == 1) ? "byte" + hex + " is" : "bytes" + hex + " are";
+		return new MalformedBytesException("line " + lineOfError + ", byte offset " + byteOffset + ": " + what
+				+ " not valid " + this.charset.name(), lineOfError);
 	}
 
 	private void countLines(char[] buffer, int offset, int length) {

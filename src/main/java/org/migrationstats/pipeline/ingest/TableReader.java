@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * that names one of the dataset's country columns; failing that, the first non-blank row
  * (whose missing columns are then reported). Below the data, a row with a single filled
  * cell is a note when it follows a blank row or starts like one ({@code Source:},
- * {@code Note}, {@code *}, {@code (a)}, {@code ©}).
+ * {@code Note}, {@code *}, {@code (a)}, {@code ©}); so is a row whose first cell starts
+ * with a label such as {@code Source:} or {@code Note:}, however many cells its commas
+ * split it into.
  */
 public final class TableReader implements AutoCloseable {
 
@@ -24,7 +26,10 @@ public final class TableReader implements AutoCloseable {
 	public static final int SEARCH_ROWS = 60;
 
 	private static final Pattern NOTE = Pattern.compile(
-			"(?i)^(source|sources|note|notes|footnote|footnotes|data source|last updated|\\*|\\(\\w{1,2}\\)|\\[\\w{1,3}\\]|\u00a9|copyright)\\b?.*");
+			"(?is)^(source|sources|note|notes|footnote|footnotes|data source|last updated|\\*|\\(\\w{1,2}\\)|\\[\\w{1,3}\\]|\u00a9|copyright)\\b?.*");
+
+	private static final Pattern LABELLED_NOTE = Pattern
+		.compile("(?is)^(source|sources|note|notes|footnote|footnotes|data source|data sources)\\s*:.*");
 
 	private final RowSource source;
 
@@ -96,17 +101,16 @@ public final class TableReader implements AutoCloseable {
 			// the first filled row stands as the header; its missing columns are named by
 			// the mapper. The rows read after it are data.
 			found = firstFilled;
-			boolean after = false;
-			for (SourceRow r : above) {
-				if (after) {
-					this.pending.add(r);
+			int at = above.indexOf(firstFilled);
+			if (at >= 0) {
+				this.pending.addAll(above.subList(at + 1, above.size()));
+				if (row != null) {
+					// the row that ended the search
+					this.pending.add(row);
 				}
-				after = after || r == firstFilled;
+				above = above.subList(0, at);
 			}
-			if (row != null && row != firstFilled) {
-				this.pending.add(row);
-			}
-			above = above.subList(0, above.indexOf(firstFilled));
+			// else the first filled row ended the search, below blank rows
 		}
 		List<List<String>> rows = new ArrayList<>();
 		long top = found.row() - headerRows + 1;
@@ -206,19 +210,26 @@ public final class TableReader implements AutoCloseable {
 	}
 
 	private boolean isNote(SourceRow row) {
-		String only = null;
+		String first = null;
+		int filled = 0;
 		for (String cell : row.values()) {
 			if (!cell.isBlank()) {
-				if (only != null) {
-					return false;
-				}
-				only = cell;
+				first = (first != null) ? first : cell;
+				filled++;
 			}
 		}
-		if (only == null || this.header.size() < 3) {
+		if (first == null) {
 			return false;
 		}
-		return this.afterBlank || NOTE.matcher(only.strip().toLowerCase(Locale.ROOT)).matches();
+		String text = first.strip().toLowerCase(Locale.ROOT);
+		if (filled > 1) {
+			// an unquoted "Source: United Nations, DESA, 2024" split at its commas
+			return row.values().get(0).equals(first) && LABELLED_NOTE.matcher(text).matches();
+		}
+		if (this.header.size() < 3) {
+			return false;
+		}
+		return this.afterBlank || NOTE.matcher(text).matches();
 	}
 
 	@Override

@@ -85,6 +85,39 @@ class NumberParserTests {
 	}
 
 	@Nested
+	class DecimalComma {
+
+		private final NumberParser commas = new NumberParser(JobSpecReader.DEFAULT_MISSING, true);
+
+		@ParameterizedTest(name = "\"{0}\" is {1}")
+		@CsvSource(delimiter = '|',
+				value = { "79,979|79.979", "-412,775|-412.775", "\u2212149,737|-149.737", "17.154.054|17154054",
+						"17 154 054|17154054", "17'154'054|17154054", "1.234,5|1234.5", "79.979|79979", "124|124" })
+		void commasAreDecimalsAndPointsGroupThousands(String raw, BigDecimal expected) throws ValueException {
+			assertThat(this.commas.parse(raw).orElseThrow()).isEqualByComparingTo(expected);
+		}
+
+		@Test
+		void groupsOfThreeWithANoBreakSpace() throws ValueException {
+			assertThat(this.commas.parse("17\u00a0154\u00a0054,5").orElseThrow()).isEqualByComparingTo("17154054.5");
+		}
+
+		@ParameterizedTest(name = "\"{0}\" is not a number")
+		@ValueSource(strings = { "1,234.5", "1.23", "12.34.567", "1,2,3", "1e5", "-79.979,5.1" })
+		void aDecimalPointIsRefusedWithTheReason(String raw) {
+			assertThatExceptionOfType(ValueException.class).isThrownBy(() -> this.commas.parse(raw))
+				.withMessage("\"" + raw + "\" is not a number (with a decimal comma, as the dataset says)");
+		}
+
+		@Test
+		void missingMarkersStillGiveNoValue() throws ValueException {
+			assertThat(this.commas.parse("..")).isEmpty();
+			assertThat(this.commas.parse("-")).isEmpty();
+		}
+
+	}
+
+	@Nested
 	class MissingValues {
 
 		@ParameterizedTest(name = "\"{0}\" is no value")
@@ -170,6 +203,12 @@ class NumberParserTests {
 			assertThatExceptionOfType(ValueException.class)
 				.isThrownBy(() -> NumberParser.toPersons(new BigDecimal("9223372036854775.808"), THOUSANDS))
 				.withMessage("\"9223372036854775.808\" is too large to be a count of persons");
+		}
+
+		@ParameterizedTest(name = "{0} thousand is no one")
+		@ValueSource(strings = { "1e-999999999", "-1e-999999999", "0.00004", "1E-20" })
+		void roundAValueFarBelowOnePersonToZeroQuickly(BigDecimal thousands) throws ValueException {
+			assertThat(NumberParser.toPersons(thousands, THOUSANDS)).isZero();
 		}
 
 		@Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.migrationstats.pipeline.spec.TableSpec.PeriodYear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,36 @@ class YearHeaderTests {
 		@Test
 		void nullIsRefused() {
 			assertThat(YearHeader.parse(null)).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class Periods {
+
+		@ParameterizedTest(name = "\"{0}\" is {1} to {2}")
+		@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "1990-1995|1990|1995", "1990\u20131995|1990|1995",
+				"1990 \u2014 1995|1990|1995", "1990/1995|1990|1995", "'1990-1995'|1990|1995", "2020-2023|2020|2023" })
+		void giveTheYearTheJobFileNames(String text, int start, int end) {
+			assertThat(YearHeader.isPeriod(text)).isTrue();
+			assertThat(YearHeader.parse(text)).isEmpty();
+			assertThat(YearHeader.periodYear(text, PeriodYear.START)).hasValue(start);
+			assertThat(YearHeader.periodYear(text, PeriodYear.END)).hasValue(end);
+			assertThat(YearHeader.periodYear(text, PeriodYear.NONE)).isEmpty();
+		}
+
+		@ParameterizedTest(name = "\"{0}\" is no period")
+		@ValueSource(strings = { "1995-1990", "1995-1995", "1790-1795", "2199-2201", "1990-95", "1990",
+				"1990-1995-2000", "" })
+		void areRefusedWhenBackwardsOrOutOfRange(String text) {
+			assertThat(YearHeader.isPeriod(text)).isFalse();
+			assertThat(YearHeader.periodYear(text, PeriodYear.END)).isEmpty();
+		}
+
+		@Test
+		void nullIsNoPeriod() {
+			assertThat(YearHeader.isPeriod(null)).isFalse();
+			assertThat(YearHeader.periodYear(null, PeriodYear.START)).isEmpty();
 		}
 
 	}
