@@ -30,6 +30,8 @@ public final class NumberParser {
 
 	private final boolean decimalComma;
 
+	private final boolean digitsMayBeMissing;
+
 	/**
 	 * A parser for numbers with a decimal point.
 	 * @param missing the markers that mean "no value", compared after trimming
@@ -46,6 +48,38 @@ public final class NumberParser {
 	public NumberParser(Collection<String> missing, boolean decimalComma) {
 		this.missing = missing.stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
 		this.decimalComma = decimalComma;
+		this.digitsMayBeMissing = this.missing.stream().anyMatch((m) -> !m.isEmpty() && wholeNumber(m) != null);
+	}
+
+	/**
+	 * The common case without regular expressions or decimals: a cell of at most 18
+	 * digits, with or without a minus sign, that is not a missing-value marker.
+	 * @param raw the cell as written
+	 * @return its value, or {@code null} when it is anything else (the caller then uses
+	 * {@link #parse(String)})
+	 */
+	public Long plainWholeNumber(String raw) {
+		if (raw == null || this.digitsMayBeMissing) {
+			return null;
+		}
+		return wholeNumber(raw);
+	}
+
+	private static Long wholeNumber(String text) {
+		int length = text.length();
+		int start = (length > 0 && text.charAt(0) == '-') ? 1 : 0;
+		if (length == start || length - start > 18) {
+			return null;
+		}
+		long value = 0;
+		for (int i = start; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return null;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return (start == 1) ? -value : value;
 	}
 
 	/**

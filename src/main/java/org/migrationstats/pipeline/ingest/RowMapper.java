@@ -37,6 +37,9 @@ public final class RowMapper {
 
 	private final NumberParser numbers;
 
+	/** The scale as a whole number of persons per unit, or 0 when it is not one. */
+	private final long wholeScale;
+
 	private final int[] countryColumns;
 
 	private final int yearColumn;
@@ -74,6 +77,7 @@ public final class RowMapper {
 		this.header = header;
 		this.countries = countries;
 		this.numbers = new NumberParser(dataset.missing(), dataset.table().decimalComma());
+		this.wholeScale = wholeScale(dataset.scale());
 		this.countryColumns = dataset.columns()
 			.country()
 			.stream()
@@ -158,6 +162,15 @@ public final class RowMapper {
 		}
 	}
 
+	private static long wholeScale(BigDecimal scale) {
+		try {
+			return (scale.signum() > 0) ? scale.longValueExact() : 0;
+		}
+		catch (ArithmeticException ex) {
+			return 0;
+		}
+	}
+
 	private int required(String role, List<String> names) {
 		return names.stream()
 			.mapToInt(this::indexOf)
@@ -235,9 +248,11 @@ public final class RowMapper {
 			int column = this.valueColumns[i];
 			String raw = cell(cells, column);
 			try {
-				Optional<BigDecimal> value = this.numbers.parse(raw);
-				if (value.isPresent()) {
-					long persons = NumberParser.toPersons(value.get(), this.dataset.scale());
+				Long whole = (this.wholeScale > 0) ? this.numbers.plainWholeNumber(raw) : null;
+				Optional<BigDecimal> value = (whole != null) ? Optional.empty() : this.numbers.parse(raw);
+				if (whole != null || value.isPresent()) {
+					long persons = (whole != null) ? persons(whole, raw)
+							: NumberParser.toPersons(value.get(), this.dataset.scale());
 					int year = (this.yearColumn >= 0) ? fixedYear : this.valueYears[i];
 					Measure measure = (seriesMeasure != null) ? seriesMeasure : this.valueMeasures[i];
 					observations.add(new Observation(known.country().key(), year, measure, persons, source.row()));
@@ -248,6 +263,15 @@ public final class RowMapper {
 			}
 		}
 		return new MappedRow.CountryRow(source.row(), known.country(), observations, rejections);
+	}
+
+	private long persons(long whole, String raw) throws ValueException {
+		try {
+			return Math.multiplyExact(whole, this.wholeScale);
+		}
+		catch (ArithmeticException ex) {
+			throw new ValueException("\"" + raw + "\" is too large to be a count of persons");
+		}
 	}
 
 	private void checkWidth(SourceRow source) {

@@ -34,6 +34,13 @@ public final class YearHeader {
 		if (text == null) {
 			return OptionalInt.empty();
 		}
+		if (text.length() == 4 && isDigit(text.charAt(0)) && isDigit(text.charAt(1)) && isDigit(text.charAt(2))
+				&& isDigit(text.charAt(3))) {
+			// the common case, a year cell of a long table, without a regular expression
+			int year = (text.charAt(0) - '0') * 1000 + (text.charAt(1) - '0') * 100 + (text.charAt(2) - '0') * 10
+					+ (text.charAt(3) - '0');
+			return (year >= FIRST && year <= LAST) ? OptionalInt.of(year) : OptionalInt.empty();
+		}
 		Matcher matcher = YEAR.matcher(text.strip());
 		if (!matcher.matches()) {
 			return OptionalInt.empty();
@@ -73,6 +80,10 @@ public final class YearHeader {
 		int to = Integer.parseInt(matcher.group(2));
 		boolean valid = from >= FIRST && to <= LAST && from < to;
 		return valid ? new int[] { from, to } : null;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 }

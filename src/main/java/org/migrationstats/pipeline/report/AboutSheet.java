@@ -2,7 +2,7 @@ package org.migrationstats.pipeline.report;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +20,8 @@ import org.migrationstats.pipeline.store.RunInput;
  * runs of the same inputs.
  */
 final class AboutSheet {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
 	static final String SHEET = "About";
 
@@ -123,12 +125,11 @@ final class AboutSheet {
 		sink.row(List.of("Attempt", run.attempt()));
 		sink.row(List.of("Run id (job instance)", run.runId()));
 		sink.row(List.of("Execution id", run.executionId()));
-		sink.row(List.of("When it ran",
-				run.started()
-					.atZone(ZoneId.systemDefault())
-					.toOffsetDateTime()
-					.truncatedTo(ChronoUnit.SECONDS)
-					.toString()));
+		sink.row(List.of("When it ran", run.started()
+			.atZone(ZoneId.systemDefault())
+			.toOffsetDateTime()
+			// always with seconds: toString() leaves them out when they are zero
+			.format(WHEN)));
 		sink.end();
 		writeInputs(sink, spec, files, inputs, counts);
 		sink.begin(new TableSink.TableInfo(SHEET, "definitions", "Definitions"),
