@@ -37,7 +37,7 @@ class PipelineBatchConfiguration {
 	static final String INGEST_FILE = "ingestFile";
 
 	/** How many times the chunk size a record-level dataset's blocks are by default. */
-	static final int RECORD_BLOCKS = 5;
+	static final int RECORD_BLOCKS = 25;
 
 	static final String COMPUTE_FIGURES = "computeFigures";
 
