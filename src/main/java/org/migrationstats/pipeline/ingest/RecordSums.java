@@ -23,8 +23,12 @@ public final class RecordSums {
 	 * @throws ArithmeticException if the sum does not fit in a long
 	 */
 	public void add(Observation o) {
-		long[] sum = this.sums.computeIfAbsent(new Key(o.country(), o.year(), o.measure()),
-				(k) -> new long[] { 0, o.row() });
+		Key key = new Key(o.country(), o.year(), o.measure());
+		long[] sum = this.sums.get(key);
+		if (sum == null) {
+			sum = new long[] { 0, o.row() };
+			this.sums.put(key, sum);
+		}
 		sum[0] = Math.addExact(sum[0], o.value());
 	}
 
@@ -61,6 +65,18 @@ public final class RecordSums {
 	}
 
 	private record Key(String country, int year, Measure measure) {
+
+		@Override
+		public int hashCode() {
+			return (this.country.hashCode() * 31 + this.year) * 31 + this.measure.ordinal();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.year == this.year && key.measure == this.measure
+					&& key.country.equals(this.country);
+		}
+
 	}
 
 }
