@@ -172,12 +172,11 @@ class JobSpecReaderTests {
 	class BrokenJobs {
 
 		static Stream<Arguments> brokenJobs() {
-			return Stream.of(
-					arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
-							"unknown key 'sep' in a dataset, expected one of columns, decimal, delimiter, encoding, "
-									+ "format, header-group, header-row, header-rows, id, layout, max-reject-ratio, "
-									+ "max-rejects, measure, missing, on-error, path, period-year, reference-date, "
-									+ "scale, series, sheet, sheets, sum-records, vintage"),
+			return Stream.of(arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
+					"unknown key 'sep' in a dataset, expected one of chunk-size, columns, decimal, delimiter, encoding, "
+							+ "format, header-group, header-row, header-rows, id, layout, max-reject-ratio, "
+							+ "max-rejects, measure, missing, on-error, path, period-year, reference-date, "
+							+ "scale, series, sheet, sheets, sum-records, vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "
 									+ "limits, membership, membership-checks, membership-dates, name, output, periods, "
