@@ -33,13 +33,20 @@ import org.migrationstats.pipeline.reference.CountryReference;
  * {@code output/benchmark/results.csv}.
  *
  * <p>
- * Arguments: row counts (default 10000 100000 1000000).
+ * Arguments: row counts (default 10000 100000 1000000). {@code -Dbench.launch} chooses
+ * how the job is started: {@code jar} (default, {@code java -jar} on the packaged jar),
+ * {@code extracted} (the jar extracted into {@code target/extracted}) or {@code cds} (the
+ * extracted jar with the class-data sharing archive {@code bin/pipeline} records).
  */
 public final class Benchmark {
 
 	private static final Path ROOT = Path.of("output/benchmark");
 
 	private static final Path JAR = Path.of("target/migration-pipeline.jar");
+
+	private static final Path EXTRACTED_JAR = Path.of("target/extracted/migration-pipeline.jar");
+
+	private static final Path ARCHIVE = Path.of("target/extracted/app.jsa");
 
 	private static final Pattern STEP = Pattern
 		.compile("^(\\S+)\\s+(\\w+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d.]+)$");
@@ -57,6 +64,8 @@ public final class Benchmark {
 		for (String arg : (args.length > 0) ? args : new String[] { "10000", "100000", "1000000" }) {
 			sizes.add(Integer.parseInt(arg));
 		}
+		String launch = System.getProperty("bench.launch", "jar");
+		List<String> launcher = launcher(launch);
 		Files.createDirectories(ROOT);
 		List<String> countries = CountryReference.shipped()
 			.countries()
@@ -70,7 +79,16 @@ public final class Benchmark {
 			Files.writeString(results,
 					"when,layout,rows,file_mb,parse_rows_per_s,ingest_rows_per_s,ingest_vs_parse,"
 							+ "job_wall_s,job_rows_per_s,compute_s,report_s,peak_heap_mb,peak_rss_mb,pandas_wall_s,"
-							+ "job_vs_pandas\n");
+							+ "job_vs_pandas,launch\n");
+		}
+		else {
+			// results written before the launch column: the header gains it, old rows
+			// leave it empty
+			List<String> lines = new ArrayList<>(Files.readAllLines(results));
+			if (!lines.isEmpty() && !lines.get(0).endsWith(",launch")) {
+				lines.set(0, lines.get(0) + ",launch");
+				Files.write(results, lines);
+			}
 		}
 		System.out.printf("%-6s %9s %7s %12s %12s %7s %8s %10s %9s %9s %9s %8s%n", "layout", "rows", "MB",
 				"parse rows/s", "ingest rows/s", "ratio", "job s", "job rows/s", "heap MB", "RSS MB", "pandas s",
@@ -87,7 +105,7 @@ public final class Benchmark {
 					data = ROOT.resolve("long-" + rows + ".xlsx");
 					toWorkbook(csv, data);
 				}
-				Result job = runJob(layout, data, rows);
+				Result job = runJob(layout, data, rows, launcher);
 				Double pandasSeconds = null;
 				if (pandas && layout.equals("long")) {
 					Process p = run(
@@ -97,13 +115,14 @@ public final class Benchmark {
 					pandasSeconds = p.exitValue() == 0 ? lastWall : null;
 				}
 				double mb = Files.size(data) / 1e6;
-				String line = String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.0f,%.0f,%.2f,%.2f,%.0f,%.2f,%.2f,%d,%d,%s,%s",
-						Instant.now(), layout, records, mb, parse, job.ingestRowsPerSecond,
-						job.ingestRowsPerSecond / parse, job.wallSeconds, records / job.wallSeconds, job.computeSeconds,
-						job.reportSeconds, job.peakHeapMb, job.peakRssMb,
+				String line = String.format(Locale.ROOT,
+						"%s,%s,%d,%.1f,%.0f,%.0f,%.2f,%.2f,%.0f,%.2f,%.2f,%d,%d,%s,%s,%s", Instant.now(), layout,
+						records, mb, parse, job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse, job.wallSeconds,
+						records / job.wallSeconds, job.computeSeconds, job.reportSeconds, job.peakHeapMb, job.peakRssMb,
 						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "",
 						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds)
-								: "");
+								: "",
+						launch);
 				Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
 				System.out.printf(Locale.ROOT, "%-6s %,9d %7.1f %,12.0f %,12.0f %7.2f %8.2f %,10.0f %9d %9d %9s %8s%n",
 						layout, records, mb, parse, job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse,
@@ -113,7 +132,32 @@ public final class Benchmark {
 								: "-");
 			}
 		}
-		System.out.println("results appended to " + results);
+		System.out.println("results appended to " + results + " (launch: " + launch + ")");
+	}
+
+	/**
+	 * The {@code java} options that start the pipeline the given way. The extracted jar
+	 * and the archive are prepared by {@code bin/pipeline} when missing or older than the
+	 * jar.
+	 * @param launch {@code jar}, {@code extracted} or {@code cds}
+	 * @return the options, ending with the jar to run
+	 */
+	static List<String> launcher(String launch) throws IOException {
+		if (launch.equals("jar")) {
+			return List.of("-jar", JAR.toString());
+		}
+		if (!launch.equals("extracted") && !launch.equals("cds")) {
+			throw new IllegalArgumentException("bench.launch must be jar, extracted or cds, not " + launch);
+		}
+		if (!Files.exists(ARCHIVE)
+				|| Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
+			Files.createDirectories(ROOT);
+			if (run(List.of("bin/pipeline", "jobs"), ROOT, null).exitCode != 0 || !Files.exists(ARCHIVE)) {
+				throw new IllegalStateException("bin/pipeline could not prepare " + ARCHIVE);
+			}
+		}
+		return launch.equals("extracted") ? List.of("-jar", EXTRACTED_JAR.toString())
+				: List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:cds=off", "-jar", EXTRACTED_JAR.toString());
 	}
 
 	/**
@@ -214,7 +258,7 @@ public final class Benchmark {
 		return rows / best;
 	}
 
-	static Result runJob(String layout, Path data, int rows) throws Exception {
+	static Result runJob(String layout, Path data, int rows, List<String> launcher) throws Exception {
 		Path work = ROOT.resolve("run-" + layout + "-" + rows);
 		deleteTree(work);
 		Files.createDirectories(work);
@@ -238,11 +282,12 @@ public final class Benchmark {
 						work.resolve("output"), data.toAbsolutePath(), layout.equals("wide") ? "wide" : "long",
 						layout.equals("wide") ? "    measure: net-migration\n" : "", columns));
 		Path gcLog = work.resolve("gc.log");
-		List<String> command = List.of("java", "-Xmx256m", "-Xlog:gc:file=" + gcLog,
-				"-Dspring.datasource.url=jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath()
-						+ ";WRITE_DELAY=0",
-				"-Dlogging.file.name=" + work.resolve("pipeline.log"), "-jar", JAR.toString(), "run", job.toString(),
-				"--date", "2000-01-01");
+		List<String> command = new ArrayList<>(List.of(
+				"java", "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dspring.datasource.url=jdbc:h2:file:"
+						+ work.resolve("db/pipeline").toAbsolutePath() + ";WRITE_DELAY=0",
+				"-Dlogging.file.name=" + work.resolve("pipeline.log")));
+		command.addAll(launcher);
+		command.addAll(List.of("run", job.toString(), "--date", "2000-01-01"));
 		Run run = run(command, work, work.resolve("stdout.txt"));
 		if (run.exitCode != 0 && run.exitCode != 3) {
 			throw new IllegalStateException("the job failed (exit " + run.exitCode + "), see " + work);
