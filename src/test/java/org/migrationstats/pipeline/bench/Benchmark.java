@@ -36,7 +36,8 @@ import org.migrationstats.pipeline.reference.CountryReference;
  * Arguments: row counts (default 10000 100000 1000000). {@code -Dbench.launch} chooses
  * how the job is started: {@code jar} (default, {@code java -jar} on the packaged jar),
  * {@code extracted} (the jar extracted into {@code target/extracted}) or {@code cds} (the
- * extracted jar with the class-data sharing archive {@code bin/pipeline} records).
+ * extracted jar with the class-data sharing archive {@code src/main/scripts/pipeline}
+ * records).
  */
 public final class Benchmark {
 
@@ -137,8 +138,8 @@ public final class Benchmark {
 
 	/**
 	 * The {@code java} options that start the pipeline the given way. The extracted jar
-	 * and the archive are prepared by {@code bin/pipeline} when missing or older than the
-	 * jar.
+	 * and the archive are prepared by {@code src/main/scripts/pipeline} when missing or
+	 * older than the jar.
 	 * @param launch {@code jar}, {@code extracted} or {@code cds}
 	 * @return the options, ending with the jar to run
 	 */
@@ -152,8 +153,9 @@ public final class Benchmark {
 		if (!Files.exists(ARCHIVE)
 				|| Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
 			Files.createDirectories(ROOT);
-			if (run(List.of("bin/pipeline", "jobs"), ROOT, null).exitCode != 0 || !Files.exists(ARCHIVE)) {
-				throw new IllegalStateException("bin/pipeline could not prepare " + ARCHIVE);
+			if (run(List.of(Path.of("src/main/scripts/pipeline").toAbsolutePath().toString(), "jobs"), ROOT,
+					null).exitCode != 0 || !Files.exists(ARCHIVE)) {
+				throw new IllegalStateException("src/main/scripts/pipeline could not prepare " + ARCHIVE);
 			}
 		}
 		return launch.equals("extracted") ? List.of("-jar", EXTRACTED_JAR.toString())
