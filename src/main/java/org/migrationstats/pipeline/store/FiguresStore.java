@@ -35,6 +35,13 @@ public class FiguresStore {
 	 * order (a second row is rejected by DUPLICATES, never summed); with the dataset's
 	 * precedence rank. Computed once: the country-year, conflict and revision queries
 	 * read the small result instead of the observations.
+	 *
+	 * Each branch starts from the run's datasets of its kind and reaches the observations
+	 * by the index on (RUN_ID, DATASET_ID, ...), so a branch with no dataset of its kind
+	 * reads no observation, and no observation is joined back to MIG_DATASET one by one.
+	 * The sums are a GROUP BY, which H2 reads from MIG_OBSERVATION_VALUE alone, in group
+	 * order; only the first-row branch needs a window, as "first" depends on file and
+	 * row, and it sees only the observations of datasets that are not summed.
 	 */
 	private static final String DATASET_VALUES = """
 			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK)
@@ -44,15 +51,15 @@ public class FiguresStore {
 			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
 			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
 			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
-			        FROM MIG_OBSERVATION o
-			        JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
-			        WHERE o.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
+			        FROM MIG_DATASET d
+			        JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			        WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
 			    WHERE RN = 1
 			    UNION ALL
 			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
-			    FROM MIG_OBSERVATION o
-			    JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
-			    WHERE o.RUN_ID = ? AND d.SUM_RECORDS = TRUE
+			    FROM MIG_DATASET d
+			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = TRUE
 			    GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
 			) v
 			LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
@@ -119,6 +126,13 @@ public class FiguresStore {
 			WHERE NEWER IS NOT NULL AND OLDER IS NOT NULL AND NEWER <> OLDER
 			""";
 
+	/*
+	 * A rejection for every second (third, ...) value a dataset that is not summed gives
+	 * for the same country, year and measure, naming the row of the first, which is the
+	 * one used. Like DATASET_VALUES it starts from the run's datasets that are not
+	 * summed, so the observations of record-level datasets, most of a run's rows, are not
+	 * read.
+	 */
 	private static final String DUPLICATES = """
 			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
 			    RAW_VALUE, REASON)
@@ -127,12 +141,13 @@ public class FiguresStore {
 			    || ' in this dataset; the first, at row ' || CAST(FIRST_ROW AS VARCHAR(20)) || ', is kept'
 			FROM (
 			    SELECT o.*,
-			        ROW_NUMBER() OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE ORDER BY FILE_NAME, SOURCE_ROW) AS RN,
-			        FIRST_VALUE(SOURCE_ROW) OVER (PARTITION BY DATASET_ID, COUNTRY, YR, MEASURE
-			                                      ORDER BY FILE_NAME, SOURCE_ROW) AS FIRST_ROW
-			    FROM MIG_OBSERVATION o
-			    WHERE RUN_ID = ? AND DATASET_ID IN (SELECT DATASET_ID FROM MIG_DATASET d
-			                                        WHERE d.RUN_ID = o.RUN_ID AND d.SUM_RECORDS = FALSE)
+			        ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			                           ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN,
+			        FIRST_VALUE(o.SOURCE_ROW) OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			                                        ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS FIRST_ROW
+			    FROM MIG_DATASET d
+			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE
 			) ranked
 			WHERE RN > 1
 			""";
