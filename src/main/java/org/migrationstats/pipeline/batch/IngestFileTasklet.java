@@ -57,7 +57,6 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		this.writer.clear();
 		long written = 0;
 		boolean ended = false;
 		int taken = 0;

@@ -88,16 +88,6 @@ class ObservationWriter {
 		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.processor.drainAggregates());
 	}
 
-	/**
-	 * Forgets what a failed block held, before the next attempt.
-	 */
-	void clear() {
-		this.observations.clear();
-		this.sums.drain();
-		this.rejections.clear();
-		this.processor.drainAggregates();
-	}
-
 	private void flushObservations() {
 		this.store.saveObservations(this.runId, this.datasetId, this.file, this.observations);
 		this.observations.clear();

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.batch.core.step.AbstractStep;
-import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.batch.core.step.tasklet.TaskletStep;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -52,9 +51,6 @@ class OperationsConfiguration {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof AbstractStep step) {
 					step.registerStepExecutionListener(progress);
-				}
-				if (bean instanceof ChunkOrientedStep chunkStep) {
-					chunkStep.registerChunkListener(progress);
 				}
 				if (bean instanceof TaskletStep taskletStep) {
 					taskletStep.registerChunkListener(progress);

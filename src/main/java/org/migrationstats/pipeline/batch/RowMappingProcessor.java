@@ -28,7 +28,7 @@ class RowMappingProcessor {
 
 	private final List<MappedRow.AggregateRow> aggregates = new ArrayList<>();
 
-	private final List<RowMapper> mappers = new ArrayList<>();
+	private RowMapper mapper;
 
 	RowMappingProcessor(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
 		this.dataset = dataset;
@@ -44,12 +44,11 @@ class RowMappingProcessor {
 	 * @throws RowRejectedException if the whole row is unusable
 	 */
 	MappedRow.CountryRow process(SourceRow row) {
-		while (this.mappers.size() <= row.table()) {
-			int table = this.mappers.size();
-			this.mappers.add(new RowMapper(this.dataset, this.file, this.reader.sheet(table), this.reader.header(table),
-					this.countries));
+		if (this.mapper == null) {
+			this.mapper = new RowMapper(this.dataset, this.file, this.reader.sheet(), this.reader.header(),
+					this.countries);
 		}
-		MappedRow mapped = this.mappers.get(row.table()).map(row);
+		MappedRow mapped = this.mapper.map(row);
 		if (mapped instanceof MappedRow.AggregateRow aggregate) {
 			this.aggregates.add(aggregate);
 			return null;

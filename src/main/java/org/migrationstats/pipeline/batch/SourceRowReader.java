@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -37,9 +36,7 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private final Path file;
 
-	private final List<String> sheets;
-
-	private final List<TableReader> tables = new ArrayList<>();
+	private final String sheet;
 
 	private TableReader source;
 
@@ -54,27 +51,22 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	/**
 	 * @param dataset the dataset
 	 * @param file the file
-	 * @param sheet the one sheet this partition reads, or {@code null} for the dataset's
-	 * sheets one after the other (the first, if it names none)
+	 * @param sheet the sheet this partition reads (a dataset naming several sheets has a
+	 * partition for each), or {@code null} for the dataset's only or first sheet
 	 */
 	SourceRowReader(DatasetSpec dataset, Path file, String sheet) {
 		this.dataset = dataset;
 		this.file = file;
-		if (sheet != null) {
-			this.sheets = List.of(sheet);
-		}
-		else {
-			this.sheets = dataset.table().sheets().isEmpty() ? List.of("") : dataset.table().sheets();
-		}
+		List<String> sheets = dataset.table().sheets();
+		this.sheet = (sheet != null) ? sheet : sheets.isEmpty() ? "" : sheets.get(0);
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.tables.clear();
 		this.skipped = null;
 		this.ended = false;
 		try {
-			this.source = open(this.dataset, this.file, this.sheets.get(0));
+			this.source = TableFiles.openTable(this.file, this.file.toString(), this.dataset, this.sheet);
 		}
 		catch (SourceFormatException ex) {
 			if (this.dataset.table().onError() != TableSpec.OnError.SKIP) {
@@ -85,7 +77,6 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 			this.digest = sha256();
 			return;
 		}
-		this.tables.add(this.source);
 		this.digest = sha256();
 		long committed = context.getLong(ROWS, 0L);
 		this.rows = 0;
@@ -100,24 +91,18 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}
 	}
 
-	private static TableReader open(DatasetSpec dataset, Path file, String sheet) {
-		return TableFiles.openTable(file, file.toString(), dataset, sheet);
+	/**
+	 * @return the header of the table being read
+	 */
+	Header header() {
+		return this.source.header();
 	}
 
 	/**
-	 * @param table the table's index among the dataset's sheets
-	 * @return its header
+	 * @return the sheet being read, empty for a text file
 	 */
-	Header header(int table) {
-		return this.tables.get(table).header();
-	}
-
-	/**
-	 * @param table the table's index among the dataset's sheets
-	 * @return its sheet's name, empty for a text file
-	 */
-	String sheet(int table) {
-		return this.tables.get(table).sheet();
+	String sheet() {
+		return this.source.sheet();
 	}
 
 	@Override
@@ -127,25 +112,21 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 		}
 		if (this.skipped != null) {
 			this.ended = true;
-			throw leftOut(this.skipped, 0, "the file was left out (on-error: skip): ");
+			throw leftOut(this.skipped, "the file was left out (on-error: skip): ");
 		}
 		SourceRow row;
 		try {
-			row = next();
+			row = this.source.next();
 		}
 		catch (SourceFormatException ex) {
 			if (this.dataset.table().onError() != TableSpec.OnError.SKIP) {
 				throw ex;
 			}
 			this.ended = true;
-			throw leftOut(ex, 0, "the rest of the file was left out (on-error: skip): ");
-		}
-		if (row != null && this.tables.size() > 1) {
-			row = new SourceRow(row.row(), row.values(), this.tables.size() - 1);
+			throw leftOut(ex, "the rest of the file was left out (on-error: skip): ");
 		}
 		if (row != null) {
 			this.rows++;
-			this.digest.update((byte) row.table());
 			for (String value : row.values()) {
 				this.digest.update(value.getBytes(StandardCharsets.UTF_8));
 				this.digest.update((byte) 0x1f);
@@ -155,21 +136,13 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 		return row;
 	}
 
-	private SourceRow next() {
-		SourceRow row = this.source.next();
-		while (row == null && this.tables.size() < this.sheets.size()) {
-			this.source.close();
-			this.source = open(this.dataset, this.file, this.sheets.get(this.tables.size()));
-			this.tables.add(this.source);
-			row = this.source.next();
-		}
-		return row;
-	}
-
-	private RowRejectedException leftOut(SourceFormatException ex, long dataRow, String what) {
-		String sheet = (this.source != null) ? this.source.sheet() : "";
+	/**
+	 * The whole file as one rejection, row 0: the message names the row where there is
+	 * one.
+	 */
+	private RowRejectedException leftOut(SourceFormatException ex, String what) {
 		return new RowRejectedException(
-				new Rejection(this.dataset.id(), this.file.toString(), sheet, dataRow, "", "", what + ex.getMessage()));
+				new Rejection(this.dataset.id(), this.file.toString(), this.sheet, 0, "", "", what + ex.getMessage()));
 	}
 
 	@Override
@@ -202,7 +175,6 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 			this.source.close();
 			this.source = null;
 		}
-		this.tables.clear();
 	}
 
 }

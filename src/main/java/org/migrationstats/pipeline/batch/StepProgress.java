@@ -15,10 +15,7 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Logs what each step does while it runs: a line when it starts, a progress line every so
@@ -66,20 +63,8 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 	}
 
 	@Override
-	public void afterChunk(Chunk<Object> chunk) {
-		StepContext context = StepSynchronizationManager.getContext();
-		if (context == null) {
-			return;
-		}
-		// counts of the chunk in progress are added when it commits: read this one's by
-		// hand
-		StepExecution step = context.getStepExecution();
-		progress(step, step.getReadCount() + chunk.size() + step.getFilterCount());
-	}
-
-	@Override
 	public void afterChunk(ChunkContext context) {
-		// a tasklet step (the ingest of a file): its counts are applied by now
+		// after a block of the ingest tasklet commits: its counts are applied by now
 		StepExecution step = context.getStepContext().getStepExecution();
 		progress(step, step.getReadCount());
 	}

@@ -3,11 +3,12 @@ package org.migrationstats.pipeline.ingest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Resolution;
@@ -27,11 +28,14 @@ public final class RowMapper {
 
 	private final Header header;
 
+	/** The file and sheet, as messages name them. */
+	private final String place;
+
 	private final String sheet;
 
 	private final int seriesColumn;
 
-	private final java.util.Map<String, Measure> series;
+	private final Map<String, Measure> series;
 
 	private final CountryReference countries;
 
@@ -72,7 +76,8 @@ public final class RowMapper {
 	 */
 	public RowMapper(DatasetSpec dataset, String file, String sheet, Header header, CountryReference countries) {
 		this.dataset = dataset;
-		this.file = file + (sheet.isEmpty() ? "" : ", sheet \"" + sheet + "\"");
+		this.file = file;
+		this.place = file + (sheet.isEmpty() ? "" : ", sheet \"" + sheet + "\"");
 		this.sheet = sheet;
 		this.header = header;
 		this.countries = countries;
@@ -99,10 +104,13 @@ public final class RowMapper {
 			this.yearColumn = required("year", dataset.columns().year());
 			this.seriesColumn = dataset.columns().series().isEmpty() ? -1
 					: required("series", dataset.columns().series());
-			this.series = new java.util.HashMap<>();
+			this.series = new HashMap<>();
 			dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
 			Map<Measure, List<String>> columns = new EnumMap<>(Measure.class);
 			if (this.seriesColumn >= 0) {
+				// the value column; each row's series code gives its measure, so the
+				// measure
+				// kept with the column is never used
 				columns.put(Measure.values()[0], dataset.columns().value());
 			}
 			else if (!dataset.columns().value().isEmpty()) {
@@ -123,7 +131,7 @@ public final class RowMapper {
 
 	private void yearColumns(List<int[]> values, List<Measure> measures) {
 		String group = Header.clean(this.dataset.table().headerGroup());
-		Map<Integer, List<String>> seen = new java.util.TreeMap<>();
+		Map<Integer, List<String>> seen = new TreeMap<>();
 		String period = null;
 		for (int i = 0; i < this.header.size(); i++) {
 			String name = this.header.names().get(i);
@@ -143,11 +151,11 @@ public final class RowMapper {
 			seen.computeIfAbsent(year.getAsInt(), (y) -> new ArrayList<>()).add(this.header.display(i));
 		}
 		if (values.isEmpty() && period != null) {
-			throw new SourceFormatException(this.file + ": the header has period columns such as \"" + period
+			throw new SourceFormatException(this.place + ": the header has period columns such as \"" + period
 					+ "\": set period-year (start or end) in the job file to say which year a period's figure counts in");
 		}
 		if (values.isEmpty()) {
-			throw new SourceFormatException(this.file + ": no year columns in the header"
+			throw new SourceFormatException(this.place + ": no year columns in the header"
 					+ (group.isEmpty() ? ""
 							: " under a group heading containing \"" + this.dataset.table().headerGroup() + "\"")
 					+ " (a wide table needs headers such as 1995, '1995' or 1995 [YR1995]); found "
@@ -155,7 +163,7 @@ public final class RowMapper {
 		}
 		for (Map.Entry<Integer, List<String>> entry : seen.entrySet()) {
 			if (entry.getValue().size() > 1) {
-				throw new SourceFormatException(this.file + ": year " + entry.getKey() + " heads "
+				throw new SourceFormatException(this.place + ": year " + entry.getKey() + " heads "
 						+ entry.getValue().size() + " columns (" + String.join("; ", entry.getValue())
 						+ "): set header-rows and header-group in the job file to pick one group");
 			}
@@ -181,9 +189,9 @@ public final class RowMapper {
 
 	private SourceFormatException missingColumn(String role, List<String> names) {
 		return new SourceFormatException(
-				this.file + ": no " + role + " column: expected one of " + names + ", the header (row "
+				this.place + ": no " + role + " column: expected one of " + names + ", the header (row "
 						+ this.header.row() + ") has " + this.header.names() + ((this.dataset.table().headerRow() == 0)
-								? "; set header-row in the job file if the header is " + "another row" : ""));
+								? "; set header-row in the job file if the header is another row" : ""));
 	}
 
 	private int indexOf(String name) {
@@ -301,12 +309,7 @@ public final class RowMapper {
 	}
 
 	private Rejection rejection(long row, int column, String raw, String reason) {
-		return new Rejection(this.dataset.id(), this.fileName(), this.sheet, row, this.header.display(column), raw,
-				reason);
-	}
-
-	private String fileName() {
-		return this.sheet.isEmpty() ? this.file : this.file.substring(0, this.file.lastIndexOf(", sheet \""));
+		return new Rejection(this.dataset.id(), this.file, this.sheet, row, this.header.display(column), raw, reason);
 	}
 
 }

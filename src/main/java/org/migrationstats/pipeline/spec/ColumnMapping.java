@@ -1,5 +1,7 @@
 package org.migrationstats.pipeline.spec;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,10 @@ public record ColumnMapping(List<String> country, List<String> year, List<String
 		country = List.copyOf(country);
 		year = List.copyOf(year);
 		value = List.copyOf(value);
-		measures = Map.copyOf(measures);
+		// in measure order, so that the definition a restart compares reads the same in
+		// every
+		// process (Map.copyOf iterates in an order that changes from one JVM to the next)
+		measures = measures.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(measures));
 		series = List.copyOf(series);
 	}
 

@@ -1,7 +1,9 @@
 package org.migrationstats.pipeline.spec;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a dataset's files are laid out beyond their columns: which sheets, where the header
@@ -39,7 +41,9 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 	public TableSpec {
 		sheets = List.copyOf(sheets);
 		headerGroup = (headerGroup != null) ? headerGroup : "";
-		series = Map.copyOf(series);
+		// sorted, so that the definition a restart compares reads the same in every
+		// process
+		series = Collections.unmodifiableMap(new TreeMap<>(series));
 	}
 
 	/**
@@ -67,7 +71,7 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 	 */
 	public TableSpec reading() {
 		return new TableSpec(this.format, this.sheets, this.headerRow, this.headerRows, this.headerGroup,
-				this.periodYear, this.decimalComma, new java.util.TreeMap<>(this.series), OnError.FAIL, null, 0);
+				this.periodYear, this.decimalComma, this.series, OnError.FAIL, null, 0);
 	}
 
 	/** The type of a dataset's files. */

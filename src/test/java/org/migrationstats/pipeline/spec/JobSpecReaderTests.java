@@ -137,6 +137,24 @@ class JobSpecReaderTests {
 	class ValidJobs {
 
 		@Test
+		void describeADatasetTheSameWayInEveryProcess() {
+			// measure columns in measure order and series codes sorted, whatever order
+			// the
+			// job file gives: the definition a restart compares is their text
+			ColumnMapping columns = new ColumnMapping(List.of("ISO3"), List.of("Year"), List.of(),
+					new java.util.LinkedHashMap<>(java.util.Map.of(Measure.NET_MIGRATION, List.of("Net"),
+							Measure.EMIGRANTS, List.of("Out"), Measure.IMMIGRANTS, List.of("In"))));
+			assertThat(columns.measures().keySet()).containsExactly(Measure.IMMIGRANTS, Measure.EMIGRANTS,
+					Measure.NET_MIGRATION);
+			java.util.Map<String, Measure> codes = new java.util.LinkedHashMap<>();
+			codes.put("SP.POP.TOTL", Measure.POPULATION);
+			codes.put("SM.POP.NETM", Measure.NET_MIGRATION);
+			TableSpec table = new TableSpec(TableSpec.Format.AUTO, List.of(), 0, 1, "", TableSpec.PeriodYear.NONE,
+					false, codes, TableSpec.OnError.FAIL, null);
+			assertThat(table.series().keySet()).containsExactly("SM.POP.NETM", "SP.POP.TOTL");
+		}
+
+		@Test
 		void takeDefaultsForWhatTheyDoNotSay() throws IOException {
 			JobSpec job = JobSpecReader
 				.read(write("small.yml", VALID.replace("limits:\n  max-reject-ratio: 0.05\n", "")));
