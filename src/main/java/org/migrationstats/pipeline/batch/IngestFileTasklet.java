@@ -5,6 +5,7 @@ import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,6 +26,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class IngestFileTasklet implements Tasklet, ItemStream {
 
+	/** How often within a block the progress line is offered the rows read so far. */
+	private static final int PROGRESS_ROWS = 10_000;
+
 	private final SourceRowReader reader;
 
 	private final RowMappingProcessor processor;
@@ -33,11 +37,15 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 
 	private final int blockRows;
 
-	IngestFileTasklet(SourceRowReader reader, RowMappingProcessor processor, ObservationWriter writer, int blockRows) {
+	private final StepProgress progress;
+
+	IngestFileTasklet(SourceRowReader reader, RowMappingProcessor processor, ObservationWriter writer, int blockRows,
+			StepProgress progress) {
 		this.reader = reader;
 		this.processor = processor;
 		this.writer = writer;
 		this.blockRows = blockRows;
+		this.progress = progress;
 	}
 
 	@Override
@@ -77,6 +85,10 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 			}
 			taken++;
 			contribution.incrementReadCount();
+			if (taken % PROGRESS_ROWS == 0) {
+				StepExecution step = contribution.getStepExecution();
+				this.progress.progress(step, step.getReadCount() + taken);
+			}
 			try {
 				MappedRow.CountryRow mapped = this.processor.process(row);
 				if (mapped == null) {

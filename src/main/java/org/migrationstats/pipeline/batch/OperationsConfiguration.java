@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.tasklet.TaskletStep;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -40,20 +41,23 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor stepProgressRegistrar(Environment environment) {
-		StepProgress progress = new StepProgress(
-				environment.getProperty("pipeline.progress.every-rows", Long.class, 100_000L),
+	static StepProgress stepProgress(Environment environment) {
+		return new StepProgress(environment.getProperty("pipeline.progress.every-rows", Long.class, 100_000L),
 				environment.getProperty("pipeline.progress.every", Duration.class, Duration.ofSeconds(10)));
+	}
+
+	@Bean
+	static BeanPostProcessor stepProgressRegistrar(ObjectProvider<StepProgress> stepProgress) {
 		return new BeanPostProcessor() {
 
 			@Override
 			@SuppressWarnings({ "rawtypes", "unchecked" })
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof AbstractStep step) {
-					step.registerStepExecutionListener(progress);
+					step.registerStepExecutionListener(stepProgress.getObject());
 				}
 				if (bean instanceof TaskletStep taskletStep) {
-					taskletStep.registerChunkListener(progress);
+					taskletStep.registerChunkListener(stepProgress.getObject());
 				}
 				return bean;
 			}

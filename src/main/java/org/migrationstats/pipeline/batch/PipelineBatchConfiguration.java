@@ -36,8 +36,13 @@ class PipelineBatchConfiguration {
 
 	static final String INGEST_FILE = "ingestFile";
 
-	/** How many times the chunk size a record-level dataset's blocks are by default. */
-	static final int RECORD_BLOCKS = 25;
+	/**
+	 * How many times the chunk size a record-level dataset's blocks are by default: a
+	 * block of such a dataset holds only its sums per country, year and measure, and each
+	 * block writes them, so that fewer, larger blocks write less; a restart re-reads at
+	 * most one block, about a second's work.
+	 */
+	static final int RECORD_BLOCKS = 100;
 
 	static final String COMPUTE_FIGURES = "computeFigures";
 
@@ -99,7 +104,7 @@ class PipelineBatchConfiguration {
 			@Value("#{stepExecutionContext['file']}") String file,
 			@Value("#{stepExecutionContext['sheet']}") String sheet,
 			@Value("#{stepExecution}") StepExecution stepExecution,
-			@Value("${pipeline.chunk-size:10000}") int chunkSize) {
+			@Value("${pipeline.chunk-size:10000}") int chunkSize, StepProgress progress) {
 		JobSpec spec = specs.get(Path.of(jobFile));
 		DatasetSpec datasetSpec = spec.dataset(dataset);
 		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet);
@@ -110,12 +115,9 @@ class PipelineBatchConfiguration {
 				datasetSpec.sumRecords());
 		int rows = datasetSpec.table().chunkSize();
 		if (rows == 0) {
-			// a record-level block writes one sum per country, year and measure, however
-			// many
-			// rows it has: larger blocks write less
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
 		}
-		return new IngestFileTasklet(reader, processor, writer, rows);
+		return new IngestFileTasklet(reader, processor, writer, rows, progress);
 	}
 
 	@Bean

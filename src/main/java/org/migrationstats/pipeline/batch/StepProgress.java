@@ -69,7 +69,14 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 		progress(step, step.getReadCount());
 	}
 
-	private void progress(StepExecution step, long read) {
+	/**
+	 * Logs a progress line if enough rows or time have gone by since the last: called
+	 * after each committed block, and by the ingest step within a block (a record-level
+	 * dataset's block can be a million rows).
+	 * @param step the step
+	 * @param read the rows this execution of the step has read so far
+	 */
+	void progress(StepExecution step, long read) {
 		Progress p = this.progress.get(step.getId());
 		if (p == null) {
 			return;

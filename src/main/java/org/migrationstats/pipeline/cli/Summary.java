@@ -64,7 +64,7 @@ final class Summary {
 			out.printf("%-" + width + "s %-10s %10s %10s %9s %8s %9s%n", "step", "status", "read", "written",
 					"filtered", "skipped", "seconds");
 			for (RunOutcome.StepLine step : outcome.steps()) {
-				out.printf("%-" + width + "s %-10s %,10d %,10d %,9d %,8d %9.1f%n", step.name(), step.status(),
+				out.printf("%-" + width + "s %-10s %,10d %,10d %,9d %,8d %9.2f%n", step.name(), step.status(),
 						step.read(), step.written(), step.filtered(), step.skipped(),
 						step.duration().toMillis() / 1000.0);
 			}

@@ -1,7 +1,8 @@
 package org.migrationstats.pipeline.ingest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,20 @@ import org.migrationstats.pipeline.spec.Measure;
  */
 public final class RecordSums {
 
-	private final Map<Key, long[]> sums = new LinkedHashMap<>();
+	/** The sums in order of first appearance. */
+	private final List<Sum> sums = new ArrayList<>();
+
+	/** A number per country key, so that a country, year and measure pack in a long. */
+	private final Map<String, Integer> countries = new HashMap<>();
+
+	/**
+	 * Open addressing from a packed key to its sum's index + 1 (0: free), because a
+	 * record-level file adds a million observations to a few thousand sums: a key object
+	 * and a map entry per observation cost more than the parse.
+	 */
+	private long[] keys = new long[1024];
+
+	private int[] slots = new int[1024];
 
 	/**
 	 * Adds an observation to its country's, year's and measure's sum.
@@ -23,13 +37,51 @@ public final class RecordSums {
 	 * @throws ArithmeticException if the sum does not fit in a long
 	 */
 	public void add(Observation o) {
-		Key key = new Key(o.country(), o.year(), o.measure());
-		long[] sum = this.sums.get(key);
-		if (sum == null) {
-			sum = new long[] { 0, o.row() };
-			this.sums.put(key, sum);
+		Integer country = this.countries.get(o.country());
+		if (country == null) {
+			country = this.countries.size();
+			this.countries.put(o.country(), country);
 		}
-		sum[0] = Math.addExact(sum[0], o.value());
+		long key = ((long) country << 40) | ((o.year() & 0xFFFF_FFFFL) << 8) | o.measure().ordinal();
+		int mask = this.keys.length - 1;
+		int at = mix(key) & mask;
+		while (this.slots[at] != 0) {
+			if (this.keys[at] == key) {
+				Sum sum = this.sums.get(this.slots[at] - 1);
+				sum.value = Math.addExact(sum.value, o.value());
+				return;
+			}
+			at = (at + 1) & mask;
+		}
+		this.sums.add(new Sum(o.country(), o.year(), o.measure(), o.value(), o.row()));
+		this.keys[at] = key;
+		this.slots[at] = this.sums.size();
+		if (this.sums.size() * 2 > this.keys.length) {
+			grow();
+		}
+	}
+
+	private static int mix(long key) {
+		long h = key * 0x9E3779B97F4A7C15L;
+		return (int) (h ^ (h >>> 32));
+	}
+
+	private void grow() {
+		long[] oldKeys = this.keys;
+		int[] oldSlots = this.slots;
+		this.keys = new long[oldKeys.length * 2];
+		this.slots = new int[oldSlots.length * 2];
+		int mask = this.keys.length - 1;
+		for (int i = 0; i < oldKeys.length; i++) {
+			if (oldSlots[i] != 0) {
+				int at = mix(oldKeys[i]) & mask;
+				while (this.slots[at] != 0) {
+					at = (at + 1) & mask;
+				}
+				this.keys[at] = oldKeys[i];
+				this.slots[at] = oldSlots[i];
+			}
+		}
 	}
 
 	/**
@@ -46,9 +98,11 @@ public final class RecordSums {
 	 */
 	public List<Observation> drain() {
 		List<Observation> result = new ArrayList<>(this.sums.size());
-		this.sums.forEach(
-				(key, sum) -> result.add(new Observation(key.country(), key.year(), key.measure(), sum[0], sum[1])));
+		for (Sum sum : this.sums) {
+			result.add(new Observation(sum.country, sum.year, sum.measure, sum.value, sum.first));
+		}
 		this.sums.clear();
+		Arrays.fill(this.slots, 0);
 		return result;
 	}
 
@@ -64,17 +118,24 @@ public final class RecordSums {
 		return sums.drain();
 	}
 
-	private record Key(String country, int year, Measure measure) {
+	private static final class Sum {
 
-		@Override
-		public int hashCode() {
-			return (this.country.hashCode() * 31 + this.year) * 31 + this.measure.ordinal();
-		}
+		private final String country;
 
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Key key && key.year == this.year && key.measure == this.measure
-					&& key.country.equals(this.country);
+		private final int year;
+
+		private final Measure measure;
+
+		private final long first;
+
+		private long value;
+
+		Sum(String country, int year, Measure measure, long value, long first) {
+			this.country = country;
+			this.year = year;
+			this.measure = measure;
+			this.value = value;
+			this.first = first;
 		}
 
 	}

@@ -22,6 +22,8 @@ import org.migrationstats.pipeline.spec.Measure;
  */
 public final class RowMapper {
 
+	private static final int RESOLVED_LIMIT = 10_000;
+
 	private final DatasetSpec dataset;
 
 	private final String file;
@@ -53,6 +55,14 @@ public final class RowMapper {
 	private final Measure[] valueMeasures;
 
 	private final int[] valueYears;
+
+	/**
+	 * How each country cell (or, with several country columns, each combination) was
+	 * resolved: a file of a million rows names a few hundred countries, and resolving one
+	 * strips, matches and folds its text. Bounded, as a file could hold a different name
+	 * on every row.
+	 */
+	private final Map<String, Resolution> resolved = new HashMap<>();
 
 	/**
 	 * A mapper for a one-row header of a text file.
@@ -207,17 +217,14 @@ public final class RowMapper {
 	public MappedRow map(SourceRow source) {
 		List<String> cells = source.values();
 		checkWidth(source);
-		List<String> written = new ArrayList<>(this.countryColumns.length);
-		List<String> candidates = new ArrayList<>(this.countryColumns.length);
-		for (int column : this.countryColumns) {
-			written.add(cell(cells, column));
-			candidates.add(Header.withoutFootnote(cell(cells, column)));
-		}
-		Resolution resolution = this.countries.resolve(candidates);
+		Resolution resolution = resolveCountry(cells);
 		if (resolution instanceof Resolution.AggregateFound found) {
-			return new MappedRow.AggregateRow(source.row(), found.aggregate(), written.get(0).strip());
+			return new MappedRow.AggregateRow(source.row(), found.aggregate(),
+					cell(cells, this.countryColumns[0]).strip());
 		}
 		if (resolution instanceof Resolution.Unknown unknown) {
+			List<String> written = countryCells(cells);
+			List<String> candidates = written.stream().map(Header::withoutFootnote).toList();
 			String hint = unknown.suggestions().isEmpty() ? ""
 					: "; closest known: " + String.join(", ", unknown.suggestions());
 			String reason = unknown.raw().isEmpty() ? "no country code or name"
@@ -251,7 +258,7 @@ public final class RowMapper {
 			}
 		}
 		List<Observation> observations = new ArrayList<>(this.valueColumns.length);
-		List<Rejection> rejections = new ArrayList<>(0);
+		List<Rejection> rejections = null;
 		for (int i = 0; i < this.valueColumns.length; i++) {
 			int column = this.valueColumns[i];
 			String raw = cell(cells, column);
@@ -267,10 +274,33 @@ public final class RowMapper {
 				}
 			}
 			catch (ValueException ex) {
+				rejections = (rejections != null) ? rejections : new ArrayList<>(1);
 				rejections.add(rejection(source.row(), column, raw, ex.getMessage()));
 			}
 		}
-		return new MappedRow.CountryRow(source.row(), known.country(), observations, rejections);
+		return new MappedRow.CountryRow(source.row(), known.country(), observations,
+				(rejections != null) ? rejections : List.of());
+	}
+
+	private Resolution resolveCountry(List<String> cells) {
+		String key = (this.countryColumns.length == 1) ? cell(cells, this.countryColumns[0])
+				: String.join("\u001f", countryCells(cells));
+		Resolution resolution = this.resolved.get(key);
+		if (resolution == null) {
+			resolution = this.countries.resolve(countryCells(cells).stream().map(Header::withoutFootnote).toList());
+			if (this.resolved.size() < RESOLVED_LIMIT) {
+				this.resolved.put(key, resolution);
+			}
+		}
+		return resolution;
+	}
+
+	private List<String> countryCells(List<String> cells) {
+		List<String> written = new ArrayList<>(this.countryColumns.length);
+		for (int column : this.countryColumns) {
+			written.add(cell(cells, column));
+		}
+		return written;
 	}
 
 	private long persons(long whole, String raw) throws ValueException {

@@ -221,11 +221,13 @@ public final class TableReader implements AutoCloseable {
 		if (first == null) {
 			return false;
 		}
-		String text = first.strip().toLowerCase(Locale.ROOT);
 		if (filled > 1) {
-			// an unquoted "Source: United Nations, DESA, 2024" split at its commas
-			return row.values().get(0).equals(first) && LABELLED_NOTE.matcher(text).matches();
+			// an unquoted "Source: United Nations, DESA, 2024" split at its commas; the
+			// colon is looked for first, as the data rows of a large file come this way
+			return first.indexOf(':') >= 0 && row.values().get(0).equals(first)
+					&& LABELLED_NOTE.matcher(first.strip()).matches();
 		}
+		String text = first.strip().toLowerCase(Locale.ROOT);
 		if (this.header.size() < 3) {
 			return false;
 		}

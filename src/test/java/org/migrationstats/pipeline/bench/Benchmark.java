@@ -80,27 +80,29 @@ public final class Benchmark {
 			Files.writeString(results,
 					"when,layout,rows,file_mb,parse_rows_per_s,ingest_rows_per_s,ingest_vs_parse,"
 							+ "job_wall_s,job_rows_per_s,compute_s,report_s,peak_heap_mb,peak_rss_mb,pandas_wall_s,"
-							+ "job_vs_pandas,launch\n");
+							+ "job_vs_pandas,launch,cold_parse_rows_per_s,ingest_vs_cold_parse\n");
 		}
 		else {
-			// results written before the launch column: the header gains it, old rows
-			// leave it empty
+			// results written before the later columns: the header gains them, old rows
+			// leave them empty
 			List<String> lines = new ArrayList<>(Files.readAllLines(results));
-			if (!lines.isEmpty() && !lines.get(0).endsWith(",launch")) {
-				lines.set(0, lines.get(0) + ",launch");
+			if (!lines.isEmpty() && !lines.get(0).endsWith(",ingest_vs_cold_parse")) {
+				String header = lines.get(0).endsWith(",launch") ? lines.get(0) : lines.get(0) + ",launch";
+				lines.set(0, header + ",cold_parse_rows_per_s,ingest_vs_cold_parse");
 				Files.write(results, lines);
 			}
 		}
-		System.out.printf("%-6s %9s %7s %12s %12s %7s %8s %10s %9s %9s %9s %8s%n", "layout", "rows", "MB",
-				"parse rows/s", "ingest rows/s", "ratio", "job s", "job rows/s", "heap MB", "RSS MB", "pandas s",
-				"x pandas");
+		System.out.printf("%-6s %9s %7s %12s %12s %12s %7s %7s %8s %10s %9s %9s %9s %8s%n", "layout", "rows", "MB",
+				"parse rows/s", "cold rows/s", "ingest rows/s", "ratio", "cold", "job s", "job rows/s", "heap MB",
+				"RSS MB", "pandas s", "x pandas");
 		for (int rows : sizes) {
 			for (String layout : System.getProperty("bench.layouts", "long,wide,xlsx").split(",")) {
 				Path csv = ROOT.resolve((layout.equals("wide") ? "wide" : "long") + "-" + rows + ".csv");
 				int records = generate(csv, layout.equals("wide") ? "wide" : "long", rows, countries);
 				// the bare parse of the same rows as CSV is the reference for the
 				// workbook too
-				double parse = bareParse(csv, records);
+				double parse = BareParse.rowsPerSecond(csv, records, 2);
+				double cold = coldParse(csv, records);
 				Path data = csv;
 				if (layout.equals("xlsx")) {
 					data = ROOT.resolve("long-" + rows + ".xlsx");
@@ -116,18 +118,21 @@ public final class Benchmark {
 					pandasSeconds = p.exitValue() == 0 ? lastWall : null;
 				}
 				double mb = Files.size(data) / 1e6;
-				String line = String.format(Locale.ROOT,
-						"%s,%s,%d,%.1f,%.0f,%.0f,%.2f,%.2f,%.0f,%.2f,%.2f,%d,%d,%s,%s,%s", Instant.now(), layout,
-						records, mb, parse, job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse, job.wallSeconds,
-						records / job.wallSeconds, job.computeSeconds, job.reportSeconds, job.peakHeapMb, job.peakRssMb,
-						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "",
-						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds)
-								: "",
-						launch);
+				String line = String
+					.format(Locale.ROOT, "%s,%s,%d,%.1f,%.0f,%.0f,%.2f,%.2f,%.0f,%.2f,%.2f,%d,%d,%s,%s,%s,%.0f,%.2f",
+							Instant.now(), layout, records, mb, parse, job.ingestRowsPerSecond,
+							job.ingestRowsPerSecond / parse, job.wallSeconds, records / job.wallSeconds,
+							job.computeSeconds, job.reportSeconds, job.peakHeapMb, job.peakRssMb,
+							(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "",
+							(pandasSeconds != null)
+									? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds) : "",
+							launch, cold, job.ingestRowsPerSecond / cold);
 				Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
-				System.out.printf(Locale.ROOT, "%-6s %,9d %7.1f %,12.0f %,12.0f %7.2f %8.2f %,10.0f %9d %9d %9s %8s%n",
-						layout, records, mb, parse, job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse,
-						job.wallSeconds, records / job.wallSeconds, job.peakHeapMb, job.peakRssMb,
+				System.out.printf(Locale.ROOT,
+						"%-6s %,9d %7.1f %,12.0f %,12.0f %,12.0f %7.2f %7.2f %8.2f %,10.0f %9d %9d %9s %8s%n", layout,
+						records, mb, parse, cold, job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse,
+						job.ingestRowsPerSecond / cold, job.wallSeconds, records / job.wallSeconds, job.peakHeapMb,
+						job.peakRssMb,
 						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "-",
 						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds)
 								: "-");
@@ -230,34 +235,28 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Parses the file with Commons CSV into typed fields, twice, and gives the faster
-	 * pass.
+	 * The bare parse in fresh JVMs, as the job reads its file: best of three single
+	 * passes, each in its own {@code java -Xmx256m} process.
 	 * @return rows per second
 	 */
-	static double bareParse(Path file, int rows) throws IOException {
-		double best = Double.MAX_VALUE;
-		for (int pass = 0; pass < 2; pass++) {
-			long start = System.nanoTime();
-			long checksum = 0;
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-					CSVParser parser = CSVFormat.DEFAULT.builder()
-						.setHeader()
-						.setSkipHeaderRecord(true)
-						.get()
-						.parse(reader)) {
-				for (CSVRecord record : parser) {
-					checksum += record.get(1).length();
-					for (int i = 2; i < record.size(); i++) {
-						checksum += Long.parseLong(record.get(i));
-					}
-				}
+	static double coldParse(Path file, int rows) throws Exception {
+		String classpath = String.join(java.io.File.pathSeparator, codeSource(BareParse.class),
+				codeSource(CSVFormat.class), codeSource(org.apache.commons.io.IOUtils.class));
+		double best = 0;
+		for (int pass = 0; pass < 3; pass++) {
+			Path out = ROOT.resolve("cold-parse.txt");
+			Run run = run(List.of("java", "-Xmx256m", "-cp", classpath, BareParse.class.getName(),
+					file.toAbsolutePath().toString(), String.valueOf(rows)), ROOT, out);
+			if (run.exitCode != 0) {
+				throw new IllegalStateException("the bare parse failed, see " + out);
 			}
-			best = Math.min(best, (System.nanoTime() - start) / 1e9);
-			if (checksum == 42) {
-				System.out.print("");
-			}
+			best = Math.max(best, Double.parseDouble(Files.readString(out).strip()));
 		}
-		return rows / best;
+		return best;
+	}
+
+	private static String codeSource(Class<?> type) throws Exception {
+		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
 	}
 
 	static Result runJob(String layout, Path data, int rows, List<String> launcher) throws Exception {

@@ -1,6 +1,10 @@
 package org.migrationstats.pipeline.ingest;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.migrationstats.pipeline.spec.Measure;
@@ -21,6 +25,36 @@ class RecordSumsTest {
 				new Observation("KGZ", 2001, Measure.IMMIGRANTS, 5, 3),
 				new Observation("KAZ", 2001, Measure.EMIGRANTS, 3, 4),
 				new Observation("KAZ", 2002, Measure.IMMIGRANTS, 1, 5));
+	}
+
+	@Test
+	void manyKeysAcrossDrainsSumAsAPlainMapWould() {
+		Random random = new Random(7);
+		RecordSums sums = new RecordSums();
+		for (int block = 0; block < 3; block++) {
+			Map<String, Long> expected = new LinkedHashMap<>();
+			Map<String, Long> firstRow = new HashMap<>();
+			for (int row = 1; row <= 60_000; row++) {
+				String country = "C" + random.nextInt(300);
+				int year = 1950 + random.nextInt(75);
+				Measure measure = Measure.values()[random.nextInt(3)];
+				long value = random.nextInt(1000) - 100;
+				sums.add(new Observation(country, year, measure, value, row));
+				String key = country + "/" + year + "/" + measure;
+				expected.merge(key, value, Long::sum);
+				firstRow.putIfAbsent(key, (long) row);
+			}
+			assertThat(sums.size()).isEqualTo(expected.size());
+			List<Observation> drained = sums.drain();
+			assertThat(drained).extracting((o) -> o.country() + "/" + o.year() + "/" + o.measure())
+				.containsExactlyElementsOf(expected.keySet());
+			for (Observation o : drained) {
+				String key = o.country() + "/" + o.year() + "/" + o.measure();
+				assertThat(o.value()).as(key).isEqualTo(expected.get(key));
+				assertThat(o.row()).as(key).isEqualTo(firstRow.get(key));
+			}
+			assertThat(sums.size()).isZero();
+		}
 	}
 
 	@Test
