@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVException;
@@ -244,9 +243,10 @@ public final class DelimitedRowSource implements RowSource {
 			CSVRecord record = this.records.next();
 			long start = this.lastLine + 1;
 			this.lastLine = Math.max(start, this.parser.getCurrentLineNumber());
-			// values() is the record's own array, copied once into the row's list (a
-			// record's iterator goes through a stream, costlier than the parse)
-			return new SourceRow(start, List.of(record.values()));
+			// values() is the record's own array, made for this record alone: the row
+			// keeps it (a record's iterator goes through a stream, and copying it cost
+			// more than parsing a wide row)
+			return SourceRow.owning(start, record.values());
 		}
 		catch (UncheckedIOException ex) {
 			throw failure(ex.getCause());

@@ -27,7 +27,7 @@ public sealed interface MappedRow {
 			List<Rejection> rejections) implements MappedRow {
 
 		public CountryRow {
-			observations = List.copyOf(observations);
+			observations = (observations instanceof OwnedList) ? observations : List.copyOf(observations);
 			rejections = List.copyOf(rejections);
 		}
 

@@ -16,6 +16,12 @@ import java.util.stream.Collectors;
  */
 public final class NumberParser {
 
+	/**
+	 * What {@link #plainWholeNumber(String)} gives for a cell that is not a plain whole
+	 * number: no cell of at most 18 digits has this value.
+	 */
+	public static final long NOT_PLAIN = Long.MIN_VALUE;
+
 	private static final Pattern PLAIN = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -48,34 +54,34 @@ public final class NumberParser {
 	public NumberParser(Collection<String> missing, boolean decimalComma) {
 		this.missing = missing.stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
 		this.decimalComma = decimalComma;
-		this.digitsMayBeMissing = this.missing.stream().anyMatch((m) -> !m.isEmpty() && wholeNumber(m) != null);
+		this.digitsMayBeMissing = this.missing.stream().anyMatch((m) -> !m.isEmpty() && wholeNumber(m) != NOT_PLAIN);
 	}
 
 	/**
 	 * The common case without regular expressions or decimals: a cell of at most 18
 	 * digits, with or without a minus sign, that is not a missing-value marker.
 	 * @param raw the cell as written
-	 * @return its value, or {@code null} when it is anything else (the caller then uses
-	 * {@link #parse(String)})
+	 * @return its value, or {@link #NOT_PLAIN} when it is anything else (the caller then
+	 * uses {@link #parse(String)}); a primitive, as a wide table has tens of cells a row
 	 */
-	public Long plainWholeNumber(String raw) {
+	public long plainWholeNumber(String raw) {
 		if (raw == null || this.digitsMayBeMissing) {
-			return null;
+			return NOT_PLAIN;
 		}
 		return wholeNumber(raw);
 	}
 
-	private static Long wholeNumber(String text) {
+	private static long wholeNumber(String text) {
 		int length = text.length();
 		int start = (length > 0 && text.charAt(0) == '-') ? 1 : 0;
 		if (length == start || length - start > 18) {
-			return null;
+			return NOT_PLAIN;
 		}
 		long value = 0;
 		for (int i = start; i < length; i++) {
 			char c = text.charAt(i);
 			if (c < '0' || c > '9') {
-				return null;
+				return NOT_PLAIN;
 			}
 			value = value * 10 + (c - '0');
 		}

@@ -31,16 +31,30 @@ public final class RecordSums {
 
 	private int[] slots = new int[1024];
 
+	/** The country of the last observation and its number: a row's values share one. */
+	private String lastCountry;
+
+	private int lastCountryNumber;
+
 	/**
 	 * Adds an observation to its country's, year's and measure's sum.
 	 * @param o the observation
 	 * @throws ArithmeticException if the sum does not fit in a long
 	 */
 	public void add(Observation o) {
-		Integer country = this.countries.get(o.country());
-		if (country == null) {
-			country = this.countries.size();
-			this.countries.put(o.country(), country);
+		int country;
+		if (o.country() == this.lastCountry) {
+			country = this.lastCountryNumber;
+		}
+		else {
+			Integer known = this.countries.get(o.country());
+			if (known == null) {
+				known = this.countries.size();
+				this.countries.put(o.country(), known);
+			}
+			country = known;
+			this.lastCountry = o.country();
+			this.lastCountryNumber = country;
 		}
 		long key = ((long) country << 40) | ((o.year() & 0xFFFF_FFFFL) << 8) | o.measure().ordinal();
 		int mask = this.keys.length - 1;

@@ -2,6 +2,7 @@ package org.migrationstats.pipeline.ingest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -257,20 +258,23 @@ public final class RowMapper {
 				return new MappedRow.OtherSeriesRow(source.row(), code);
 			}
 		}
-		List<Observation> observations = new ArrayList<>(this.valueColumns.length);
+		Observation[] observations = new Observation[this.valueColumns.length];
+		int found = 0;
 		List<Rejection> rejections = null;
 		for (int i = 0; i < this.valueColumns.length; i++) {
 			int column = this.valueColumns[i];
 			String raw = cell(cells, column);
 			try {
-				Long whole = (this.wholeScale > 0) ? this.numbers.plainWholeNumber(raw) : null;
-				Optional<BigDecimal> value = (whole != null) ? Optional.empty() : this.numbers.parse(raw);
-				if (whole != null || value.isPresent()) {
-					long persons = (whole != null) ? persons(whole, raw)
+				long whole = (this.wholeScale > 0) ? this.numbers.plainWholeNumber(raw) : NumberParser.NOT_PLAIN;
+				boolean plain = whole != NumberParser.NOT_PLAIN;
+				Optional<BigDecimal> value = plain ? Optional.empty() : this.numbers.parse(raw);
+				if (plain || value.isPresent()) {
+					long persons = plain ? persons(whole, raw)
 							: NumberParser.toPersons(value.get(), this.dataset.scale());
 					int year = (this.yearColumn >= 0) ? fixedYear : this.valueYears[i];
 					Measure measure = (seriesMeasure != null) ? seriesMeasure : this.valueMeasures[i];
-					observations.add(new Observation(known.country().key(), year, measure, persons, source.row()));
+					observations[found++] = new Observation(known.country().key(), year, measure, persons,
+							source.row());
 				}
 			}
 			catch (ValueException ex) {
@@ -278,7 +282,8 @@ public final class RowMapper {
 				rejections.add(rejection(source.row(), column, raw, ex.getMessage()));
 			}
 		}
-		return new MappedRow.CountryRow(source.row(), known.country(), observations,
+		return new MappedRow.CountryRow(source.row(), known.country(),
+				OwnedList.of((found == observations.length) ? observations : Arrays.copyOf(observations, found)),
 				(rejections != null) ? rejections : List.of());
 	}
 

@@ -12,7 +12,18 @@ import java.util.List;
 public record SourceRow(long row, List<String> values) {
 
 	public SourceRow {
-		values = List.copyOf(values);
+		values = (values instanceof OwnedList) ? values : List.copyOf(values);
+	}
+
+	/**
+	 * A row over an array its reader made for it and hands over: the row keeps the array
+	 * without copying it, and nobody else may change it.
+	 * @param row the 1-based row number
+	 * @param cells the cells, none {@code null}
+	 * @return the row
+	 */
+	static SourceRow owning(long row, String[] cells) {
+		return new SourceRow(row, OwnedList.of(cells));
 	}
 
 }
