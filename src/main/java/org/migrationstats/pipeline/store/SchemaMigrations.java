@@ -1,0 +1,130 @@
+package org.migrationstats.pipeline.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Brings the pipeline's own tables ({@code MIG_...}) to the newest schema version. Each
+ * version is a script {@code db/migration/V<n>__<what>.sql}, applied in order by Flyway
+ * and recorded in {@code flyway_schema_history}; a database made before Flyway was used
+ * is taken as version 0 and brought up to date.
+ * <p>
+ * Flyway is started only when the database lacks a version: when the history already
+ * records every script as applied, one query says so and Flyway is not loaded at all.
+ * Loading it (with the Jackson classes it reads its configuration with) took a tenth of
+ * every command's start. What that skips is Flyway's check that applied scripts were not
+ * edited since; a released script is never edited (a change is a new script), and any new
+ * script brings the full check back.
+ */
+public final class SchemaMigrations {
+
+	/** Where the scripts are. */
+	static final String LOCATION = "classpath:db/migration";
+
+	private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.+\\.sql");
+
+	private SchemaMigrations() {
+	}
+
+	/**
+	 * What {@link #bringUpToDate(DataSource)} did.
+	 */
+	public enum Outcome {
+
+		/** Every script was applied before: nothing done. */
+		CURRENT,
+
+		/** Flyway ran: it applied what was missing. */
+		MIGRATED
+
+	}
+
+	/**
+	 * @param dataSource the database
+	 * @return whether Flyway had to run
+	 * @throws IllegalStateException if the database cannot be read or migrated
+	 */
+	public static Outcome bringUpToDate(DataSource dataSource) {
+		Set<Integer> scripts = scripts();
+		if (!scripts.isEmpty() && applied(dataSource).containsAll(scripts)) {
+			return Outcome.CURRENT;
+		}
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations(LOCATION)
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.load()
+			.migrate();
+		return Outcome.MIGRATED;
+	}
+
+	/**
+	 * @return the versions of the scripts shipped
+	 */
+	static Set<Integer> scripts() {
+		Set<Integer> versions = new HashSet<>();
+		try {
+			for (Resource script : new PathMatchingResourcePatternResolver()
+				.getResources(LOCATION.replace("classpath:", "classpath*:") + "/V*__*.sql")) {
+				Matcher matcher = SCRIPT.matcher(String.valueOf(script.getFilename()));
+				if (matcher.matches()) {
+					versions.add(Integer.parseInt(matcher.group(1)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list the schema scripts in " + LOCATION, ex);
+		}
+		return versions;
+	}
+
+	/**
+	 * @return the versions the database's history records as applied; none when it has no
+	 * history yet
+	 */
+	static Set<Integer> applied(DataSource dataSource) {
+		Set<Integer> versions = new HashSet<>();
+		try (Connection connection = dataSource.getConnection()) {
+			if (!hasHistory(connection)) {
+				return versions;
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement
+						.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE")) {
+				while (rows.next()) {
+					String version = rows.getString(1);
+					if (version != null && version.matches("\\d{1,9}")) {
+						versions.add(Integer.parseInt(version));
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the schema history: " + ex.getMessage(), ex);
+		}
+		return versions;
+	}
+
+	private static boolean hasHistory(Connection connection) throws SQLException {
+		try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+			return tables.next();
+		}
+	}
+
+}
