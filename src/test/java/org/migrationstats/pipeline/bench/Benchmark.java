@@ -35,9 +35,10 @@ import org.migrationstats.pipeline.reference.CountryReference;
  * <p>
  * Arguments: row counts (default 10000 100000 1000000). {@code -Dbench.launch} chooses
  * how the job is started: {@code jar} (default, {@code java -jar} on the packaged jar),
- * {@code extracted} (the jar extracted into {@code target/extracted}) or {@code cds} (the
+ * {@code extracted} (the jar extracted into {@code target/extracted}), {@code cds} (the
  * extracted jar with the class-data sharing archive {@code src/main/scripts/pipeline}
- * records).
+ * records) or {@code warm} (the extracted jar running the job twice in one process,
+ * {@link WarmRuns}, as the scheduler does: the second run's figures are reported).
  */
 public final class Benchmark {
 
@@ -145,15 +146,15 @@ public final class Benchmark {
 	 * The {@code java} options that start the pipeline the given way. The extracted jar
 	 * and the archive are prepared by {@code src/main/scripts/pipeline} when missing or
 	 * older than the jar.
-	 * @param launch {@code jar}, {@code extracted} or {@code cds}
-	 * @return the options, ending with the jar to run
+	 * @param launch {@code jar}, {@code extracted}, {@code cds} or {@code warm}
+	 * @return the options, ending with the jar (or the program) to run
 	 */
-	static List<String> launcher(String launch) throws IOException {
+	static List<String> launcher(String launch) throws Exception {
 		if (launch.equals("jar")) {
 			return List.of("-jar", JAR.toString());
 		}
-		if (!launch.equals("extracted") && !launch.equals("cds")) {
-			throw new IllegalArgumentException("bench.launch must be jar, extracted or cds, not " + launch);
+		if (!launch.equals("extracted") && !launch.equals("cds") && !launch.equals("warm")) {
+			throw new IllegalArgumentException("bench.launch must be jar, extracted, cds or warm, not " + launch);
 		}
 		if (!Files.exists(ARCHIVE)
 				|| Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
@@ -162,6 +163,12 @@ public final class Benchmark {
 					null).exitCode != 0 || !Files.exists(ARCHIVE)) {
 				throw new IllegalStateException("src/main/scripts/pipeline could not prepare " + ARCHIVE);
 			}
+		}
+		if (launch.equals("warm")) {
+			// the extracted jar's manifest names its libraries; the test classes add the
+			// program that runs the job twice in one process
+			return List.of("-cp", EXTRACTED_JAR + java.io.File.pathSeparator + codeSource(WarmRuns.class),
+					WarmRuns.class.getName());
 		}
 		return launch.equals("extracted") ? List.of("-jar", EXTRACTED_JAR.toString())
 				: List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:cds=off", "-jar", EXTRACTED_JAR.toString());
@@ -289,7 +296,12 @@ public final class Benchmark {
 						+ work.resolve("db/pipeline").toAbsolutePath() + ";WRITE_DELAY=0",
 				"-Dlogging.file.name=" + work.resolve("pipeline.log")));
 		command.addAll(launcher);
-		command.addAll(List.of("run", job.toString(), "--date", "2000-01-01"));
+		if (launcher.get(launcher.size() - 1).equals(WarmRuns.class.getName())) {
+			command.addAll(List.of(job.toString(), "2"));
+		}
+		else {
+			command.addAll(List.of("run", job.toString(), "--date", "2000-01-01"));
+		}
 		Run run = run(command, work, work.resolve("stdout.txt"));
 		if (run.exitCode != 0 && run.exitCode != 3) {
 			throw new IllegalStateException("the job failed (exit " + run.exitCode + "), see " + work);
@@ -298,6 +310,9 @@ public final class Benchmark {
 		result.wallSeconds = lastWall;
 		result.peakRssMb = run.peakRssKb / 1024;
 		for (String line : Files.readAllLines(work.resolve("stdout.txt"))) {
+			if (line.startsWith("warm run wall ")) {
+				result.wallSeconds = Double.parseDouble(line.substring("warm run wall ".length()));
+			}
 			Matcher m = STEP.matcher(line.strip());
 			if (m.matches()) {
 				double seconds = Double.parseDouble(m.group(7));
