@@ -67,35 +67,60 @@ public class FiguresStore {
 
 	/*
 	 * One row per country and year: for each measure, the value of the dataset the
-	 * precedence table ranks first. Older vintages have no rank and are left out.
+	 * precedence table ranks first (older vintages have no rank and are left out); with
+	 * the figures derived from them in the same statement, as SQL arithmetic leaves a
+	 * figure empty when a term is: net migration falls back on immigrants minus emigrants
+	 * where no dataset gives it, natural increase is births minus deaths, population
+	 * change of year t is P(t+1) - P(t) (mid-year to mid-year, as World Bank and WPP
+	 * mid-year series allow; the last year of a series has none, nor has a year whose
+	 * next year is missing), and the balancing residual is the reported change minus
+	 * natural increase and net migration. One INSERT instead of an INSERT and five
+	 * UPDATEs over the same rows: H2 rewrites every row an UPDATE touches.
 	 */
 	private static final String COUNTRY_YEARS = """
 			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
-			    NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, MIGRANT_STOCK, REPORTED_POPULATION_CHANGE)
-			SELECT ?, COUNTRY, YR,
-			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'POPULATION' THEN DATASET_ID END),
-			    MAX(CASE WHEN MEASURE = 'IMMIGRANTS' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'EMIGRANTS' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN DATASET_ID END),
-			    MAX(CASE WHEN MEASURE = 'BIRTHS' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'DEATHS' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END),
-			    MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END)
+			    MIGRATION_FLOWS_NET, NET_MIGRATION, NET_MIGRATION_SOURCE, BIRTHS, DEATHS, NATURAL_INCREASE,
+			    MIGRANT_STOCK, REPORTED_POPULATION_CHANGE, POPULATION_CHANGE, BALANCE_RESIDUAL)
+			SELECT ?, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
+			    IMMIGRANTS - EMIGRANTS,
+			    COALESCE(NET_MIGRATION, IMMIGRANTS - EMIGRANTS),
+			    CASE WHEN NET_MIGRATION IS NOT NULL THEN NET_MIGRATION_SOURCE
+			        WHEN IMMIGRANTS - EMIGRANTS IS NOT NULL THEN 'immigrants - emigrants' END,
+			    BIRTHS, DEATHS, BIRTHS - DEATHS, MIGRANT_STOCK, REPORTED_POPULATION_CHANGE,
+			    CASE WHEN NEXT_YR = YR + 1 THEN NEXT_POPULATION - POPULATION END,
+			    REPORTED_POPULATION_CHANGE - (BIRTHS - DEATHS + COALESCE(NET_MIGRATION, IMMIGRANTS - EMIGRANTS))
 			FROM (
-			    SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID,
-			        ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
-			    FROM MIG_DATASET_VALUE
-			    WHERE RUN_ID = ? AND RANK IS NOT NULL
-			) chosen
-			WHERE PREFERENCE = 1
-			GROUP BY COUNTRY, YR
+			    SELECT picked.*,
+			        LEAD(YR) OVER (PARTITION BY COUNTRY ORDER BY YR) AS NEXT_YR,
+			        LEAD(POPULATION) OVER (PARTITION BY COUNTRY ORDER BY YR) AS NEXT_POPULATION
+			    FROM (
+			        SELECT COUNTRY, YR,
+			            MAX(CASE WHEN MEASURE = 'POPULATION' THEN VAL END) AS POPULATION,
+			            MAX(CASE WHEN MEASURE = 'POPULATION' THEN DATASET_ID END) AS POPULATION_SOURCE,
+			            MAX(CASE WHEN MEASURE = 'IMMIGRANTS' THEN VAL END) AS IMMIGRANTS,
+			            MAX(CASE WHEN MEASURE = 'EMIGRANTS' THEN VAL END) AS EMIGRANTS,
+			            MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN VAL END) AS NET_MIGRATION,
+			            MAX(CASE WHEN MEASURE = 'NET_MIGRATION' THEN DATASET_ID END) AS NET_MIGRATION_SOURCE,
+			            MAX(CASE WHEN MEASURE = 'BIRTHS' THEN VAL END) AS BIRTHS,
+			            MAX(CASE WHEN MEASURE = 'DEATHS' THEN VAL END) AS DEATHS,
+			            MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END) AS MIGRANT_STOCK,
+			            MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END) AS REPORTED_POPULATION_CHANGE
+			        FROM (
+			            SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID,
+			                ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
+			            FROM MIG_DATASET_VALUE
+			            WHERE RUN_ID = ? AND RANK IS NOT NULL
+			        ) chosen
+			        WHERE PREFERENCE = 1
+			        GROUP BY COUNTRY, YR
+			    ) picked
+			) c
 			""";
 
 	// Every other dataset's value that differs from the one used by more than the
-	// tolerance (a
-	// share of the value used). Windows instead of a self-join: one pass over the values.
+	// tolerance (a share of the value used). Windows instead of a self-join: one pass
+	// over
+	// the values.
 	private static final String CONFLICTS = """
 			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
 			    DIFFERENCE)
@@ -152,16 +177,6 @@ public class FiguresStore {
 			WHERE RN > 1
 			""";
 
-	// Population change of year t is P(t+1) - P(t): mid-year to mid-year, as World Bank
-	// and
-	// WPP mid-year series allow; the last year of a series has none.
-	private static final String POPULATION_CHANGE = """
-			UPDATE MIG_COUNTRY_YEAR c SET POPULATION_CHANGE = (
-			    SELECT n.POPULATION - c.POPULATION FROM MIG_COUNTRY_YEAR n
-			    WHERE n.RUN_ID = c.RUN_ID AND n.COUNTRY = c.COUNTRY AND n.YR = c.YR + 1)
-			WHERE c.RUN_ID = ? AND c.POPULATION IS NOT NULL
-			""";
-
 	private static final String PERIOD = """
 			INSERT INTO MIG_PERIOD (RUN_ID, PERIOD_NAME, FROM_YR, TO_YR, COUNTRY, NET_MIGRATION, NET_MIGRATION_YEARS,
 			    NATURAL_INCREASE, NATURAL_INCREASE_YEARS, BIRTHS, DEATHS, REPORTED_CHANGE, REPORTED_CHANGE_YEARS,
@@ -176,9 +191,8 @@ public class FiguresStore {
 			""";
 
 	// Period totals per group: COMPLETE_COUNTRIES counts the countries whose net
-	// migration
-	// covers every year of the period, so a partial total can be told from a complete
-	// one.
+	// migration covers every year of the period, so a partial total can be told from a
+	// complete one.
 	private static final String GROUPS = """
 			INSERT INTO MIG_PERIOD_GROUP (RUN_ID, PERIOD_NAME, GROUPING, GROUP_NAME, COUNTRIES, COMPLETE_COUNTRIES,
 			    NET_MIGRATION, NATURAL_INCREASE, POPULATION_START, POPULATION_END, POPULATION_CHANGE)
@@ -220,19 +234,7 @@ public class FiguresStore {
 	public int computeCountryYears(long runId) {
 		this.jdbc.update(DUPLICATES, runId);
 		this.jdbc.update(DATASET_VALUES, runId, runId, runId, runId);
-		int rows = this.jdbc.update(COUNTRY_YEARS, runId, runId);
-		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET MIGRATION_FLOWS_NET = IMMIGRANTS - EMIGRANTS "
-				+ "WHERE RUN_ID = ? AND IMMIGRANTS IS NOT NULL AND EMIGRANTS IS NOT NULL", runId);
-		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NET_MIGRATION = MIGRATION_FLOWS_NET, "
-				+ "NET_MIGRATION_SOURCE = 'immigrants - emigrants' WHERE RUN_ID = ? AND NET_MIGRATION IS NULL "
-				+ "AND MIGRATION_FLOWS_NET IS NOT NULL", runId);
-		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET NATURAL_INCREASE = BIRTHS - DEATHS WHERE RUN_ID = ? "
-				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL", runId);
-		this.jdbc.update(POPULATION_CHANGE, runId);
-		this.jdbc.update("UPDATE MIG_COUNTRY_YEAR SET BALANCE_RESIDUAL = REPORTED_POPULATION_CHANGE "
-				+ "- (BIRTHS - DEATHS + NET_MIGRATION) WHERE RUN_ID = ? AND REPORTED_POPULATION_CHANGE IS NOT NULL "
-				+ "AND BIRTHS IS NOT NULL AND DEATHS IS NOT NULL AND NET_MIGRATION IS NOT NULL", runId);
-		return rows;
+		return this.jdbc.update(COUNTRY_YEARS, runId, runId);
 	}
 
 	/**
