@@ -170,7 +170,7 @@ public final class XlsxBenchmark {
 				share, random.nextInt(2_000_000) - 1_000_000 };
 	}
 
-	private static long readOurs(Path file) {
+	static long readOurs(Path file) {
 		DatasetSpec dataset = new DatasetSpec("bench", file.toString(), ',', StandardCharsets.UTF_8, Layout.WIDE,
 				Measure.MIGRANT_STOCK, new ColumnMapping(List.of("country"), List.of(), List.of(), Map.of()),
 				BigDecimal.ONE, JobSpecReader.DEFAULT_MISSING, "bench", 1);
@@ -185,7 +185,7 @@ public final class XlsxBenchmark {
 		return chars;
 	}
 
-	private static long readStock(Path file) throws Exception {
+	static long readStock(Path file) throws Exception {
 		AtomicLong chars = new AtomicLong();
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
