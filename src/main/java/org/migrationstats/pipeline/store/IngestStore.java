@@ -1,11 +1,14 @@
 package org.migrationstats.pipeline.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
 import org.migrationstats.pipeline.ingest.Rejection;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +23,18 @@ public class IngestStore {
 	/** The stage recorded with rejections found while reading files. */
 	public static final String INGEST = "ingest";
 
+	/**
+	 * Observations go in by {@value} rows a statement (multi-row VALUES, in H2 and
+	 * PostgreSQL alike), in JDBC batches of such statements: a database executes a batch
+	 * statement by statement, so fewer, wider statements cost less per row.
+	 */
+	static final int ROWS_PER_INSERT = 100;
+
+	private static final String INSERT = "INSERT INTO MIG_OBSERVATION (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, "
+			+ "COUNTRY, YR, MEASURE, VAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String MULTI_ROW_INSERT = INSERT + ", (?, ?, ?, ?, ?, ?, ?, ?)".repeat(ROWS_PER_INSERT - 1);
+
 	private final JdbcTemplate jdbc;
 
 	public IngestStore(JdbcTemplate jdbc) {
@@ -33,22 +48,46 @@ public class IngestStore {
 	 * @param observations the observations, inserted in one JDBC batch
 	 */
 	public void saveObservations(long runId, String datasetId, String file, List<Observation> observations) {
-		if (observations.isEmpty()) {
+		int whole = observations.size() - observations.size() % ROWS_PER_INSERT;
+		if (whole > 0) {
+			this.jdbc.batchUpdate(MULTI_ROW_INSERT, new BatchPreparedStatementSetter() {
+
+				@Override
+				public void setValues(PreparedStatement ps, int i) throws SQLException {
+					int p = 1;
+					for (Observation o : observations.subList(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT)) {
+						ps.setLong(p++, runId);
+						ps.setString(p++, datasetId);
+						ps.setString(p++, file);
+						ps.setLong(p++, o.row());
+						ps.setString(p++, o.country());
+						ps.setInt(p++, o.year());
+						ps.setString(p++, o.measure().name());
+						ps.setLong(p++, o.value());
+					}
+				}
+
+				@Override
+				public int getBatchSize() {
+					return whole / ROWS_PER_INSERT;
+				}
+
+			});
+		}
+		List<Observation> rest = observations.subList(whole, observations.size());
+		if (rest.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(
-				"INSERT INTO MIG_OBSERVATION (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, COUNTRY, YR, "
-						+ "MEASURE, VAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				observations, observations.size(), (ps, o) -> {
-					ps.setLong(1, runId);
-					ps.setString(2, datasetId);
-					ps.setString(3, file);
-					ps.setLong(4, o.row());
-					ps.setString(5, o.country());
-					ps.setInt(6, o.year());
-					ps.setString(7, o.measure().name());
-					ps.setLong(8, o.value());
-				});
+		this.jdbc.batchUpdate(INSERT, rest, rest.size(), (ps, o) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, datasetId);
+			ps.setString(3, file);
+			ps.setLong(4, o.row());
+			ps.setString(5, o.country());
+			ps.setInt(6, o.year());
+			ps.setString(7, o.measure().name());
+			ps.setLong(8, o.value());
+		});
 	}
 
 	/**
