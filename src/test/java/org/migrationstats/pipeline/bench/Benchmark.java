@@ -93,9 +93,9 @@ public final class Benchmark {
 				Files.write(results, lines);
 			}
 		}
-		System.out.printf("%-6s %9s %7s %12s %12s %12s %7s %7s %8s %10s %9s %9s %9s %8s%n", "layout", "rows", "MB",
-				"parse rows/s", "cold rows/s", "ingest rows/s", "ratio", "cold", "job s", "job rows/s", "heap MB",
-				"RSS MB", "pandas s", "x pandas");
+		System.out.printf("%-6s %9s %7s %12s %12s %12s %7s %7s %9s %9s %8s %10s %9s %9s %9s %8s%n", "layout", "rows",
+				"MB", "parse rows/s", "cold rows/s", "ingest rows/s", "ratio", "cold", "compute s", "report s", "job s",
+				"job rows/s", "heap MB", "RSS MB", "pandas s", "x pandas");
 		for (int rows : sizes) {
 			for (String layout : System.getProperty("bench.layouts", "long,wide,xlsx").split(",")) {
 				Path csv = ROOT.resolve((layout.equals("wide") ? "wide" : "long") + "-" + rows + ".csv");
@@ -137,11 +137,13 @@ public final class Benchmark {
 						Double.isNaN(cold) ? "" : String.format(Locale.ROOT, "%.2f", job.ingestRowsPerSecond / cold));
 				Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
 				System.out.printf(Locale.ROOT,
-						"%-6s %,9d %7.1f %,12.0f %12s %,12.0f %7.2f %7s %8.2f %,10.0f %9d %9d %9s %8s%n", layout,
-						records, mb, parse, Double.isNaN(cold) ? "-" : String.format(Locale.ROOT, "%,.0f", cold),
-						job.ingestRowsPerSecond, job.ingestRowsPerSecond / parse,
+						"%-6s %,9d %7.1f %,12.0f %12s %,12.0f %7.2f %7s %9.2f %9.2f %8.2f %,10.0f %9d %9d %9s %8s%n",
+						layout, records, mb, parse,
+						Double.isNaN(cold) ? "-" : String.format(Locale.ROOT, "%,.0f", cold), job.ingestRowsPerSecond,
+						job.ingestRowsPerSecond / parse,
 						Double.isNaN(cold) ? "-" : String.format(Locale.ROOT, "%.2f", job.ingestRowsPerSecond / cold),
-						job.wallSeconds, records / job.wallSeconds, job.peakHeapMb, job.peakRssMb,
+						job.computeSeconds, job.reportSeconds, job.wallSeconds, records / job.wallSeconds,
+						job.peakHeapMb, job.peakRssMb,
 						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", pandasSeconds) : "-",
 						(pandasSeconds != null) ? String.format(Locale.ROOT, "%.2f", job.wallSeconds / pandasSeconds)
 								: "-");
