@@ -70,6 +70,8 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	public void open(ExecutionContext context) {
 		this.skipped = null;
 		this.ended = false;
+		this.hash = 0;
+		this.rows = 0;
 		try {
 			this.source = TableFiles.openTable(this.file, this.file.toString(), this.dataset, this.sheet);
 		}
@@ -79,12 +81,9 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 			}
 			// listed as rejected by the first read, in a chunk transaction
 			this.skipped = ex;
-			this.hash = 0;
 			return;
 		}
-		this.hash = 0;
 		long committed = context.getLong(ROWS, 0L);
-		this.rows = 0;
 		while (this.rows < committed && read() != null) {
 			// re-read the committed rows, to check they are unchanged
 		}

@@ -225,7 +225,7 @@ public final class RowMapper {
 		}
 		if (resolution instanceof Resolution.Unknown unknown) {
 			List<String> written = countryCells(cells);
-			List<String> candidates = written.stream().map(Header::withoutFootnote).toList();
+			List<String> candidates = candidates(written);
 			String hint = unknown.suggestions().isEmpty() ? ""
 					: "; closest known: " + String.join(", ", unknown.suggestions());
 			String reason = unknown.raw().isEmpty() ? "no country code or name"
@@ -292,12 +292,20 @@ public final class RowMapper {
 				: String.join("\u001f", countryCells(cells));
 		Resolution resolution = this.resolved.get(key);
 		if (resolution == null) {
-			resolution = this.countries.resolve(countryCells(cells).stream().map(Header::withoutFootnote).toList());
+			resolution = this.countries.resolve(candidates(countryCells(cells)));
 			if (this.resolved.size() < RESOLVED_LIMIT) {
 				this.resolved.put(key, resolution);
 			}
 		}
 		return resolution;
+	}
+
+	/**
+	 * @param written the country cells as written
+	 * @return the texts looked up: without footnote marks
+	 */
+	private static List<String> candidates(List<String> written) {
+		return written.stream().map(Header::withoutFootnote).toList();
 	}
 
 	private List<String> countryCells(List<String> cells) {

@@ -56,14 +56,7 @@ public class IngestStore {
 				public void setValues(PreparedStatement ps, int i) throws SQLException {
 					int p = 1;
 					for (Observation o : observations.subList(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT)) {
-						ps.setLong(p++, runId);
-						ps.setString(p++, datasetId);
-						ps.setString(p++, file);
-						ps.setLong(p++, o.row());
-						ps.setString(p++, o.country());
-						ps.setInt(p++, o.year());
-						ps.setString(p++, o.measure().name());
-						ps.setLong(p++, o.value());
+						p = bind(ps, p, runId, datasetId, file, o);
 					}
 				}
 
@@ -75,19 +68,26 @@ public class IngestStore {
 			});
 		}
 		List<Observation> rest = observations.subList(whole, observations.size());
-		if (rest.isEmpty()) {
-			return;
+		if (!rest.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT, rest, rest.size(), (ps, o) -> bind(ps, 1, runId, datasetId, file, o));
 		}
-		this.jdbc.batchUpdate(INSERT, rest, rest.size(), (ps, o) -> {
-			ps.setLong(1, runId);
-			ps.setString(2, datasetId);
-			ps.setString(3, file);
-			ps.setLong(4, o.row());
-			ps.setString(5, o.country());
-			ps.setInt(6, o.year());
-			ps.setString(7, o.measure().name());
-			ps.setLong(8, o.value());
-		});
+	}
+
+	/**
+	 * Sets one observation's eight parameters from the given index on.
+	 * @return the index of the next row's first parameter
+	 */
+	private static int bind(PreparedStatement ps, int first, long runId, String datasetId, String file, Observation o)
+			throws SQLException {
+		ps.setLong(first, runId);
+		ps.setString(first + 1, datasetId);
+		ps.setString(first + 2, file);
+		ps.setLong(first + 3, o.row());
+		ps.setString(first + 4, o.country());
+		ps.setInt(first + 5, o.year());
+		ps.setString(first + 6, o.measure().name());
+		ps.setLong(first + 7, o.value());
+		return first + 8;
 	}
 
 	/**

@@ -33,8 +33,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class SchemaMigrations {
 
-	/** Where the scripts are. */
+	/** Where the scripts are, for Flyway. */
 	static final String LOCATION = "classpath:db/migration";
+
+	/** The scripts, wherever on the class path. */
+	private static final String SCRIPTS = "classpath*:db/migration/V*__*.sql";
 
 	private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.+\\.sql");
 
@@ -80,8 +83,7 @@ public final class SchemaMigrations {
 	static Set<Integer> scripts() {
 		Set<Integer> versions = new HashSet<>();
 		try {
-			for (Resource script : new PathMatchingResourcePatternResolver()
-				.getResources(LOCATION.replace("classpath:", "classpath*:") + "/V*__*.sql")) {
+			for (Resource script : new PathMatchingResourcePatternResolver().getResources(SCRIPTS)) {
 				Matcher matcher = SCRIPT.matcher(String.valueOf(script.getFilename()));
 				if (matcher.matches()) {
 					versions.add(Integer.parseInt(matcher.group(1)));

@@ -42,7 +42,7 @@ class ConcurrencyAndDiskFullTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
+		ScratchFolders.database(registry, WORK);
 		registry.add("faults.disk-full.glob",
 				() -> WORK.resolve("disk-full/output/nightly-migration")
 					.resolve("." + FULL_DISK_DATE + ".tmp-*")

@@ -46,7 +46,7 @@ class NightlyJobTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
+		ScratchFolders.database(registry, WORK);
 	}
 
 	@Autowired

@@ -31,7 +31,7 @@ class RestartTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
+		ScratchFolders.database(registry, WORK);
 	}
 
 	@Autowired

@@ -5,13 +5,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * Scratch folders for tests that need one before JUnit's {@code @TempDir} is injected (a
- * database URL is resolved when the Spring context starts).
+ * database URL is resolved when the Spring context starts), and the database in them.
  */
 final class ScratchFolders {
 
 	private ScratchFolders() {
+	}
+
+	/**
+	 * Points the test's Spring context at an H2 file database of its own in the scratch
+	 * folder.
+	 * @param registry the test's dynamic properties
+	 * @param work the test's scratch folder
+	 */
+	static void database(DynamicPropertyRegistry registry, Path work) {
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath());
 	}
 
 	static Path create(String prefix) {
