@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Runs a job over the full real files in {@code ../shared/data} and checks that the
- * figures reproduce what the publishers state, with every expectation computed here from
- * the raw files and none of the pipeline's code.
+ * Runs a job over the full real files in {@code src/test/resources/published-data} and
+ * checks that the figures reproduce what the publishers state, with every expectation
+ * computed here from the raw files and none of the pipeline's code.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +42,7 @@ class PublishedFiguresTest {
 
 	private static final Path WORK = ScratchFolders.create("published");
 
-	private static final Path DATA = Path.of("../shared/data");
+	private static final Path DATA = Path.of("src/test/resources/published-data");
 
 	private static final String RUN_DATE = "2024-12-31";
 

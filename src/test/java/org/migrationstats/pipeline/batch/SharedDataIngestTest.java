@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs {@code src/test/resources/jobs/shared-data.yml}: every dataset file in
- * {@code ../shared/data}, each read by the job file alone, CSV, tab-separated text and
- * the UN DESA workbook with its title block and merged group headings. Counts and spot
- * values were read off the files by hand ({@code wc -l}, the workbook opened in a
- * spreadsheet).
+ * {@code src/test/resources/published-data}, each read by the job file alone, CSV,
+ * tab-separated text and the UN DESA workbook with its title block and merged group
+ * headings. Counts and spot values were read off the files by hand ({@code wc -l}, the
+ * workbook opened in a spreadsheet).
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,7 +36,7 @@ class SharedDataIngestTest {
 
 	private static final String RUN_DATE = "2025-01-01";
 
-	private static final String UNDESA = "../shared/data/undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx";
+	private static final String UNDESA = "src/test/resources/published-data/undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx";
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

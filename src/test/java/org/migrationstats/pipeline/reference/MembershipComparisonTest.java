@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The shipped membership sample against the two other IOM sources in ../shared/data: the
- * CIA Factbook 2020 snapshot and the Correlates of War start years, which lag IOM's own
- * dates.
+ * The shipped membership sample against the two other IOM sources in
+ * src/test/resources/published-data: the CIA Factbook 2020 snapshot and the Correlates of
+ * War start years, which lag IOM's own dates.
  */
 class MembershipComparisonTest {
 
-	private static final Path DATA = Path.of("../shared/data/membership");
+	private static final Path DATA = Path.of("src/test/resources/published-data/membership");
 
 	private final CountryReference countries = CountryReference.shipped();
 
@@ -52,9 +52,9 @@ class MembershipComparisonTest {
 				"iso3", null, null, "first_year_full_member_cow", 1, false, 1);
 		assertThat(this.comparison.compare(this.sample, cow, Set.of())).extracting(MembershipDifference::difference)
 			.containsExactly(
-					"row 32 of ../shared/data/membership/iom_members_cow_igo_v3_derived.csv has no iso3: "
+					"row 32 of src/test/resources/published-data/membership/iom_members_cow_igo_v3_derived.csv has no iso3: "
 							+ "260,wgermany,,,1965,1989,1",
-					"row 95 of ../shared/data/membership/iom_members_cow_igo_v3_derived.csv has no iso3: "
+					"row 95 of src/test/resources/published-data/membership/iom_members_cow_igo_v3_derived.csv has no iso3: "
 							+ "345,yugoslaviaserb,,Yugoslavia,2004,2014,1");
 	}
 

@@ -19,14 +19,14 @@ import org.migrationstats.pipeline.spec.Measure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The files of {@code ../shared/data} that are not counts of persons, read by the same
- * table layer as the datasets: the WPP rates per 1,000 (the pipeline computes its own
- * rates from counts, and these are what they are checked against) and the two country
- * code tables.
+ * The files of {@code src/test/resources/published-data} that are not counts of persons,
+ * read by the same table layer as the datasets: the WPP rates per 1,000 (the pipeline
+ * computes its own rates from counts, and these are what they are checked against) and
+ * the two country code tables.
  */
 class SharedTablesTests {
 
-	private static final Path DATA = Path.of("../shared/data");
+	private static final Path DATA = Path.of("src/test/resources/published-data");
 
 	@Test
 	void readTheWppRatesWithTheirDecimalsAsWritten() {

@@ -256,7 +256,8 @@ class WorkbookRowsTests {
 	@Nested
 	class RealWorkbook {
 
-		private final Path file = Path.of("../shared/data/undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx");
+		private final Path file = Path
+			.of("src/test/resources/published-data/undesa/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx");
 
 		@Test
 		void unDesaMigrantStockTable1() {
