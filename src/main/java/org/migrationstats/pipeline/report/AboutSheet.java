@@ -61,8 +61,11 @@ final class AboutSheet {
 					+ "list named in the job file, or an M49 region or sub-region. 'Countries with every year' says "
 					+ "how many of them have net migration for the whole period." },
 			{ "Source conflicts and revisions",
-					"Conflicts: another dataset's value differing from the value used by more than the job's "
-							+ "source-tolerance. Revisions: every value a newer vintage changed." },
+					"Conflicts: another dataset's value B whose relative difference from the value used, A, "
+							+ "exceeds the job's source-tolerance; the relative difference is |B - A| / |A|, taken "
+							+ "against the value used (where A is 0, every other value is a conflict). Revisions: every "
+							+ "value a newer vintage (A) changed from the older one (B). 'B minus A' is B - A on every "
+							+ "row." },
 			{ "Rows read, written, rejected, filtered",
 					"Per input file, as the ingest step counts them: data rows read; rows written (every row "
 							+ "read that is neither rejected whole nor filtered, even one whose values were rejected); "

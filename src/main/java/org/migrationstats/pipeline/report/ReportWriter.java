@@ -184,7 +184,8 @@ public class ReportWriter {
 
 	private void writeSources(TableSink sink, long runId) throws IOException {
 		sink.begin(new TableSink.TableInfo("Sources", "sources", "Where datasets disagree: conflicts between "
-				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer)"),
+				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer, "
+				+ "B the older)"),
 				List.of(Column.text("Kind"), Column.text("Country code"), Column.text("Country"), Column.year("Year"),
 						Column.text("Measure"), Column.text("Dataset A"), Column.count("Value A"),
 						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));

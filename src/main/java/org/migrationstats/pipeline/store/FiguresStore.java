@@ -117,10 +117,13 @@ public class FiguresStore {
 			) c
 			""";
 
-	// Every other dataset's value that differs from the one used by more than the
-	// tolerance (a share of the value used). Windows instead of a self-join: one pass
-	// over
-	// the values.
+	/*
+	 * Every other dataset's value B that differs from the value used, A, by more than the
+	 * tolerance: |B - A| > tolerance * |A|, the relative difference taken against the
+	 * value used (so where A is 0 every other B is listed). The tolerance is cast to a
+	 * decimal: left as a bare parameter beside a BIGINT, H2 binds it as a BIGINT and
+	 * rounds 0.005 to 0. Windows instead of a self-join: one pass over the values.
+	 */
 	private static final String CONFLICTS = """
 			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
 			    DIFFERENCE)
@@ -133,13 +136,16 @@ public class FiguresStore {
 			    FROM MIG_DATASET_VALUE f
 			    WHERE f.RUN_ID = ? AND f.RANK IS NOT NULL
 			) ranked
-			WHERE RANK > BEST AND ABS(VAL - USED_VAL) > ? * ABS(USED_VAL)
+			WHERE RANK > BEST AND ABS(VAL - USED_VAL) > CAST(? AS DECIMAL(20, 10)) * ABS(USED_VAL)
 			""";
 
+	// Every value a newer vintage (A) changed from the older one (B); DIFFERENCE is B -
+	// A,
+	// as for conflicts, so one column heading is true of every row.
 	private static final String REVISIONS = """
 			INSERT INTO MIG_SOURCE_DIFF (RUN_ID, KIND, COUNTRY, YR, MEASURE, DATASET_A, VALUE_A, DATASET_B, VALUE_B,
 			    DIFFERENCE)
-			SELECT ?, 'revision', COUNTRY, YR, MEASURE, ?, NEWER, ?, OLDER, NEWER - OLDER
+			SELECT ?, 'revision', COUNTRY, YR, MEASURE, ?, NEWER, ?, OLDER, OLDER - NEWER
 			FROM (
 			    SELECT COUNTRY, YR, MEASURE,
 			        MAX(CASE WHEN DATASET_ID = ? THEN VAL END) AS NEWER,
