@@ -273,6 +273,10 @@ public final class RowMapper {
 							: NumberParser.toPersons(value.get(), this.dataset.scale());
 					int year = (this.yearColumn >= 0) ? fixedYear : this.valueYears[i];
 					Measure measure = (seriesMeasure != null) ? seriesMeasure : this.valueMeasures[i];
+					if (persons < 0 && !measure.mayBeNegative()) {
+						throw new ValueException("\"" + raw.strip() + "\" is below zero: a count of " + measure.words()
+								+ " cannot be negative (only net migration and population change can)");
+					}
 					observations[found++] = new Observation(known.country().key(), year, measure, persons,
 							source.row());
 				}

@@ -21,6 +21,21 @@ public enum Measure {
 	}
 
 	/**
+	 * @return whether a value below zero is a figure and not an error: a balance (net
+	 * migration, population change) may be negative, a count of persons may not
+	 */
+	public boolean mayBeNegative() {
+		return this == NET_MIGRATION || this == POPULATION_CHANGE;
+	}
+
+	/**
+	 * @return the measure in words, as a message names it: {@code migrant stock}
+	 */
+	public String words() {
+		return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	/**
 	 * Finds a measure by its job-file key or its constant name, case-insensitive.
 	 * @param text the key as written, e.g. {@code net-migration} or {@code NET_MIGRATION}
 	 * @return the measure, or empty when none matches

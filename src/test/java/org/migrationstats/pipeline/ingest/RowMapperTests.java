@@ -308,4 +308,83 @@ class RowMapperTests {
 
 	}
 
+	/**
+	 * Counts of persons below zero are errors, balances below zero are figures: a
+	 * population of -5,000 once gave a population change of +16 million.
+	 */
+	@Nested
+	class NegativeValues {
+
+		private static final List<String> HEADER = List.of("ISO3", "Year", "Population", "Births", "Deaths",
+				"Immigrants", "Emigrants", "Migrant stock", "Net migration", "Population change");
+
+		private final RowMapper mapper = new RowMapper(
+				new DatasetSpec("office", "office.csv", ',', StandardCharsets.UTF_8, Layout.LONG, null,
+						new ColumnMapping(List.of("ISO3"), List.of("Year"), List.of(),
+								Map.of(Measure.POPULATION, List.of("Population"), Measure.BIRTHS, List.of("Births"),
+										Measure.DEATHS, List.of("Deaths"), Measure.IMMIGRANTS, List.of("Immigrants"),
+										Measure.EMIGRANTS, List.of("Emigrants"), Measure.MIGRANT_STOCK,
+										List.of("Migrant stock"), Measure.NET_MIGRATION, List.of("Net migration"),
+										Measure.POPULATION_CHANGE, List.of("Population change"))),
+						BigDecimal.ONE, JobSpecReader.DEFAULT_MISSING, "", 3),
+				"office.csv", HEADER, COUNTRIES);
+
+		@Test
+		void rejectEveryCountOfPersonsBelowZeroWithItsColumnAndReason() {
+			CountryRow mapped = (CountryRow) this.mapper.map(new SourceRow(5,
+					List.of("KAZ", "1994", "-5000", "-1", "-2", "-3", "-4", "-5", "-520028", "-412775")));
+			assertThat(mapped.rejections()).extracting(Rejection::column, Rejection::rawValue, Rejection::reason)
+				.containsExactlyInAnyOrder(
+						tuple("Population", "-5000",
+								"\"-5000\" is below zero: a count of population cannot be negative "
+										+ "(only net migration and population change can)"),
+						tuple("Births", "-1",
+								"\"-1\" is below zero: a count of births cannot be negative "
+										+ "(only net migration and population change can)"),
+						tuple("Deaths", "-2",
+								"\"-2\" is below zero: a count of deaths cannot be negative "
+										+ "(only net migration and population change can)"),
+						tuple("Immigrants", "-3",
+								"\"-3\" is below zero: a count of immigrants cannot be negative "
+										+ "(only net migration and population change can)"),
+						tuple("Emigrants", "-4",
+								"\"-4\" is below zero: a count of emigrants cannot be negative "
+										+ "(only net migration and population change can)"),
+						tuple("Migrant stock", "-5",
+								"\"-5\" is below zero: a count of migrant stock cannot be negative "
+										+ "(only net migration and population change can)"));
+			assertThat(mapped.observations()).extracting(Observation::measure, Observation::value)
+				.containsExactlyInAnyOrder(tuple(Measure.NET_MIGRATION, -520028L),
+						tuple(Measure.POPULATION_CHANGE, -412775L));
+		}
+
+		@Test
+		void keepZeroAndPositiveCountsAndNegativeBalances() {
+			CountryRow mapped = (CountryRow) this.mapper.map(new SourceRow(6,
+					List.of("KAZ", "1994", "16155235", "0", "158000", "..", "..", "..", "-520028", "-0")));
+			assertThat(mapped.rejections()).isEmpty();
+			assertThat(mapped.observations()).extracting(Observation::measure, Observation::value)
+				.containsExactlyInAnyOrder(tuple(Measure.POPULATION, 16155235L), tuple(Measure.BIRTHS, 0L),
+						tuple(Measure.DEATHS, 158000L), tuple(Measure.NET_MIGRATION, -520028L),
+						tuple(Measure.POPULATION_CHANGE, 0L));
+		}
+
+		@Test
+		void rejectANegativeCountInThousandsOfAWideTable() {
+			DatasetSpec births = new DatasetSpec("wpp-births", "births.txt", '\t', StandardCharsets.UTF_8, Layout.WIDE,
+					Measure.BIRTHS,
+					new ColumnMapping(List.of("country_code", "country"), List.of(), List.of(), Map.of()),
+					BigDecimal.valueOf(1000), JobSpecReader.DEFAULT_MISSING, "", 20);
+			RowMapper wide = new RowMapper(births, "births.txt", List.of("country_code", "country", "1994", "1995"),
+					COUNTRIES);
+			CountryRow mapped = (CountryRow) wide.map(tabs(9, "398\tKazakhstan\t-305.6\t276.9"));
+			assertThat(mapped.rejections()).singleElement()
+				.extracting(Rejection::column, Rejection::rawValue)
+				.containsExactly("1994", "-305.6");
+			assertThat(mapped.observations()).extracting(Observation::year, Observation::value)
+				.containsExactly(tuple(1995, 276900L));
+		}
+
+	}
+
 }
