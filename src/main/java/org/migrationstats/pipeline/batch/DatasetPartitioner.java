@@ -82,9 +82,25 @@ class DatasetPartitioner implements Partitioner {
 	 * @return the partitions' last executions, by step name
 	 */
 	static List<StepExecution> lastPartitions(JobRepository repository, JobInstance instance, String key) {
+		return lastPartitions(repository, instance, key, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The last execution of each partition step of a file as it stood when a given job
+	 * execution ran: later executions of the run are left out.
+	 * @param repository the job repository
+	 * @param instance the run
+	 * @param key the file's partition key
+	 * @param asOf the last job execution id taken into account
+	 * @return the partitions' last executions up to {@code asOf}, by step name
+	 */
+	static List<StepExecution> lastPartitions(JobRepository repository, JobInstance instance, String key, long asOf) {
 		String name = stepName(key);
 		Map<String, StepExecution> last = new TreeMap<>();
 		for (JobExecution execution : repository.getJobExecutions(instance)) {
+			if (execution.getId() > asOf) {
+				continue;
+			}
 			for (StepExecution step : execution.getStepExecutions()) {
 				String stepName = step.getStepName();
 				if (stepName.equals(name) || stepName.startsWith(name + ".")) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -66,13 +67,25 @@ public class ExecutionHistory {
 			return Optional.empty();
 		}
 		long runId = execution.getJobInstance().getInstanceId();
-		List<RunInput> inputs = this.runs.inputs(runId);
+		// The run's inputs are recorded by its prepare step: an execution that failed
+		// before that step completed, with no earlier one that completed it, read none,
+		// whatever a later execution of the run recorded.
+		List<RunInput> inputs = prepared(execution) ? this.runs.inputs(runId) : List.of();
 		List<IngestCounts.FileCounts> files = inputs.isEmpty() ? List.of() : this.ingestCounts.collect(execution);
 		String report = execution.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, null);
 		String exit = execution.getExitStatus().getExitDescription();
 		return Optional.of(new Details(execution(execution), runId,
 				execution.getJobParameters().getString(RunParameters.JOB_FILE), execution.getExitStatus().getExitCode(),
 				(exit != null && !exit.isBlank()) ? JobRunner.messageOf(exit) : "", inputs, files, report));
+	}
+
+	private boolean prepared(JobExecution execution) {
+		return this.jobRepository.getJobExecutions(execution.getJobInstance())
+			.stream()
+			.filter((e) -> e.getId() <= execution.getId())
+			.flatMap((e) -> e.getStepExecutions().stream())
+			.anyMatch((step) -> step.getStepName().equals(PipelineBatchConfiguration.PREPARE_INPUTS)
+					&& step.getStatus() == BatchStatus.COMPLETED);
 	}
 
 	/**

@@ -35,8 +35,10 @@ public class IngestCounts {
 	}
 
 	/**
-	 * @param execution any execution of the run
-	 * @return the counts per input file, in dataset order
+	 * @param execution an execution of the run
+	 * @return the counts per input file, in dataset order, as they stood when that
+	 * execution ended: what later executions of the run did is left out, so that an
+	 * earlier, failed execution is not shown with its restart's work
 	 */
 	public List<FileCounts> collect(JobExecution execution) {
 		JobInstance instance = execution.getJobInstance();
@@ -46,7 +48,7 @@ public class IngestCounts {
 		List<FileCounts> counts = new ArrayList<>();
 		for (RunInput input : inputs) {
 			List<StepExecution> partitions = DatasetPartitioner.lastPartitions(this.jobRepository, instance,
-					keys.get(input));
+					keys.get(input), execution.getId());
 			long rowsRead = partitions.stream()
 				.mapToLong((p) -> p.getExecutionContext().getLong(SourceRowReader.ROWS, 0L))
 				.sum();

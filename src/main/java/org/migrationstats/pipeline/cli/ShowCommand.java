@@ -9,6 +9,7 @@ import org.migrationstats.pipeline.batch.IngestCounts;
 import org.migrationstats.pipeline.batch.RunOutcome;
 import org.migrationstats.pipeline.store.RunInput;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -70,7 +71,10 @@ class ShowCommand implements Callable<Integer> {
 			}
 			out.println();
 		}
-		if (!details.inputs().isEmpty()) {
+		if (details.inputs().isEmpty()) {
+			out.println("inputs      none: the execution ended before its inputs were checked and recorded");
+		}
+		else {
 			out.printf("%-20s %-48s %12s  %-16s %10s %9s  %s%n", "dataset", "file", "bytes", "sha-256", "rows read",
 					"rejected", "status");
 			for (RunInput input : details.inputs()) {
@@ -79,9 +83,11 @@ class ShowCommand implements Callable<Integer> {
 					.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
 					.findFirst()
 					.orElse(null);
-				out.printf("%-20s %-48s %,12d  %-16s %,10d %,9d  %s%n", input.datasetId(), input.fileName(),
-						input.size(), input.sha256().substring(0, 16), (counts != null) ? counts.rowsRead() : 0,
-						(counts != null) ? counts.rowsRejected() : 0, (counts != null) ? counts.status() : "-");
+				boolean read = counts != null && counts.status() != BatchStatus.UNKNOWN;
+				out.printf("%-20s %-48s %,12d  %-16s %10s %9s  %s%n", input.datasetId(), input.fileName(), input.size(),
+						input.sha256().substring(0, 16), read ? String.format("%,d", counts.rowsRead()) : "-",
+						read ? String.format("%,d", counts.rowsRejected()) : "-",
+						read ? counts.status() : "not read by this or an earlier execution");
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,6 +87,47 @@ class RestartTest {
 		assertThat(executions(job, "2026-01-01", "ingestFile:wpp-births#1")).isEqualTo(2);
 		assertThat(executions(job, "2026-01-01", "prepareInputs")).isEqualTo(1);
 		assertSameAsCleanRun(job, "2026-01-01", restarted.executionId());
+	}
+
+	@Test
+	void anEarlierFailedExecutionIsShownWithWhatItDidNotWithWhatItsRestartDid() throws Exception {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("shown-as-it-was"));
+		Path births = job.input("wpp2024/births.txt");
+		Path deaths = job.input("wpp2024/deaths.txt");
+		byte[] good = Files.readAllBytes(births);
+		Path aside = deaths.resolveSibling("deaths.txt.aside");
+		Files.move(deaths, aside);
+		RunOutcome missing = run(job, "2026-08-01");
+		Files.move(aside, deaths);
+		Files.write(births, withInvalidUtf8OnLine(good, 12));
+		RunOutcome broken = run(job, "2026-08-01");
+		Files.write(births, good);
+		RunOutcome completed = run(job, "2026-08-01");
+		assertThat(missing.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(missing.message()).contains("deaths.txt");
+		assertThat(broken.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(completed.result()).isEqualTo(RunOutcome.Result.SUCCESS);
+
+		ExecutionHistory.Details first = this.history.find(missing.executionId()).orElseThrow();
+		assertThat(first.inputs()).as("the first execution failed before recording its inputs").isEmpty();
+		assertThat(first.files()).isEmpty();
+
+		ExecutionHistory.Details second = this.history.find(broken.executionId()).orElseThrow();
+		assertThat(second.files()).filteredOn((f) -> f.datasetId().equals("wpp-births"))
+			.singleElement()
+			.satisfies((f) -> {
+				assertThat(f.status()).isEqualTo(BatchStatus.FAILED);
+				assertThat(f.rowsRead()).as("rows committed before the broken line").isEqualTo(10);
+				assertThat(f.failure()).contains("line 12");
+			});
+
+		ExecutionHistory.Details third = this.history.find(completed.executionId()).orElseThrow();
+		assertThat(third.files()).filteredOn((f) -> f.datasetId().equals("wpp-births"))
+			.singleElement()
+			.satisfies((f) -> {
+				assertThat(f.status()).isEqualTo(BatchStatus.COMPLETED);
+				assertThat(f.rowsRead()).isEqualTo(17);
+			});
 	}
 
 	@Test
