@@ -57,18 +57,19 @@ public class IngestCounts {
 				.filter((p) -> p.getStatus() != BatchStatus.COMPLETED)
 				.findFirst()
 				.orElse(partitions.isEmpty() ? null : partitions.get(partitions.size() - 1));
-			Long rejectedRows = this.jdbc.queryForObject(
-					// a row rejected while ingesting, or found to repeat a country, year
-					// and
-					// measure of its dataset while computing
-					"SELECT COUNT(DISTINCT SOURCE_ROW) FROM MIG_REJECTION "
-							+ "WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?",
-					Long.class, runId, input.datasetId(), input.fileName());
+			// a row rejected while ingesting, whole or a value of it, or found to repeat
+			// a
+			// country, year and measure of its dataset while computing; and of those, the
+			// rows rejected whole
+			long[] rejectedRows = this.jdbc.queryForObject(
+					"SELECT COUNT(DISTINCT SOURCE_ROW), COUNT(DISTINCT CASE WHEN WHOLE_ROW THEN SOURCE_ROW END) "
+							+ "FROM MIG_REJECTION WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?",
+					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, runId, input.datasetId(), input.fileName());
 			Long aggregateRows = this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? " + "AND DATASET_ID = ? AND FILE_NAME = ?",
 					Long.class, runId, input.datasetId(), input.fileName());
-			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead,
-					(rejectedRows != null) ? rejectedRows : 0, (aggregateRows != null) ? aggregateRows : 0,
+			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead, rejectedRows[0], rejectedRows[1],
+					(aggregateRows != null) ? aggregateRows : 0,
 					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN, (step != null) ? failure(step) : ""));
 		}
 		return counts;
@@ -121,12 +122,14 @@ public class IngestCounts {
 	 * @param fileName the file
 	 * @param rowsRead data rows read and committed
 	 * @param rowsRejected rows with at least one rejected cell, or rejected whole
+	 * @param rowsRejectedWhole of those, the rows rejected whole: none of their values is
+	 * used (a step's skip count)
 	 * @param aggregateRows rows about aggregates, filtered
 	 * @param status the status of its partition
 	 * @param failure the partition's failure message, empty if none
 	 */
-	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsRejected, long aggregateRows,
-			BatchStatus status, String failure) {
+	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsRejected,
+			long rowsRejectedWhole, long aggregateRows, BatchStatus status, String failure) {
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * of rows, maps them, and writes their observations (or, for record-level datasets, their
  * sums), rejects and aggregate rows; the step commits that together with the reader's
  * position before the next call. Counts are kept per row, as a chunk-oriented step would:
- * read, filtered (aggregates, other series), skipped (rejected rows) and written.
+ * read, filtered (aggregates, other series), skipped (rows rejected whole) and written.
  * <p>
  * A tasklet rather than a chunk-oriented step, because a chunk-oriented step handles each
  * row as an item through listeners, observations and fault-tolerant scanning: for files
@@ -75,7 +75,7 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 			}
 			catch (RowRejectedException ex) {
 				// a file left out (on-error: skip): listed, and the reader is at its end
-				this.writer.reject(ex.getRejection());
+				this.writer.rejectRow(ex.getRejection());
 				contribution.incrementReadSkipCount();
 				continue;
 			}
@@ -100,7 +100,7 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				}
 			}
 			catch (RowRejectedException ex) {
-				this.writer.reject(ex.getRejection());
+				this.writer.rejectRow(ex.getRejection());
 				contribution.incrementProcessSkipCount(1);
 			}
 		}

@@ -37,6 +37,8 @@ class ObservationWriter {
 
 	private final List<Rejection> rejections = new ArrayList<>();
 
+	private final List<Rejection> rowRejections = new ArrayList<>();
+
 	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file,
 			boolean sumRecords) {
 		this.sumRecords = sumRecords;
@@ -61,16 +63,19 @@ class ObservationWriter {
 			}
 		}
 		for (Rejection rejection : row.rejections()) {
-			reject(rejection);
+			this.rejections.add(rejection);
+		}
+		if (this.rejections.size() >= BATCH) {
+			flushRejections();
 		}
 	}
 
 	/**
-	 * @param rejection a row of the block rejected whole, or a cell
+	 * @param rejection a row of the block rejected whole: none of its values is used
 	 */
-	void reject(Rejection rejection) {
-		this.rejections.add(rejection);
-		if (this.rejections.size() >= BATCH) {
+	void rejectRow(Rejection rejection) {
+		this.rowRejections.add(rejection);
+		if (this.rowRejections.size() >= BATCH) {
 			flushRejections();
 		}
 	}
@@ -94,8 +99,10 @@ class ObservationWriter {
 	}
 
 	private void flushRejections() {
-		this.store.saveRejections(this.runId, IngestStore.INGEST, this.rejections);
+		this.store.saveRejections(this.runId, IngestStore.INGEST, false, this.rejections);
 		this.rejections.clear();
+		this.store.saveRejections(this.runId, IngestStore.INGEST, true, this.rowRejections);
+		this.rowRejections.clear();
 	}
 
 }

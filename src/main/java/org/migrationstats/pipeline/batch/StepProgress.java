@@ -118,9 +118,9 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 				Failures.log(log, "Step " + step.getStepName() + " failed", failure);
 			}
 			Duration took = Duration.between(step.getStartTime(), java.time.LocalDateTime.now());
-			log.info("Step {} ended {}: read {}, written {}, filtered {}, skipped {}, in {} s", step.getStepName(),
-					step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getFilterCount(),
-					step.getSkipCount(), String.format("%.1f", took.toMillis() / 1000.0));
+			log.info("Step {} ended {}: read {}, written {}, filtered {}, rejected whole {}, in {} s",
+					step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
+					step.getFilterCount(), step.getSkipCount(), String.format("%.1f", took.toMillis() / 1000.0));
 			return null;
 		}
 		finally {

@@ -75,8 +75,8 @@ class ShowCommand implements Callable<Integer> {
 			out.println("inputs      none: the execution ended before its inputs were checked and recorded");
 		}
 		else {
-			out.printf("%-20s %-48s %12s  %-16s %10s %9s  %s%n", "dataset", "file", "bytes", "sha-256", "rows read",
-					"rejected", "status");
+			out.printf("%-20s %-48s %12s  %-16s %10s %9s %14s  %s%n", "dataset", "file", "bytes", "sha-256",
+					"rows read", "rejected", "rejected whole", "status");
 			for (RunInput input : details.inputs()) {
 				IngestCounts.FileCounts counts = details.files()
 					.stream()
@@ -84,9 +84,11 @@ class ShowCommand implements Callable<Integer> {
 					.findFirst()
 					.orElse(null);
 				boolean read = counts != null && counts.status() != BatchStatus.UNKNOWN;
-				out.printf("%-20s %-48s %,12d  %-16s %10s %9s  %s%n", input.datasetId(), input.fileName(), input.size(),
-						input.sha256().substring(0, 16), read ? String.format("%,d", counts.rowsRead()) : "-",
+				out.printf("%-20s %-48s %,12d  %-16s %10s %9s %14s  %s%n", input.datasetId(), input.fileName(),
+						input.size(), input.sha256().substring(0, 16),
+						read ? String.format("%,d", counts.rowsRead()) : "-",
 						read ? String.format("%,d", counts.rowsRejected()) : "-",
+						read ? String.format("%,d", counts.rowsRejectedWhole()) : "-",
 						read ? counts.status() : "not read by this or an earlier execution");
 			}
 		}

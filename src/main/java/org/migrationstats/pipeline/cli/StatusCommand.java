@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Lists recent executions, newest first: id, job, run date, attempt, status, start, end, "
-				+ "duration, and per step the rows read, written, filtered and skipped." })
+				+ "duration, and per step the rows read, written, filtered and rejected whole." })
 class StatusCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "<job>",

@@ -61,10 +61,10 @@ final class Summary {
 	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {
 		if (!outcome.steps().isEmpty()) {
 			int width = Math.max(32, outcome.steps().stream().mapToInt((s) -> s.name().length()).max().orElse(0));
-			out.printf("%-" + width + "s %-10s %10s %10s %9s %8s %9s%n", "step", "status", "read", "written",
-					"filtered", "skipped", "seconds");
+			out.printf("%-" + width + "s %-10s %10s %10s %9s %14s %9s%n", "step", "status", "read", "written",
+					"filtered", "rejected whole", "seconds");
 			for (RunOutcome.StepLine step : outcome.steps()) {
-				out.printf("%-" + width + "s %-10s %,10d %,10d %,9d %,8d %9.2f%n", step.name(), step.status(),
+				out.printf("%-" + width + "s %-10s %,10d %,10d %,9d %,14d %9.2f%n", step.name(), step.status(),
 						step.read(), step.written(), step.filtered(), step.skipped(),
 						step.duration().toMillis() / 1000.0);
 			}
@@ -72,13 +72,18 @@ final class Summary {
 		}
 		if (!outcome.files().isEmpty()) {
 			int width = Math.max(48, outcome.files().stream().mapToInt((f) -> f.fileName().length()).max().orElse(0));
-			out.printf("%-" + width + "s %10s %10s %10s  %s%n", "file", "rows read", "rejected", "aggregates",
-					"status");
+			out.printf("%-" + width + "s %10s %10s %14s %10s  %s%n", "file", "rows read", "rejected", "rejected whole",
+					"aggregates", "status");
 			for (IngestCounts.FileCounts file : outcome.files()) {
-				out.printf("%-" + width + "s %,10d %,10d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
-						file.rowsRejected(), file.aggregateRows(), file.status(),
+				out.printf("%-" + width + "s %,10d %,10d %,14d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
+						file.rowsRejected(), file.rowsRejectedWhole(), file.aggregateRows(), file.status(),
 						(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure());
 			}
+			out.println();
+		}
+		if (outcome.files().stream().anyMatch((f) -> f.rowsRejected() > 0)) {
+			out.println("rejected: rows with a value rejected or rejected whole; rejected whole: none of the row's "
+					+ "values is used (a step's count). Every one is listed in the report's Rejects sheet.");
 			out.println();
 		}
 		if (outcome.report() != null && !outcome.report().isEmpty()) {

@@ -34,10 +34,10 @@ final class Tables {
 
 	static void steps(List<RunOutcome.StepLine> steps, String indent, PrintWriter out) {
 		int width = Math.max(32, steps.stream().mapToInt((s) -> s.name().length()).max().orElse(0));
-		out.printf("%s%-" + width + "s %-9s %10s %10s %9s %8s %9s%n", indent, "step", "status", "read", "written",
-				"filtered", "skipped", "duration");
+		out.printf("%s%-" + width + "s %-9s %10s %10s %9s %14s %9s%n", indent, "step", "status", "read", "written",
+				"filtered", "rejected whole", "duration");
 		for (RunOutcome.StepLine s : steps) {
-			out.printf("%s%-" + width + "s %-9s %,10d %,10d %,9d %,8d %9s%n", indent, s.name(), s.status(), s.read(),
+			out.printf("%s%-" + width + "s %-9s %,10d %,10d %,9d %,14d %9s%n", indent, s.name(), s.status(), s.read(),
 					s.written(), s.filtered(), s.skipped(), duration(s.duration()));
 		}
 	}

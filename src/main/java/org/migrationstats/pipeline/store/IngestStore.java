@@ -93,15 +93,17 @@ public class IngestStore {
 	/**
 	 * @param runId the run
 	 * @param stage where the rejection was made (ingest or compute)
+	 * @param wholeRows whether these rejected their rows whole, or single values of rows
+	 * whose other values are used
 	 * @param rejections the rejected cells or rows
 	 */
-	public void saveRejections(long runId, String stage, List<Rejection> rejections) {
+	public void saveRejections(long runId, String stage, boolean wholeRows, List<Rejection> rejections) {
 		if (rejections.isEmpty()) {
 			return;
 		}
 		this.jdbc.batchUpdate(
 				"INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, "
-						+ "COLUMN_NAME, RAW_VALUE, REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ "COLUMN_NAME, RAW_VALUE, REASON, WHOLE_ROW) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rejections, rejections.size(), (ps, r) -> {
 					ps.setLong(1, runId);
 					ps.setString(2, stage);
@@ -112,6 +114,7 @@ public class IngestStore {
 					ps.setString(7, clip(r.column(), 1000));
 					ps.setString(8, clip(r.rawValue(), 4000));
 					ps.setString(9, clip(r.reason(), 4000));
+					ps.setBoolean(10, wholeRows);
 				});
 	}
 

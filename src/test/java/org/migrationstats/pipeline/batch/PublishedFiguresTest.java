@@ -205,7 +205,8 @@ class PublishedFiguresTest {
 			assertThat(revisions.get("1991").get("Value B")).isEqualTo("16451711");
 			assertThat(revisions.get("2002").get("Value B")).isEqualTo("14858948");
 			assertThat(revisions.get("2002").get("Value A")).isEqualTo("15656677");
-			assertThat(revisions.get("2002").get("B minus A")).isEqualTo("797729");
+			assertThat(revisions.get("2002").get("B minus A")).as("the 2023 edition minus the current one")
+				.isEqualTo("-797729");
 		}
 
 	}

@@ -93,12 +93,12 @@ class RowMapperLayoutTests {
 		Header periods = Header.of(1, List.of("country_code", "1990-1995", "1995\u20132000"));
 		RowMapper end = new RowMapper(wide(table("", TableSpec.PeriodYear.END, false)), "periods.csv", "", periods,
 				COUNTRIES);
-		assertThat(((CountryRow) end.map(new SourceRow(2, List.of("398", "-1500", "-700")))).observations())
+		assertThat(((CountryRow) end.map(new SourceRow(2, List.of("398", "1500", "700")))).observations())
 			.extracting(Observation::year)
 			.containsExactly(1995, 2000);
 		RowMapper start = new RowMapper(wide(table("", TableSpec.PeriodYear.START, false)), "periods.csv", "", periods,
 				COUNTRIES);
-		assertThat(((CountryRow) start.map(new SourceRow(2, List.of("398", "-1500", "-700")))).observations())
+		assertThat(((CountryRow) start.map(new SourceRow(2, List.of("398", "1500", "700")))).observations())
 			.extracting(Observation::year)
 			.containsExactly(1990, 1995);
 		assertThatExceptionOfType(SourceFormatException.class)
@@ -112,9 +112,9 @@ class RowMapperLayoutTests {
 		Header header = Header.of(1, List.of("country_code", "1994"));
 		RowMapper mapper = new RowMapper(wide(table("", TableSpec.PeriodYear.NONE, true)), "wpp-fr.csv", "", header,
 				COUNTRIES);
-		assertThat(((CountryRow) mapper.map(new SourceRow(2, List.of("398", "-1.234.567")))).observations())
+		assertThat(((CountryRow) mapper.map(new SourceRow(2, List.of("398", "1.234.567")))).observations())
 			.extracting(Observation::value)
-			.containsExactly(-1_234_567L);
+			.containsExactly(1_234_567L);
 		assertThat(((CountryRow) mapper.map(new SourceRow(3, List.of("398", "15 656 677,0")))).observations())
 			.extracting(Observation::value)
 			.containsExactly(15_656_677L);
