@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,6 +44,25 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("..pipeline.cli..")
 			.should(ACCESS_STANDARD_STREAMS)
 			.because("everything else logs with SLF4J");
+		assertNoViolations(rule);
+	}
+
+	@Test
+	void packagesDependOnEachOtherWithoutCycles() {
+		assertNoViolations(slices().matching("org.migrationstats.pipeline.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("each stage can then be read, tested and changed from its own package down"));
+	}
+
+	@Test
+	void theJobsAreWiredWithoutKnowingHowTheyAreOperated() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("..pipeline.batch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..pipeline.operate..")
+			.because("operating the jobs (running, restarting, history) uses the job wiring, not the reverse");
 		assertNoViolations(rule);
 	}
 

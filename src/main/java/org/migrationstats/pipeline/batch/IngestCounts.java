@@ -109,10 +109,10 @@ public class IngestCounts {
 	 */
 	private static String failure(StepExecution step) {
 		if (!step.getFailureExceptions().isEmpty()) {
-			return JobRunner.describe(step.getFailureExceptions().get(0));
+			return Failures.describe(step.getFailureExceptions().get(0));
 		}
 		String description = step.getExitStatus().getExitDescription();
-		return (description == null || description.isBlank()) ? "" : JobRunner.messageOf(description);
+		return (description == null || description.isBlank()) ? "" : Failures.messageOf(description);
 	}
 
 	/**

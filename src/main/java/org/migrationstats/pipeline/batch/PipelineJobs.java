@@ -16,6 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class PipelineJobs {
 
+	/** The name of every job's first step, which checks and records the run's inputs. */
+	public static final String PREPARE_INPUTS = PipelineBatchConfiguration.PREPARE_INPUTS;
+
+	/**
+	 * The job execution context key under which the report step puts the report's folder.
+	 */
+	public static final String REPORT_FOLDER = WriteReportsTasklet.REPORT_FOLDER;
+
 	private final JobRepository jobRepository;
 
 	private final Step prepareInputs;

@@ -47,7 +47,7 @@ class RunLogging implements JobExecutionListener {
 				}
 				Failures.log(log, "Job " + execution.getJobInstance().getJobName() + " failed", failure);
 			}
-			Duration took = JobRunner.duration(execution.getStartTime(), execution.getEndTime());
+			Duration took = Failures.duration(execution.getStartTime(), execution.getEndTime());
 			log.info("Job {} ended {} for {} in {} s (execution {})", execution.getJobInstance().getJobName(),
 					execution.getStatus(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 					String.format("%.1f", took.toMillis() / 1000.0), execution.getId());

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.migrationstats.pipeline.batch.RunRetention;
+import org.migrationstats.pipeline.operate.RunRetention;
 
 import org.springframework.context.ConfigurableApplicationContext;
 

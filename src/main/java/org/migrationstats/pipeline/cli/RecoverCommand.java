@@ -3,7 +3,7 @@ package org.migrationstats.pipeline.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.migrationstats.pipeline.batch.ExecutionControl;
+import org.migrationstats.pipeline.operate.ExecutionControl;
 
 import org.springframework.context.ConfigurableApplicationContext;
 

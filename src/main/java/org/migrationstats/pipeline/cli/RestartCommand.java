@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import org.migrationstats.pipeline.batch.JobRunner;
-import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.RunOutcome;
 import org.migrationstats.pipeline.spec.SpecException;
 
 import org.springframework.context.ConfigurableApplicationContext;

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import org.migrationstats.pipeline.batch.ExecutionControl;
-import org.migrationstats.pipeline.batch.JobRunner;
-import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.operate.ExecutionControl;
+import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.RunOutcome;
 import org.migrationstats.pipeline.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,12 +4,10 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.migrationstats.pipeline.batch.ExecutionHistory;
-import org.migrationstats.pipeline.batch.IngestCounts;
-import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.operate.ExecutionHistory;
+import org.migrationstats.pipeline.operate.RunOutcome;
 import org.migrationstats.pipeline.store.RunInput;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -78,12 +76,12 @@ class ShowCommand implements Callable<Integer> {
 			out.printf("%-20s %-48s %12s  %-16s %10s %9s %14s  %s%n", "dataset", "file", "bytes", "sha-256",
 					"rows read", "rejected", "rejected whole", "status");
 			for (RunInput input : details.inputs()) {
-				IngestCounts.FileCounts counts = details.files()
+				RunOutcome.FileLine counts = details.files()
 					.stream()
 					.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
 					.findFirst()
 					.orElse(null);
-				boolean read = counts != null && counts.status() != BatchStatus.UNKNOWN;
+				boolean read = counts != null && counts.read();
 				out.printf("%-20s %-48s %,12d  %-16s %10s %9s %14s  %s%n", input.datasetId(), input.fileName(),
 						input.size(), input.sha256().substring(0, 16),
 						read ? String.format("%,d", counts.rowsRead()) : "-",

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.migrationstats.pipeline.batch.ExecutionHistory;
+import org.migrationstats.pipeline.operate.ExecutionHistory;
 import org.migrationstats.pipeline.spec.JobSpecReader;
 import org.migrationstats.pipeline.spec.SpecException;
 

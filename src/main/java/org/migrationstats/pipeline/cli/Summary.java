@@ -10,8 +10,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.migrationstats.pipeline.batch.IngestCounts;
-import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.operate.RunOutcome;
 
 /**
  * Prints the end-of-run summary an operator reads: per step and per file, and where the
@@ -74,7 +73,7 @@ final class Summary {
 			int width = Math.max(48, outcome.files().stream().mapToInt((f) -> f.fileName().length()).max().orElse(0));
 			out.printf("%-" + width + "s %10s %10s %14s %10s  %s%n", "file", "rows read", "rejected", "rejected whole",
 					"aggregates", "status");
-			for (IngestCounts.FileCounts file : outcome.files()) {
+			for (RunOutcome.FileLine file : outcome.files()) {
 				out.printf("%-" + width + "s %,10d %,10d %,14d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
 						file.rowsRejected(), file.rowsRejectedWhole(), file.aggregateRows(), file.status(),
 						(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure());

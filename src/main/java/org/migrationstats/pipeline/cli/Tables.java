@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.migrationstats.pipeline.batch.ExecutionHistory;
-import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.operate.ExecutionHistory;
+import org.migrationstats.pipeline.operate.RunOutcome;
 
 /**
  * The tables the commands print: fixed columns, one line per row, easy to read and to

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.migrationstats.pipeline.batch.JobRunner;
+import org.migrationstats.pipeline.operate.JobRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

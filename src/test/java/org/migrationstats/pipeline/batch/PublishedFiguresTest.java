@@ -22,6 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.migrationstats.pipeline.compute.CountryYearCalculator;
 import org.migrationstats.pipeline.spec.Measure;
 
+import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.RunOutcome;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.RunOutcome;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,7 +82,7 @@ class SharedDataIngestTest {
 				new long[] { 297, 61 }, "undesa-migrant-stock", new long[] { 283, 48 }, "undesa-population",
 				new long[] { 283, 48 });
 		for (Map.Entry<String, long[]> entry : expected.entrySet()) {
-			IngestCounts.FileCounts file = this.outcome.files()
+			RunOutcome.FileLine file = this.outcome.files()
 				.stream()
 				.filter((f) -> f.datasetId().equals(entry.getKey()))
 				.findFirst()
@@ -137,7 +140,7 @@ class SharedDataIngestTest {
 	@Test
 	void listsTheFileOnceForEachOfItsDatasets() {
 		assertThat(this.outcome.files()).filteredOn((f) -> f.fileName().equals(UNDESA))
-			.extracting(IngestCounts.FileCounts::datasetId)
+			.extracting(RunOutcome.FileLine::datasetId)
 			.containsExactly("undesa-migrant-stock", "undesa-population");
 	}
 

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.migrationstats.pipeline.PipelineApplication;
-import org.migrationstats.pipeline.batch.JobRunner;
-import org.migrationstats.pipeline.batch.RunOutcome;
+import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.RunOutcome;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

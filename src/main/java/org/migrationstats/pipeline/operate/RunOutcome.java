@@ -1,4 +1,8 @@
-package org.migrationstats.pipeline.batch;
+package org.migrationstats.pipeline.operate;
+
+import org.migrationstats.pipeline.batch.IngestCounts;
+
+import org.springframework.batch.core.BatchStatus;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +21,7 @@ import java.util.List;
  * @param files what each input file gave
  */
 public record RunOutcome(Result result, String job, LocalDate runDate, Long executionId, String message, String report,
-		List<StepLine> steps, List<IngestCounts.FileCounts> files) {
+		List<StepLine> steps, List<FileLine> files) {
 
 	/** The results a scheduler can tell apart by exit code. */
 	public enum Result {
@@ -92,6 +96,36 @@ public record RunOutcome(Result result, String job, LocalDate runDate, Long exec
 	 */
 	public record StepLine(String name, String status, long read, long written, long filtered, long skipped,
 			Duration duration, String failure) {
+	}
+
+	/**
+	 * What one input file gave, over the executions of the run up to this one.
+	 *
+	 * @param datasetId the dataset
+	 * @param fileName the file
+	 * @param rowsRead data rows read and committed
+	 * @param rowsRejected rows with at least one rejected value, or rejected whole
+	 * @param rowsRejectedWhole of those, the rows none of whose values is used
+	 * @param aggregateRows rows about aggregates, set aside
+	 * @param status the status of its partition, empty when no execution read it yet
+	 * @param failure the partition's failure message, empty if none
+	 */
+	public record FileLine(String datasetId, String fileName, long rowsRead, long rowsRejected, long rowsRejectedWhole,
+			long aggregateRows, String status, String failure) {
+
+		static FileLine of(IngestCounts.FileCounts counts) {
+			return new FileLine(counts.datasetId(), counts.fileName(), counts.rowsRead(), counts.rowsRejected(),
+					counts.rowsRejectedWhole(), counts.aggregateRows(),
+					(counts.status() == BatchStatus.UNKNOWN) ? "" : counts.status().name(), counts.failure());
+		}
+
+		/**
+		 * @return whether an execution of the run up to this one read the file
+		 */
+		public boolean read() {
+			return !this.status.isEmpty();
+		}
+
 	}
 
 }

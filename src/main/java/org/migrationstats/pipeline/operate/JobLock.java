@@ -1,4 +1,4 @@
-package org.migrationstats.pipeline.batch;
+package org.migrationstats.pipeline.operate;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

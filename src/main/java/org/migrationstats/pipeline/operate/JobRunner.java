@@ -1,4 +1,4 @@
-package org.migrationstats.pipeline.batch;
+package org.migrationstats.pipeline.operate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.migrationstats.pipeline.batch.Failures;
+import org.migrationstats.pipeline.batch.IngestCounts;
+import org.migrationstats.pipeline.batch.JobSpecs;
+import org.migrationstats.pipeline.batch.PipelineJobs;
+import org.migrationstats.pipeline.batch.RunInputs;
+import org.migrationstats.pipeline.batch.RunParameters;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.slf4j.Logger;
@@ -197,23 +203,6 @@ public class JobRunner {
 		return stopped;
 	}
 
-	/**
-	 * Waits until no execution runs in this process.
-	 * @param timeout how long to wait at most
-	 * @return whether every execution has ended
-	 * @throws InterruptedException if interrupted while waiting
-	 */
-	public boolean awaitIdle(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!this.lock.heldHere().isEmpty()) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			Thread.sleep(100);
-		}
-		return true;
-	}
-
 	private RunOutcome locked(JobSpec spec, LocalDate runDate, Supplier<RunOutcome> action) {
 		if (this.shuttingDown) {
 			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
@@ -276,12 +265,12 @@ public class JobRunner {
 	}
 
 	private RunOutcome alreadyDone(JobSpec spec, LocalDate runDate, JobExecution last) {
-		String report = last.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, "");
+		String report = last.getExecutionContext().getString(PipelineJobs.REPORT_FOLDER, "");
 		return new RunOutcome(RunOutcome.Result.ALREADY_COMPLETE, spec.name(), runDate, last.getId(),
 				"run date " + runDate + " of job " + spec.name() + " already " + last.getStatus().name().toLowerCase()
 						+ " (execution " + last.getId()
 						+ "); nothing was done. To run it again from scratch, add --rerun.",
-				report, steps(last), List.of());
+				report, Outcomes.steps(last), List.of());
 	}
 
 	private void abandon(JobExecution execution) {
@@ -294,7 +283,7 @@ public class JobRunner {
 	}
 
 	private RunOutcome execute(JobSpec spec, LocalDate runDate, long attempt) {
-		removeUnpublishedReports(spec, runDate);
+		UnpublishedReports.remove(spec, runDate);
 		Job job = this.jobs.job(spec);
 		if (job instanceof AbstractJob abstractJob) {
 			this.jobListeners.forEach(abstractJob::registerJobExecutionListener);
@@ -319,36 +308,9 @@ public class JobRunner {
 		}
 		catch (Exception ex) {
 			return RunOutcome.nothingDone(RunOutcome.Result.FAILED, spec.name(), runDate, null,
-					"could not start " + spec.name() + " for " + runDate + ": " + describe(ex));
+					"could not start " + spec.name() + " for " + runDate + ": " + Failures.describe(ex));
 		}
-		return outcome(spec, runDate, execution);
-	}
-
-	/**
-	 * Deletes the temporary report folders ({@code .<runDate>.tmp-<execution>}) that an
-	 * execution of the date left behind when it failed or was killed while writing its
-	 * report: never published, and with the job's lock held no one else is writing them.
-	 */
-	private static void removeUnpublishedReports(JobSpec spec, LocalDate runDate) {
-		Path parent = ReportWriter.folder(spec, runDate).getParent();
-		if (!Files.isDirectory(parent)) {
-			return;
-		}
-		String prefix = "." + runDate + ".tmp-";
-		try (Stream<Path> children = Files.list(parent)) {
-			for (Path folder : children.filter((p) -> p.getFileName().toString().startsWith(prefix)).toList()) {
-				try (Stream<Path> tree = Files.walk(folder)) {
-					for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-						Files.delete(path);
-					}
-				}
-				log.info("Removed {}, the unpublished report of an earlier execution", folder);
-			}
-		}
-		catch (IOException ex) {
-			log.warn("Could not remove the unpublished reports of {} for {} in {}: {}", spec.name(), runDate, parent,
-					ex.getMessage());
-		}
+		return Outcomes.of(spec, runDate, execution, this.ingestCounts.collect(execution));
 	}
 
 	private long lastAttempt(JobSpec spec, LocalDate runDate) {
@@ -362,128 +324,6 @@ public class JobRunner {
 	private JobExecution lastExecution(JobSpec spec, LocalDate runDate, long attempt) {
 		JobInstance instance = this.jobRepository.getJobInstance(spec.name(), RunParameters.of(spec, runDate, attempt));
 		return (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
-	}
-
-	private RunOutcome outcome(JobSpec spec, LocalDate runDate, JobExecution execution) {
-		List<IngestCounts.FileCounts> files = this.ingestCounts.collect(execution);
-		String report = execution.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, null);
-		if (execution.getStatus() == BatchStatus.STOPPED) {
-			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, execution.getId(),
-					spec.name() + " for " + runDate + " stopped (execution " + execution.getId()
-							+ ") before it finished; run the same command again, or 'pipeline restart "
-							+ execution.getId() + "', to go on from where it stopped.",
-					report, steps(execution), files);
-		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			String failure = firstFailure(execution);
-			return new RunOutcome(RunOutcome.Result.FAILED, spec.name(), runDate, execution.getId(),
-					spec.name() + " for " + runDate + " " + execution.getStatus().name().toLowerCase() + ": " + failure
-							+ ". Fix the cause and run the same command again to restart from the failed step.",
-					report, steps(execution), files);
-		}
-		long rejected = files.stream().mapToLong(IngestCounts.FileCounts::rowsRejected).sum();
-		RunOutcome.Result result = (rejected > 0) ? RunOutcome.Result.COMPLETED_WITH_REJECTS
-				: RunOutcome.Result.SUCCESS;
-		String message = spec.name() + " for " + runDate + " completed"
-				+ ((rejected > 0) ? " with " + rejected + " rejected row(s), listed in the report's Rejects sheet" : "")
-				+ "; report in " + ((report != null) ? report : ReportWriter.folder(spec, runDate));
-		return new RunOutcome(result, spec.name(), runDate, execution.getId(), message, report, steps(execution),
-				files);
-	}
-
-	private static String firstFailure(JobExecution execution) {
-		List<String> own = new ArrayList<>();
-		execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparing(StepExecution::getId))
-			.flatMap((step) -> step.getFailureExceptions().stream())
-			.map(JobRunner::ownMessage)
-			.filter((message) -> message != null && !own.contains(message))
-			.forEach(own::add);
-		if (!own.isEmpty()) {
-			return String.join("; ", own);
-		}
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		return failures.isEmpty() ? execution.getExitStatus().getExitDescription() : describe(failures.get(0));
-	}
-
-	private static String ownMessage(Throwable failure) {
-		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t.getClass().getName().startsWith("org.migrationstats.")) {
-				return t.getMessage();
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * The message an operator needs from a failure: that of the outermost exception of
-	 * the pipeline's own (which names the file, row or limit), else that of the root
-	 * cause.
-	 * @param failure a step's or job's failure
-	 * @return its message
-	 */
-	static String describe(Throwable failure) {
-		String own = ownMessage(failure);
-		if (own != null) {
-			return own;
-		}
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
-	}
-
-	static List<RunOutcome.StepLine> steps(JobExecution execution) {
-		if (execution == null) {
-			return List.of();
-		}
-		List<RunOutcome.StepLine> lines = new ArrayList<>();
-		execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparing(StepExecution::getId))
-			.forEach((s) -> lines
-				.add(new RunOutcome.StepLine(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-						s.getFilterCount(), s.getSkipCount(), duration(s.getStartTime(), s.getEndTime()), failure(s))));
-		return lines;
-	}
-
-	private static String failure(StepExecution step) {
-		if (!step.getFailureExceptions().isEmpty()) {
-			return describe(step.getFailureExceptions().get(0));
-		}
-		String description = step.getExitStatus().getExitDescription();
-		return (step.getStatus() == BatchStatus.FAILED && description != null) ? messageOf(description) : "";
-	}
-
-	/**
-	 * The operator's message in an exit description read back from the job repository,
-	 * where Spring Batch keeps a failure's stack trace: the message of the outermost
-	 * exception of the pipeline's own, else the first line.
-	 * @param description an exit description
-	 * @return its message
-	 */
-	static String messageOf(String description) {
-		String own = null;
-		for (String line : description.split("\n")) {
-			String text = line.strip();
-			if (text.startsWith("Caused by: ")) {
-				text = text.substring("Caused by: ".length());
-			}
-			if (own == null && text.startsWith("org.migrationstats.") && text.contains(": ")) {
-				own = text.substring(text.indexOf(": ") + 2);
-			}
-		}
-		if (own != null) {
-			return own;
-		}
-		int newline = description.indexOf('\n');
-		return (newline >= 0) ? description.substring(0, newline) : description;
-	}
-
-	static Duration duration(LocalDateTime start, LocalDateTime end) {
-		return (start != null && end != null) ? Duration.between(start, end) : Duration.ZERO;
 	}
 
 }

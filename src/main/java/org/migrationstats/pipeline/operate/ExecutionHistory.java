@@ -1,4 +1,4 @@
-package org.migrationstats.pipeline.batch;
+package org.migrationstats.pipeline.operate;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,6 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.migrationstats.pipeline.batch.Failures;
+import org.migrationstats.pipeline.batch.IngestCounts;
+import org.migrationstats.pipeline.batch.PipelineJobs;
+import org.migrationstats.pipeline.batch.RunParameters;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 
@@ -71,12 +75,13 @@ public class ExecutionHistory {
 		// before that step completed, with no earlier one that completed it, read none,
 		// whatever a later execution of the run recorded.
 		List<RunInput> inputs = prepared(execution) ? this.runs.inputs(runId) : List.of();
-		List<IngestCounts.FileCounts> files = inputs.isEmpty() ? List.of() : this.ingestCounts.collect(execution);
-		String report = execution.getExecutionContext().getString(WriteReportsTasklet.REPORT_FOLDER, null);
+		List<RunOutcome.FileLine> files = inputs.isEmpty() ? List.of()
+				: this.ingestCounts.collect(execution).stream().map(RunOutcome.FileLine::of).toList();
+		String report = execution.getExecutionContext().getString(PipelineJobs.REPORT_FOLDER, null);
 		String exit = execution.getExitStatus().getExitDescription();
 		return Optional.of(new Details(execution(execution), runId,
 				execution.getJobParameters().getString(RunParameters.JOB_FILE), execution.getExitStatus().getExitCode(),
-				(exit != null && !exit.isBlank()) ? JobRunner.messageOf(exit) : "", inputs, files, report));
+				(exit != null && !exit.isBlank()) ? Failures.messageOf(exit) : "", inputs, files, report));
 	}
 
 	private boolean prepared(JobExecution execution) {
@@ -84,7 +89,7 @@ public class ExecutionHistory {
 			.stream()
 			.filter((e) -> e.getId() <= execution.getId())
 			.flatMap((e) -> e.getStepExecutions().stream())
-			.anyMatch((step) -> step.getStepName().equals(PipelineBatchConfiguration.PREPARE_INPUTS)
+			.anyMatch((step) -> step.getStepName().equals(PipelineJobs.PREPARE_INPUTS)
 					&& step.getStatus() == BatchStatus.COMPLETED);
 	}
 
@@ -106,7 +111,7 @@ public class ExecutionHistory {
 		Long attempt = e.getJobParameters().getLong(RunParameters.ATTEMPT);
 		return new Execution(e.getId(), e.getJobInstance().getJobName(),
 				e.getJobParameters().getLocalDate(RunParameters.RUN_DATE), (attempt != null) ? attempt : 0,
-				e.getStatus().name(), e.getStartTime(), e.getEndTime(), JobRunner.steps(e));
+				e.getStatus().name(), e.getStartTime(), e.getEndTime(), Outcomes.steps(e));
 	}
 
 	/**
@@ -146,7 +151,7 @@ public class ExecutionHistory {
 	 * @param report the published report folder, or {@code null}
 	 */
 	public record Details(Execution execution, long runId, String jobFile, String exitCode, String exitMessage,
-			List<RunInput> inputs, List<IngestCounts.FileCounts> files, String report) {
+			List<RunInput> inputs, List<RunOutcome.FileLine> files, String report) {
 	}
 
 }

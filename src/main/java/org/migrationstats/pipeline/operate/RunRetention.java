@@ -1,4 +1,4 @@
-package org.migrationstats.pipeline.batch;
+package org.migrationstats.pipeline.operate;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.migrationstats.pipeline.batch.RunParameters;
 import org.migrationstats.pipeline.store.RunData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

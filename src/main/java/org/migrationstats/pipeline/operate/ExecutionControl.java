@@ -1,10 +1,11 @@
-package org.migrationstats.pipeline.batch;
+package org.migrationstats.pipeline.operate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.migrationstats.pipeline.batch.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
