@@ -87,12 +87,14 @@ public final class CountryReference {
 				InputStream territories = resource("reference/territories.csv");
 				InputStream historical = resource("reference/historical.csv");
 				InputStream aggregates = resource("reference/aggregates.csv");
-				InputStream aliases = resource("reference/aliases.csv")) {
+				InputStream aliases = resource("reference/aliases.csv");
+				InputStream formerNames = resource("reference/former-names.csv")) {
 			reference.loadCountries(countries);
 			reference.loadTerritories(territories);
 			reference.loadHistorical(historical);
 			reference.loadAggregates(aggregates);
-			reference.loadAliases(aliases);
+			reference.loadAliases(aliases, "alias");
+			reference.loadAliases(formerNames, "name");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the shipped country reference", ex);
@@ -175,13 +177,18 @@ public final class CountryReference {
 		}
 	}
 
-	private void loadAliases(InputStream stream) throws IOException {
+	/**
+	 * Loads other names of countries: names real files use, or names M49 and ISO 3166
+	 * used before the current ones.
+	 */
+	private void loadAliases(InputStream stream, String nameColumn) throws IOException {
 		for (CSVRecord row : records(stream)) {
 			Country country = this.byKey.get(row.get("key"));
 			if (country == null) {
-				throw new IllegalStateException("alias '" + row.get("alias") + "' names unknown key " + row.get("key"));
+				throw new IllegalStateException(
+						"the name '" + row.get(nameColumn) + "' names unknown key " + row.get("key"));
 			}
-			addName(row.get("alias"), country);
+			addName(row.get(nameColumn), country);
 		}
 	}
 

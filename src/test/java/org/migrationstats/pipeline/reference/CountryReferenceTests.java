@@ -159,4 +159,73 @@ class CountryReferenceTests {
 
 	}
 
+	/**
+	 * Rows that real files carry beside countries and that are not errors: the standard
+	 * UN M49 areas (UNSD's M49 table, the UN Statistical Yearbook) in any column, with or
+	 * without zero padding, and the World Bank's group codes.
+	 */
+	@Nested
+	class StandardAreas {
+
+		@ParameterizedTest(name = "M49 \"{0}\" is the aggregate {1}")
+		@CsvSource(delimiter = '|', value = { "1|World", "001|World", "2|Africa", "002|Africa", "5|South America",
+				"9|Oceania", "009|Oceania", "11|Western Africa", "13|Central America", "14|Eastern Africa",
+				"15|Northern Africa", "17|Middle Africa", "18|Southern Africa", "19|Americas", "21|Northern America",
+				"29|Caribbean", "30|Eastern Asia", "34|Southern Asia", "35|South-eastern Asia", "39|Southern Europe",
+				"53|Australia and New Zealand", "54|Melanesia", "57|Micronesia", "61|Polynesia", "142|Asia",
+				"143|Central Asia", "145|Western Asia", "150|Europe", "151|Eastern Europe", "154|Northern Europe",
+				"155|Western Europe", "202|Sub-Saharan Africa", "419|Latin America and the Caribbean",
+				"199|Least Developed Countries (LDC)", "432|Land Locked Developing Countries (LLDC)",
+				"722|Small Island Developing States (SIDS)" })
+		void areAggregatesWhateverTheColumn(String code, String name) {
+			assertThat(resolve(code)).isInstanceOfSatisfying(Resolution.AggregateFound.class, (found) -> {
+				assertThat(found.aggregate().scheme()).isEqualTo("M49");
+				assertThat(found.aggregate().name()).isEqualTo(name);
+			});
+			assertThat(resolve("", code)).as("in a name column").isInstanceOf(Resolution.AggregateFound.class);
+		}
+
+		@ParameterizedTest(name = "World Bank \"{0}\" is an aggregate")
+		@CsvSource({ "INX", "WLD", "ECS", "HIC", "LMY", "EUU" })
+		void worldBankGroupCodesAreAggregates(String code) {
+			assertThat(resolve(code, "")).isInstanceOf(Resolution.AggregateFound.class);
+		}
+
+		@Test
+		void noStandardAreaCodeTakesACountrysCode() {
+			assertThat(keyOf(resolve("4"))).isEqualTo("AFG");
+			assertThat(keyOf(resolve("12"))).isEqualTo("DZA");
+			assertThat(keyOf(resolve("144"))).isEqualTo("LKA");
+			assertThat(keyOf(resolve("418"))).isEqualTo("LAO");
+		}
+
+	}
+
+	/**
+	 * Names that UN M49 and ISO 3166 used before the current ones, which older files and
+	 * other publishers still write; each with the source of the change in
+	 * {@code reference/README.md}.
+	 */
+	@Nested
+	class FormerNames {
+
+		@ParameterizedTest(name = "\"{0}\" is {1}")
+		@CsvSource(delimiter = '|', value = { "Czech Republic|CZE", "The former Yugoslav Republic of Macedonia|MKD",
+				"Macedonia, FYR|MKD", "Republic of North Macedonia|MKD", "Swaziland|SWZ", "Cape Verde|CPV",
+				"Turkey|TUR", "Holy See (Vatican City State)|VAT", "Burma|MMR", "East Timor|TLS", "Ivory Coast|CIV",
+				"Libyan Arab Jamahiriya|LBY", "Occupied Palestinian Territory|PSE",
+				"Palestinian Territory, Occupied|PSE", "Netherlands (Kingdom of the)|NLD", "Saint Helena|SHN",
+				"Micronesia (Federated States of)|FSM", "Bolivia (Plurinational State of)|BOL",
+				"Iran (Islamic Republic of)|IRN", "Venezuela (Bolivarian Republic of)|VEN", "Republic of Moldova|MDA",
+				"United Republic of Tanzania|TZA", "Democratic People's Republic of Korea|PRK", "Republic of Korea|KOR",
+				"Lao People's Democratic Republic|LAO", "Syrian Arab Republic|SYR",
+				"Congo, the Democratic Republic of the|COD", "Taiwan, Province of China|TWN",
+				"Virgin Islands, British|VGB", "Virgin Islands, U.S.|VIR", "Reunion|REU",
+				"Falkland Islands (Malvinas)|FLK", "Brunei Darussalam|BRN", "Kyrgyzstan|KGZ" })
+		void resolveToTheCountryOfToday(String name, String key) {
+			assertThat(keyOf(resolve("", name))).isEqualTo(key);
+		}
+
+	}
+
 }
