@@ -124,8 +124,11 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				if (!this.leaveOutUnusable) {
 					throw ex;
 				}
+				// none of the file's rows is kept: neither those of this block nor those
+				// of the blocks committed before
 				this.writer.discardFile();
 				written = 0;
+				contribution.getStepExecution().setWriteCount(0);
 				this.writer.reject(this.reader.leaveOut(ex));
 				contribution.incrementReadSkipCount();
 				ended = true;
