@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.migrationstats.pipeline.ingest.NumberFormatCheck;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 
@@ -52,6 +53,14 @@ public class IngestCounts {
 			long rowsRead = partitions.stream()
 				.mapToLong((p) -> p.getExecutionContext().getLong(SourceRowReader.ROWS, 0L))
 				.sum();
+			NumberFormatCheck.Finding numberFormat = null;
+			for (StepExecution partition : partitions) {
+				String saved = partition.getExecutionContext().getString(RowMappingProcessor.NUMBER_FORMAT, null);
+				if (saved != null) {
+					numberFormat = NumberFormatCheck.Finding.combine(numberFormat,
+							NumberFormatCheck.Finding.valueOf(saved));
+				}
+			}
 			// the file's status: its failed sheet if one failed, else its last
 			StepExecution step = partitions.stream()
 				.filter((p) -> p.getStatus() != BatchStatus.COMPLETED)
@@ -70,7 +79,8 @@ public class IngestCounts {
 					Long.class, runId, input.datasetId(), input.fileName());
 			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead, rejectedRows[0], rejectedRows[1],
 					(aggregateRows != null) ? aggregateRows : 0,
-					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN, (step != null) ? failure(step) : ""));
+					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN, (step != null) ? failure(step) : "",
+					numberFormat));
 		}
 		return counts;
 	}
@@ -127,9 +137,12 @@ public class IngestCounts {
 	 * @param aggregateRows rows about aggregates, filtered
 	 * @param status the status of its partition
 	 * @param failure the partition's failure message, empty if none
+	 * @param numberFormat what its value cells showed about the decimal separator (of
+	 * several sheets, all together), or {@code null} if none was mapped
 	 */
 	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsRejected,
-			long rowsRejectedWhole, long aggregateRows, BatchStatus status, String failure) {
+			long rowsRejectedWhole, long aggregateRows, BatchStatus status, String failure,
+			NumberFormatCheck.Finding numberFormat) {
 	}
 
 }

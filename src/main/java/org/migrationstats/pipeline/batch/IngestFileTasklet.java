@@ -2,6 +2,7 @@ package org.migrationstats.pipeline.batch;
 
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
+import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,6 +24,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * row as an item through listeners, observations and fault-tolerant scanning: for files
  * of millions of rows that costs more than reading them. Rejected rows are not exceptions
  * here but records, kept in the same transaction.
+ * <p>
+ * A file that mapping finds unusable (a value cell that reads only with the other decimal
+ * separator than the job file's, a mapped column missing) fails the partition, or, for a
+ * dataset with {@code on-error: skip} read one table per file, is left out whole: the
+ * rows already taken from it are deleted in the same transaction, since they were read
+ * under a declaration its own cells contradict.
  */
 class IngestFileTasklet implements Tasklet, ItemStream {
 
@@ -39,23 +46,33 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 
 	private final StepProgress progress;
 
+	private final boolean leaveOutUnusable;
+
+	/**
+	 * @param leaveOutUnusable whether a file that mapping finds unusable is left out
+	 * rather than failing the partition: {@code on-error: skip}, and one table per file,
+	 * as the rows of one sheet of a workbook cannot be told from another's once stored
+	 */
 	IngestFileTasklet(SourceRowReader reader, RowMappingProcessor processor, ObservationWriter writer, int blockRows,
-			StepProgress progress) {
+			StepProgress progress, boolean leaveOutUnusable) {
 		this.reader = reader;
 		this.processor = processor;
 		this.writer = writer;
 		this.blockRows = blockRows;
 		this.progress = progress;
+		this.leaveOutUnusable = leaveOutUnusable;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		this.reader.open(context);
+		this.processor.open(context);
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		this.reader.update(context);
+		this.processor.update(context);
 	}
 
 	@Override
@@ -102,6 +119,20 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 			catch (RowRejectedException ex) {
 				this.writer.rejectRow(ex.getRejection());
 				contribution.incrementProcessSkipCount(1);
+			}
+			catch (SourceFormatException ex) {
+				if (!this.leaveOutUnusable) {
+					throw ex;
+				}
+				// none of the file's rows is kept: neither those of this block nor those
+				// of the blocks committed before
+				this.writer.discardFile();
+				written = 0;
+				contribution.getStepExecution().setWriteCount(0);
+				this.writer.rejectRow(this.reader.leaveOut(ex));
+				contribution.incrementReadSkipCount();
+				ended = true;
+				break;
 			}
 		}
 		this.writer.finish();

@@ -93,6 +93,19 @@ class ObservationWriter {
 		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.processor.drainAggregates());
 	}
 
+	/**
+	 * Drops the block's rows not yet written and deletes those of the file already
+	 * stored, committed or in this block's transaction: the file is left out whole.
+	 */
+	void discardFile() {
+		this.observations.clear();
+		this.sums.drain();
+		this.rejections.clear();
+		this.rowRejections.clear();
+		this.processor.drainAggregates();
+		this.store.deleteFile(this.runId, this.datasetId, this.file);
+	}
+
 	private void flushObservations() {
 		this.store.saveObservations(this.runId, this.datasetId, this.file, this.observations);
 		this.observations.clear();

@@ -6,6 +6,7 @@ import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.spec.TableSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -117,7 +118,9 @@ class PipelineBatchConfiguration {
 		if (rows == 0) {
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
 		}
-		return new IngestFileTasklet(reader, processor, writer, rows, progress);
+		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP
+				&& datasetSpec.table().sheets().size() <= 1;
+		return new IngestFileTasklet(reader, processor, writer, rows, progress, leaveOut);
 	}
 
 	@Bean

@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
  * committed are unchanged (a SHA-256 of them is kept with the reader's position), so a
  * mended file is read on from where the failure stopped and a file changed above that
  * point fails its partition with a message.
+ * <p>
+ * A dataset declared differently than when the run started refuses the restart as soon as
+ * rows of one of its files were taken, by a completed partition or by blocks committed
+ * before a failure: those rows were read under the old declaration.
  */
 @Component
 public class RunInputs {
@@ -60,7 +64,7 @@ public class RunInputs {
 		StepExecution prepare = repository.getLastStepExecution(instance, PipelineBatchConfiguration.PREPARE_INPUTS);
 		Set<String> checked = new HashSet<>();
 		for (RunInput input : inputs) {
-			if (prepare != null && anyCompleted(repository, instance, keys.get(input))
+			if (prepare != null && anyIngested(repository, instance, keys.get(input))
 					&& checked.add(input.datasetId())) {
 				String then = prepare.getExecutionContext()
 					.getString(PrepareInputsTasklet.DEFINITION + input.datasetId(), null);
@@ -103,6 +107,19 @@ public class RunInputs {
 			}
 		}
 		return refused;
+	}
+
+	/**
+	 * Whether rows of a file were taken under the run's first declaration: a partition
+	 * completed, or committed blocks before it failed (a file that failed half-way for a
+	 * number format its cells contradict holds rows read under the declaration the
+	 * operator is about to change).
+	 */
+	private static boolean anyIngested(JobRepository repository, JobInstance instance, String key) {
+		return DatasetPartitioner.lastPartitions(repository, instance, key)
+			.stream()
+			.anyMatch((p) -> p.getStatus() == BatchStatus.COMPLETED
+					|| p.getExecutionContext().getLong(SourceRowReader.ROWS, 0L) > 0);
 	}
 
 	private static boolean anyCompleted(JobRepository repository, JobInstance instance, String key) {

@@ -142,6 +142,20 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	/**
+	 * Ends the reading of a file that mapping found unusable, for a dataset whose files
+	 * are left out rather than failing the night ({@code on-error: skip}): none of its
+	 * rows count as ingested, as none is kept.
+	 * @param ex why the file cannot be used
+	 * @return the file as one rejection
+	 */
+	Rejection leaveOut(SourceFormatException ex) {
+		this.ended = true;
+		this.rows = 0;
+		this.hash = 0;
+		return leftOut(ex, "the file was left out (on-error: skip): ").getRejection();
+	}
+
+	/**
 	 * The whole file as one rejection, row 0: the message names the row where there is
 	 * one.
 	 */

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.migrationstats.pipeline.ingest.NumberFormatCheck;
 import org.migrationstats.pipeline.report.IngestedFile;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.report.RunInfo;
@@ -47,7 +48,8 @@ class WriteReportsTasklet implements Tasklet {
 			.stream()
 			.map((f) -> new IngestedFile(f.datasetId(), f.fileName(), f.rowsRead(),
 					rowsWritten.getOrDefault(f.datasetId() + ":" + f.fileName(), 0L), f.rowsRejected(),
-					f.aggregateRows()))
+					f.aggregateRows(),
+					NumberFormatCheck.describe(spec.dataset(f.datasetId()).table().decimalComma(), f.numberFormat())))
 			.toList();
 		LocalDateTime started = (job.getStartTime() != null) ? job.getStartTime() : LocalDateTime.now();
 		RunInfo run = new RunInfo(spec.name(), spec.source().toString(),

@@ -8,10 +8,13 @@ import java.util.concurrent.Callable;
 import org.migrationstats.pipeline.batch.InputException;
 import org.migrationstats.pipeline.batch.MembershipFiles;
 import org.migrationstats.pipeline.batch.RunInputs;
+import org.migrationstats.pipeline.ingest.NumberFormatCheck;
+import org.migrationstats.pipeline.ingest.RowMapper;
+import org.migrationstats.pipeline.ingest.RowRejectedException;
+import org.migrationstats.pipeline.ingest.SourceFormatException;
+import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.ingest.TableReader;
 import org.migrationstats.pipeline.ingest.excel.TableFiles;
-import org.migrationstats.pipeline.ingest.RowMapper;
-import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.MembershipException;
 import org.migrationstats.pipeline.schedule.NightlySchedule;
@@ -33,13 +36,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = { "Checks a job file and the files it names, without running it: the YAML, the schedule, "
 				+ "the membership file, and for every dataset that its files exist, have the columns the job "
-				+ "maps and decode in the dataset's encoding." })
+				+ "maps, decode in the dataset's encoding and write numbers with the dataset's decimal "
+				+ "separator." })
 class ValidateCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "<job>", description = "the job file")
 	private Path jobFile;
 
-	@Option(names = "--headers-only", description = "check the header rows only, not every row's decoding")
+	@Option(names = "--headers-only",
+			description = "check the header rows only, not every row's decoding and number format")
 	private boolean headersOnly;
 
 	@Spec
@@ -96,17 +101,24 @@ class ValidateCommand implements Callable<Integer> {
 				List<String> sheets = dataset.table().sheets().isEmpty() ? List.of("") : dataset.table().sheets();
 				for (String sheet : sheets) {
 					try (TableReader source = TableFiles.openTable(path, path.toString(), dataset, sheet)) {
-						new RowMapper(dataset, path.toString(), source.sheet(), source.header(), countries);
+						RowMapper mapper = new RowMapper(dataset, path.toString(), source.sheet(), source.header(),
+								countries);
 						long rows = 0;
 						if (!this.headersOnly) {
-							while (source.next() != null) {
+							SourceRow row;
+							while ((row = source.next()) != null) {
 								rows++;
+								mapRow(mapper, row);
 							}
 						}
 						String where = path + (source.sheet().isEmpty() ? "" : ", sheet \"" + source.sheet() + "\"");
 						out.println("ok: dataset " + dataset.id() + ": " + where + ": header on row "
-								+ source.header().row() + (this.headersOnly ? ", the mapped columns present"
-										: String.format(", %,d data rows, the mapped columns present", rows)));
+								+ source.header().row()
+								+ (this.headersOnly ? ", the mapped columns present"
+										: String.format(", %,d data rows, the mapped columns present", rows)
+												+ "; number format: "
+												+ NumberFormatCheck.describe(dataset.table().decimalComma(),
+														mapper.numberFormat().finding())));
 					}
 					catch (SourceFormatException ex) {
 						err.println("error: dataset " + dataset.id() + ": " + ex.getMessage());
@@ -124,6 +136,19 @@ class ValidateCommand implements Callable<Integer> {
 		out.println(this.jobFile + ": valid (" + job.datasets().size() + " dataset(s), " + files + " file(s), "
 				+ job.periods().size() + " period(s))");
 		return 0;
+	}
+
+	/**
+	 * Maps a row as the run would, for its value cells' decimal separator: a row the run
+	 * would reject is the run's to list, not a fault of the file.
+	 */
+	private static void mapRow(RowMapper mapper, SourceRow row) {
+		try {
+			mapper.map(row);
+		}
+		catch (RowRejectedException ex) {
+			// listed in the run's Rejects
+		}
 	}
 
 	private static JobSpec job(Path file) {

@@ -44,6 +44,8 @@ public final class RowMapper {
 
 	private final NumberParser numbers;
 
+	private final NumberFormatCheck numberFormat;
+
 	/** The scale as a whole number of persons per unit, or 0 when it is not one. */
 	private final long wholeScale;
 
@@ -93,6 +95,8 @@ public final class RowMapper {
 		this.header = header;
 		this.countries = countries;
 		this.numbers = new NumberParser(dataset.missing(), dataset.table().decimalComma());
+		this.numberFormat = new NumberFormatCheck(dataset.id(), this.place, dataset.table().decimalComma(),
+				dataset.missing());
 		this.wholeScale = wholeScale(dataset.scale());
 		this.countryColumns = dataset.columns()
 			.country()
@@ -210,15 +214,31 @@ public final class RowMapper {
 	}
 
 	/**
+	 * @return the check of the value cells against the dataset's decimal separator, with
+	 * what the rows mapped so far showed
+	 */
+	public NumberFormatCheck numberFormat() {
+		return this.numberFormat;
+	}
+
+	/**
 	 * Maps one row.
 	 * @param source the row
 	 * @return the country's observations, or the aggregate the row is about
 	 * @throws RowRejectedException if the whole row is unusable
+	 * @throws SourceFormatException if a value cell reads only with the other decimal
+	 * separator than the dataset's: the whole file is in doubt
 	 */
 	public MappedRow map(SourceRow source) {
 		List<String> cells = source.values();
 		checkWidth(source);
 		Resolution resolution = resolveCountry(cells);
+		if (!(resolution instanceof Resolution.Known)) {
+			// the values of an aggregate or an unknown country are not taken, but they
+			// are
+			// written as the rest of the file is
+			checkNumbers(source);
+		}
 		if (resolution instanceof Resolution.AggregateFound found) {
 			return new MappedRow.AggregateRow(source.row(), found.aggregate(),
 					cell(cells, this.countryColumns[0]).strip());
@@ -245,6 +265,7 @@ public final class RowMapper {
 			String raw = cell(cells, this.yearColumn);
 			OptionalInt year = YearHeader.parse(raw);
 			if (year.isEmpty()) {
+				checkNumbers(source);
 				throw reject(source.row(), this.yearColumn, raw, "\"" + raw.strip() + "\" is not a year between "
 						+ YearHeader.FIRST + " and " + YearHeader.LAST);
 			}
@@ -255,6 +276,7 @@ public final class RowMapper {
 			String code = cell(cells, this.seriesColumn);
 			seriesMeasure = this.series.get(Header.clean(code));
 			if (seriesMeasure == null) {
+				checkNumbers(source);
 				return new MappedRow.OtherSeriesRow(source.row(), code);
 			}
 		}
@@ -267,6 +289,9 @@ public final class RowMapper {
 			try {
 				long whole = (this.wholeScale > 0) ? this.numbers.plainWholeNumber(raw) : NumberParser.NOT_PLAIN;
 				boolean plain = whole != NumberParser.NOT_PLAIN;
+				if (!plain && !this.numberFormat.agrees(raw)) {
+					throw this.numberFormat.contradiction(raw, source.row(), this.header.display(column));
+				}
 				Optional<BigDecimal> value = plain ? Optional.empty() : this.numbers.parse(raw);
 				if (plain || value.isPresent()) {
 					long persons = plain ? persons(whole, raw)
@@ -289,6 +314,18 @@ public final class RowMapper {
 		return new MappedRow.CountryRow(source.row(), known.country(),
 				OwnedList.of((found == observations.length) ? observations : Arrays.copyOf(observations, found)),
 				(rejections != null) ? rejections : List.of());
+	}
+
+	/**
+	 * Checks the value cells of a row whose values are not taken.
+	 */
+	private void checkNumbers(SourceRow source) {
+		for (int column : this.valueColumns) {
+			String raw = cell(source.values(), column);
+			if (!this.numberFormat.agrees(raw)) {
+				throw this.numberFormat.contradiction(raw, source.row(), this.header.display(column));
+			}
+		}
 	}
 
 	private Resolution resolveCountry(List<String> cells) {

@@ -168,22 +168,23 @@ final class AboutSheet {
 			List<FileCounts> counts) throws IOException {
 		sink.begin(new TableSink.TableInfo(SHEET, "inputs", "Inputs"),
 				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Vintage"),
-						Column.text("Figures as of"), Column.count("Size (bytes)"), Column.count("Rows read"),
-						Column.count("Rows written"), Column.count("Rows rejected"), Column.count("Rows filtered"),
-						Column.count("Observations"), Column.count("Values rejected"), Column.text("SHA-256")));
+						Column.text("Figures as of"), Column.text("Number format"), Column.count("Size (bytes)"),
+						Column.count("Rows read"), Column.count("Rows written"), Column.count("Rows rejected"),
+						Column.count("Rows filtered"), Column.count("Observations"), Column.count("Values rejected"),
+						Column.text("SHA-256")));
 		for (RunInput input : inputs) {
 			DatasetSpec dataset = spec.dataset(input.datasetId());
 			IngestedFile file = files.stream()
 				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
 				.findFirst()
-				.orElse(new IngestedFile(input.datasetId(), input.fileName(), 0, 0, 0, 0));
+				.orElse(new IngestedFile(input.datasetId(), input.fileName(), 0, 0, 0, 0, ""));
 			FileCounts c = counts.stream()
 				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
 				.findFirst()
 				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0));
 			sink.row(Arrays.asList(input.datasetId(), input.fileName(), dataset.vintage(), dataset.referenceDate(),
-					input.size(), file.rowsRead(), file.rowsWritten(), file.rowsRejected(), file.rowsFiltered(),
-					c.observations(), c.rejections(), input.sha256()));
+					file.numberFormat(), input.size(), file.rowsRead(), file.rowsWritten(), file.rowsRejected(),
+					file.rowsFiltered(), c.observations(), c.rejections(), input.sha256()));
 		}
 		sink.end();
 	}

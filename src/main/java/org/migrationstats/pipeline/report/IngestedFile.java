@@ -10,7 +10,9 @@ package org.migrationstats.pipeline.report;
  * @param rowsWritten rows that gave observations
  * @param rowsRejected rows with at least one value rejected, or rejected whole
  * @param rowsFiltered rows about aggregates (World, regions), set aside
+ * @param numberFormat the decimal separator its numbers were read with, and whether its
+ * cells confirmed it (e.g. "decimal point, checked"); empty if no row was mapped
  */
 public record IngestedFile(String datasetId, String fileName, long rowsRead, long rowsWritten, long rowsRejected,
-		long rowsFiltered) {
+		long rowsFiltered, String numberFormat) {
 }

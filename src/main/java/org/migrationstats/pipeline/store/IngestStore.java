@@ -141,6 +141,24 @@ public class IngestStore {
 				});
 	}
 
+	/**
+	 * Deletes what ingest stored of one file of a run: its observations (or sums), its
+	 * aggregate rows and its rejections, for a file left out after some of its rows were
+	 * taken.
+	 * @param runId the run
+	 * @param datasetId the dataset
+	 * @param file the file
+	 */
+	public void deleteFile(long runId, String datasetId, String file) {
+		for (String table : new String[] { "MIG_OBSERVATION", "MIG_AGGREGATE_ROW" }) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?", runId,
+					datasetId, file);
+		}
+		this.jdbc.update(
+				"DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ? AND DATASET_ID = ? AND FILE_NAME = ?", runId,
+				INGEST, datasetId, file);
+	}
+
 	private static String clip(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "\u2026";
 	}

@@ -67,6 +67,20 @@ class BrokenInputJobTest {
 	}
 
 	@Test
+	void aFileWithoutAMappedColumnIsLeftOutWhenTheJobFileSaysToSkip() throws IOException {
+		SampleJob job = SampleJob.copyTo(WORK.resolve("skip-column"));
+		job.setJobFileText("      year: Year\n", "      year: Annee\n");
+		job.setJobFileText("    measure: population\n", "    measure: population\n    on-error: skip\n");
+
+		RunOutcome outcome = run(job, "2026-03-04");
+
+		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		assertThat(NightlyJobTest.csv(job.report("2026-03-04").resolve("rejects.csv"), ',')).hasSize(2)
+			.allSatisfy((r) -> assertThat(r.get("Reason")).startsWith("the file was left out (on-error: skip): ")
+				.contains(": no year column: expected one of [Annee]"));
+	}
+
+	@Test
 	void aBrokenWorkbookFailsItsOwnPartitionNamingTheFileAndTheOthersAreIngested() throws IOException {
 		SampleJob job = SampleJob.copyTo(WORK.resolve("fail"));
 		Path truncated = job.input("undesa/undesa_pd_2020_ims_stock_sample.xlsx");

@@ -85,6 +85,51 @@ class CommandLineTest {
 				.contains("2 problem(s)");
 		}
 
+		@Test
+		void validateRefusesAFileWhoseNumbersContradictTheDecimalSeparatorAndNamesTheSetting() throws IOException {
+			Path job = decimalCommaJob("validate-commas", "");
+
+			Result refused = execute("validate", job.toString());
+
+			assertThat(refused.code()).isEqualTo(2);
+			assertThat(refused.err()).contains("error: dataset kaz-net-migration: " + work.resolve("commas.csv")
+					+ ", row 3, column \"Value\": \"-481,38\" has a decimal comma (a comma followed by 2 digits), "
+					+ "but dataset kaz-net-migration reads numbers with a decimal point (the default); add 'decimal: "
+					+ "comma' to the dataset in the job file")
+				.contains("1 problem(s)");
+
+			Result valid = execute("validate",
+					decimalCommaJob("validate-commas-declared", "decimal: comma").toString());
+
+			assertThat(valid.code()).as(valid.err()).isZero();
+			assertThat(valid.out()).contains("commas.csv: header on row 1, 2 data rows, the mapped columns present; "
+					+ "number format: decimal comma, checked");
+		}
+
+	}
+
+	/**
+	 * A job whose one dataset is Kazakhstan's net migration of 1990 and 1997 in
+	 * thousands, written with decimal commas (-103,336 and -481,38).
+	 */
+	static Path decimalCommaJob(String name, String setting) throws IOException {
+		Path file = Files.writeString(work.resolve("commas.csv"),
+				"Country;Year;Value\nKAZ;1990;-103,336\nKAZ;1997;-481,38\n", StandardCharsets.UTF_8);
+		Path job = work.resolve(name + ".yml");
+		Files.writeString(job, """
+				name: %s
+				membership: input/membership/iom.csv
+				output: %s
+				datasets:
+				  - id: kaz-net-migration
+				    path: %s
+				    layout: long
+				    measure: net-migration
+				    scale: thousands
+				    %s
+				    columns: { country: Country, year: Year, value: Value }
+				""".formatted(name, work.resolve("output"), file, setting), StandardCharsets.UTF_8);
+		return job;
 	}
 
 	@Nested
@@ -221,6 +266,16 @@ class CommandLineTest {
 				assertThat(result.next()).as(sql).isTrue();
 				return result.getLong(1);
 			}
+		}
+
+		@Test
+		void runFailsTheNightOnAFileWhoseNumbersContradictTheDecimalSeparator() throws IOException {
+			Result run = execute("run", decimalCommaJob("run-commas", "").toString(), "--date", "2026-03-01");
+
+			assertThat(run.code()).isEqualTo(1);
+			assertThat(run.err()).contains(work.resolve("commas.csv") + ", row 3, column \"Value\": \"-481,38\" has a "
+					+ "decimal comma (a comma followed by 2 digits), but dataset kaz-net-migration reads numbers with "
+					+ "a decimal point (the default); add 'decimal: comma' to the dataset in the job file");
 		}
 
 		@Test

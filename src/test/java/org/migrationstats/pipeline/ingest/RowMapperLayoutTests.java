@@ -118,10 +118,16 @@ class RowMapperLayoutTests {
 		assertThat(((CountryRow) mapper.map(new SourceRow(3, List.of("398", "15 656 677,0")))).observations())
 			.extracting(Observation::value)
 			.containsExactly(15_656_677L);
-		assertThat(((CountryRow) mapper.map(new SourceRow(4, List.of("398", "1,234.5")))).rejections())
+		assertThat(((CountryRow) mapper.map(new SourceRow(4, List.of("398", "1,2O3")))).rejections())
 			.extracting(Rejection::column, Rejection::rawValue, Rejection::reason)
-			.containsExactly(tuple("1994", "1,234.5",
-					"\"1,234.5\" is not a number (with a decimal comma, as the dataset says)"));
+			.containsExactly(
+					tuple("1994", "1,2O3", "\"1,2O3\" is not a number (with a decimal comma, as the dataset says)"));
+		assertThatExceptionOfType(SourceFormatException.class)
+			.as("a decimal point in a dataset declared with a decimal comma fails the file")
+			.isThrownBy(() -> mapper.map(new SourceRow(5, List.of("398", "1,234.5"))))
+			.withMessage("wpp-fr.csv, row 5, column \"1994\": \"1,234.5\" has a decimal point (commas between groups "
+					+ "of three digits), but dataset undesa-migrant-stock is declared with 'decimal: comma'; set "
+					+ "'decimal: point' in the job file");
 	}
 
 	@Test
