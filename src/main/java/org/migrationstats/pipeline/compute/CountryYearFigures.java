@@ -57,13 +57,4 @@ public record CountryYearFigures(String country, String name, int year, Membersh
 		return Rates.perThousand(this.deaths, this.population);
 	}
 
-	/**
-	 * @return whether reported net migration and immigrants minus emigrants are both
-	 * given and differ
-	 */
-	public boolean netMigrationDisagrees() {
-		return this.netMigration != null && this.migrationFlowsNet != null
-				&& !this.netMigration.equals(this.migrationFlowsNet);
-	}
-
 }

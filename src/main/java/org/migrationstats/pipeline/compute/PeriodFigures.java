@@ -36,13 +36,6 @@ public record PeriodFigures(String period, int from, int to, String country, Str
 	}
 
 	/**
-	 * @return whether every year of the period has a net migration value
-	 */
-	public boolean netMigrationComplete() {
-		return this.netMigrationYears == years();
-	}
-
-	/**
 	 * @return average annual net migration per 1,000 of the mean of start and end
 	 * population
 	 */

@@ -13,12 +13,4 @@ import java.time.LocalDate;
  */
 public record HistoricalSpan(String key, LocalDate from, LocalDate to) {
 
-	/**
-	 * @param year a calendar year
-	 * @return whether the entity existed on any day of that year
-	 */
-	public boolean existedIn(int year) {
-		return this.from.getYear() <= year && LocalDate.of(year, 1, 1).isBefore(this.to);
-	}
-
 }

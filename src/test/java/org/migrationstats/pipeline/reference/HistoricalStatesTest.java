@@ -27,12 +27,10 @@ class HistoricalStatesTest {
 	@Test
 	void knowTheYearsTheyExisted() {
 		HistoricalSpan ussr = this.countries.historical("SUN").orElseThrow();
-		assertThat(ussr.existedIn(1922)).isTrue();
-		assertThat(ussr.existedIn(1991)).isTrue();
-		assertThat(ussr.existedIn(1992)).isFalse();
+		assertThat(ussr.from()).isEqualTo("1922-12-30");
+		assertThat(ussr.to()).as("the first day it no longer existed").isEqualTo("1991-12-26");
 		HistoricalSpan czechoslovakia = this.countries.historical("CSK").orElseThrow();
-		assertThat(czechoslovakia.existedIn(1992)).isTrue();
-		assertThat(czechoslovakia.existedIn(1993)).isFalse();
+		assertThat(czechoslovakia.to()).isEqualTo("1993-01-01");
 		assertThat(this.countries.historical("KAZ")).isEmpty();
 	}
 
