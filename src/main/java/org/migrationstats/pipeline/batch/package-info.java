@@ -1,0 +1,9 @@
+/**
+ * The Spring Batch job and its steps: preparing a run's inputs, ingesting each file in a
+ * partition of its own (reader position and rows committed together), computing figures
+ * and writing the report; with the step listeners that log progress. It may use every
+ * stage package ({@code ingest}, {@code reference}, {@code compute}, {@code report},
+ * {@code store}, {@code spec}) and Spring Batch; it does not know how jobs are operated
+ * ({@code operate}).
+ */
+package org.migrationstats.pipeline.batch;
