@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs (if needed) and starts a local PostgreSQL with a database for PostgresJobTest.
+# Installs (if needed) and starts a local PostgreSQL with a database for PostgresJobIT.
 # Prints the JDBC URL on its last line. Exits non-zero when PostgreSQL cannot be had here.
 set -euo pipefail
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then

@@ -72,7 +72,7 @@ class MembershipWorkbookTest {
 
 	/** Copies the CSV records into a workbook, full dates as date cells. */
 	private Path write(Workbook workbook, String name) throws Exception {
-		List<CSVRecord> records = NightlyJobTest.csv(CSV, ',');
+		List<CSVRecord> records = NightlyJobIT.csv(CSV, ',');
 		try (workbook) {
 			Sheet sheet = workbook.createSheet("IOM");
 			CellStyle date = workbook.createCellStyle();

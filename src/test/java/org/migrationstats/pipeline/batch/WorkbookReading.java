@@ -51,7 +51,7 @@ final class WorkbookReading {
 	 */
 	static void assertSameAsCsv(XSSFTable table, Path folder) throws IOException {
 		XSSFSheet sheet = table.getXSSFSheet();
-		List<CSVRecord> records = NightlyJobTest.csv(folder.resolve(csvName(table)), ',');
+		List<CSVRecord> records = NightlyJobIT.csv(folder.resolve(csvName(table)), ',');
 		List<String> header = headerOf(folder.resolve(csvName(table)));
 		int headerRow = table.getStartCellReference().getRow();
 		String what = sheet.getSheetName() + " / " + table.getName();

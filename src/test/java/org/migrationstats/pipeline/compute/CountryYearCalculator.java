@@ -13,7 +13,7 @@ import org.migrationstats.pipeline.spec.Measure;
  * set-based SQL of the compute step: per measure, the value of the preferred dataset (the
  * first row of its file where a dataset repeats a key); net migration as reported, else
  * immigrants minus emigrants; natural increase; population change to the next year; the
- * balancing residual. The reference the SQL is tested against (PublishedFiguresTest runs
+ * balancing residual. The reference the SQL is tested against (PublishedFiguresIT runs
  * both over every WPP 2024 country), kept with the tests as no production code needs it.
  */
 public final class CountryYearCalculator {

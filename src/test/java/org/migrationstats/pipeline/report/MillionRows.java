@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Writes a country-year sheet of synthetic rows through {@link XlsxTableSink}, for
- * {@link LargeSheetTest} to run in a JVM with a small heap. Prints the peak heap used,
- * for the record.
+ * {@link LargeSheetIT} to run in a JVM with a small heap. Prints the peak heap used, for
+ * the record.
  */
 public final class MillionRows {
 

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishedFiguresTest {
+class PublishedFiguresIT {
 
 	private static final Path WORK = ScratchFolders.create("published");
 
@@ -111,7 +111,7 @@ class PublishedFiguresTest {
 			assertThat(checks).extracting((r) -> r.get("Country") + " " + r.get("Year"))
 				.containsExactly("Ukraine 1989");
 			assertThat(checks.get(0).get("Difference")).isEqualTo("4862");
-			assertThat(PublishedFiguresTest.this.jdbc
+			assertThat(PublishedFiguresIT.this.jdbc
 				.queryForObject("SELECT COUNT(*) FROM MIG_COUNTRY_YEAR WHERE BALANCE_RESIDUAL IS NOT NULL", Long.class))
 				.isEqualTo(countryYears);
 		}
@@ -136,7 +136,7 @@ class PublishedFiguresTest {
 		@Test
 		void matchesForAboutNinetyTwoPercentOfAllCountryYears() throws IOException {
 			Map<String, String> isoToM49 = new HashMap<>();
-			for (CSVRecord r : NightlyJobTest.csv(DATA.resolve("countries/country-codes.csv"), ',')) {
+			for (CSVRecord r : NightlyJobIT.csv(DATA.resolve("countries/country-codes.csv"), ',')) {
 				if (!r.get("M49").isEmpty()) {
 					isoToM49.put(r.get("ISO3166-1-Alpha-3"), String.valueOf(Integer.parseInt(r.get("M49"))));
 				}
@@ -249,12 +249,12 @@ class PublishedFiguresTest {
 	}
 
 	private List<CSVRecord> csv(String name) throws IOException {
-		return NightlyJobTest.csv(this.report.resolve(name), ',');
+		return NightlyJobIT.csv(this.report.resolve(name), ',');
 	}
 
 	private static Map<String, CSVRecord> wpp(String file) throws IOException {
 		Map<String, CSVRecord> rows = new HashMap<>();
-		for (CSVRecord row : NightlyJobTest.csv(DATA.resolve("wpp2024").resolve(file), '\t')) {
+		for (CSVRecord row : NightlyJobIT.csv(DATA.resolve("wpp2024").resolve(file), '\t')) {
 			rows.put(row.get("country_code"), row);
 		}
 		return rows;
@@ -266,7 +266,7 @@ class PublishedFiguresTest {
 	 */
 	private static Set<String> countryCodes() throws IOException {
 		Set<String> codes = new TreeSet<>();
-		for (CSVRecord r : NightlyJobTest.csv(DATA.resolve("countries/country-codes.csv"), ',')) {
+		for (CSVRecord r : NightlyJobIT.csv(DATA.resolve("countries/country-codes.csv"), ',')) {
 			if (!r.get("M49").isEmpty()) {
 				codes.add(String.valueOf(Integer.parseInt(r.get("M49"))));
 			}

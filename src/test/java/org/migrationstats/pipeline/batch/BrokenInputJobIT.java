@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason; and a dataset's own reject limit fails the night with a message.
  */
 @SpringBootTest
-class BrokenInputJobTest {
+class BrokenInputJobIT {
 
 	private static final Path WORK = ScratchFolders.create("broken-input");
 
@@ -51,7 +51,7 @@ class BrokenInputJobTest {
 		RunOutcome outcome = run(job, "2026-03-01");
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		List<CSVRecord> rejects = NightlyJobTest.csv(job.report("2026-03-01").resolve("rejects.csv"), ',');
+		List<CSVRecord> rejects = NightlyJobIT.csv(job.report("2026-03-01").resolve("rejects.csv"), ',');
 		assertThat(rejects).singleElement().satisfies((r) -> {
 			assertThat(r.get("Dataset")).isEqualTo("undesa-migrant-stock");
 			assertThat(r.get("File")).endsWith("undesa_pd_2020_ims_stock_sample.xlsx");
@@ -60,7 +60,7 @@ class BrokenInputJobTest {
 		});
 		assertThat(outcome.files()).filteredOn((f) -> f.fileName().endsWith("population.csv"))
 			.allSatisfy((f) -> assertThat(f.rowsRead()).isPositive());
-		assertThat(NightlyJobTest.csv(job.report("2026-03-01").resolve("periods.csv"), ','))
+		assertThat(NightlyJobIT.csv(job.report("2026-03-01").resolve("periods.csv"), ','))
 			.filteredOn((r) -> r.get(0).equals("since-independence") && r.get(3).equals("KAZ"))
 			.singleElement()
 			.satisfies((r) -> assertThat(r.toList()).contains("-3067947"));
@@ -75,7 +75,7 @@ class BrokenInputJobTest {
 		RunOutcome outcome = run(job, "2026-03-04");
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		assertThat(NightlyJobTest.csv(job.report("2026-03-04").resolve("rejects.csv"), ',')).hasSize(2)
+		assertThat(NightlyJobIT.csv(job.report("2026-03-04").resolve("rejects.csv"), ',')).hasSize(2)
 			.allSatisfy((r) -> assertThat(r.get("Reason")).startsWith("the file was left out (on-error: skip): ")
 				.contains(": no year column: expected one of [Annee]"));
 	}

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @EnabledIfEnvironmentVariable(named = "PIPELINE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
-class PostgresJobTest {
+class PostgresJobIT {
 
 	private static final Path WORK = ScratchFolders.create("postgres");
 
@@ -65,7 +65,7 @@ class PostgresJobTest {
 		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name).containsExactly("writeReports");
 		Path report = job.output().resolve(name).resolve(RUN_DATE);
-		CSVRecord kazakhstan = NightlyJobTest.csv(report.resolve("periods.csv"), ',')
+		CSVRecord kazakhstan = NightlyJobIT.csv(report.resolve("periods.csv"), ',')
 			.stream()
 			.filter((r) -> r.get("Country code").equals("KAZ") && r.get("Period").equals("since-independence"))
 			.findFirst()
@@ -74,7 +74,7 @@ class PostgresJobTest {
 		assertThat(kazakhstan.get("Natural increase")).isEqualTo("1547334");
 		assertThat(kazakhstan.get("Population, first year")).isEqualTo("17278600");
 		assertThat(kazakhstan.get("Population, last year")).isEqualTo("15656677");
-		List<CSVRecord> revisions = NightlyJobTest.csv(report.resolve("sources.csv"), ',')
+		List<CSVRecord> revisions = NightlyJobIT.csv(report.resolve("sources.csv"), ',')
 			.stream()
 			.filter((r) -> r.get("Country code").equals("KAZ") && r.get("Year").equals("2002"))
 			.toList();

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * naming its sheet.
  */
 @SpringBootTest
-class WorkbookJobTest {
+class WorkbookJobIT {
 
 	private static final Path WORK = ScratchFolders.create("workbook-job");
 
@@ -77,13 +77,13 @@ class WorkbookJobTest {
 			assertThat(f.rowsRead()).isEqualTo(6);
 			assertThat(f.rowsRejected()).isEqualTo(2);
 		});
-		List<CSVRecord> rejects = NightlyJobTest.csv(WORK.resolve("output/returns/2026-06-01/rejects.csv"), ',');
+		List<CSVRecord> rejects = NightlyJobIT.csv(WORK.resolve("output/returns/2026-06-01/rejects.csv"), ',');
 		assertThat(rejects)
 			.extracting((r) -> r.get("Sheet"), (r) -> r.get("Row"), (r) -> r.get("Column"),
 					(r) -> r.get("Value as written"))
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2002", "5", "ISO3", "Atlantis"),
 					org.assertj.core.groups.Tuple.tuple("2002", "6", "Arrivals", "n/k"));
-		List<CSVRecord> figures = NightlyJobTest.csv(WORK.resolve("output/returns/2026-06-01/country_year.csv"), ',');
+		List<CSVRecord> figures = NightlyJobIT.csv(WORK.resolve("output/returns/2026-06-01/country_year.csv"), ',');
 		assertThat(figures).filteredOn((r) -> r.get("Country code").equals("KAZ"))
 			.extracting((r) -> r.get("Year"), (r) -> r.get("Net migration"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("2001", "40"),

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notwithstanding.
  */
 @SpringBootTest(properties = "pipeline.chunk-size=7")
-class RecordLevelJobTest {
+class RecordLevelJobIT {
 
 	private static final Path WORK = ScratchFolders.create("records");
 
@@ -103,8 +103,7 @@ class RecordLevelJobTest {
 		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(restarted.files()).singleElement().satisfies((f) -> assertThat(f.rowsRead()).isEqualTo(400));
 		Map<String, CSVRecord> figures = new HashMap<>();
-		for (CSVRecord row : NightlyJobTest.csv(WORK.resolve("output/registrations/2026-05-01/country_year.csv"),
-				',')) {
+		for (CSVRecord row : NightlyJobIT.csv(WORK.resolve("output/registrations/2026-05-01/country_year.csv"), ',')) {
 			figures.put(row.get("Country code") + " " + row.get("Year"), row);
 		}
 		assertThat(figures.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -156,13 +155,13 @@ class RecordLevelJobTest {
 			assertThat(f.rowsRejected()).isEqualTo(1);
 		});
 		Path report = WORK.resolve("output/twice/2026-05-02");
-		List<CSVRecord> rejects = NightlyJobTest.csv(report.resolve("rejects.csv"), ',');
+		List<CSVRecord> rejects = NightlyJobIT.csv(report.resolve("rejects.csv"), ',');
 		assertThat(rejects).extracting((r) -> r.get("Row") + " " + r.get("Column") + " " + r.get("Value as written"))
 			.containsExactlyInAnyOrder("4 immigrants 50", "4 emigrants 70");
 		assertThat(rejects).extracting((r) -> r.get("Reason"))
 			.contains("a second immigrants value for KAZ 2000 in this dataset; the first, at row 2, is kept");
 		Map<String, CSVRecord> figures = new HashMap<>();
-		for (CSVRecord row : NightlyJobTest.csv(report.resolve("country_year.csv"), ',')) {
+		for (CSVRecord row : NightlyJobIT.csv(report.resolve("country_year.csv"), ',')) {
 			figures.put(row.get("Country code") + " " + row.get("Year"), row);
 		}
 		assertThat(figures.get("KAZ 2000").get("Net migration")).isEqualTo("900");

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "faults.after-sql=FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID", "faults.in-step=writeReports",
 		"faults.action=disk-full" })
 @Import(FaultInjection.class)
-class ConcurrencyAndDiskFullTest {
+class ConcurrencyAndDiskFullIT {
 
 	private static final Path WORK = ScratchFolders.create("concurrency");
 
@@ -130,7 +130,7 @@ class ConcurrencyAndDiskFullTest {
 		for (Path csv : job.stableCsvFiles(FULL_DISK_DATE)) {
 			assertThat(csv).isRegularFile().isNotEmptyFile();
 		}
-		assertThat(NightlyJobTest.csv(job.report(FULL_DISK_DATE).resolve("aggregates.csv"), ',')).isNotEmpty();
+		assertThat(NightlyJobIT.csv(job.report(FULL_DISK_DATE).resolve("aggregates.csv"), ',')).isNotEmpty();
 		try (Stream<Path> siblings = Files.list(job.report(FULL_DISK_DATE).getParent())) {
 			assertThat(siblings.map((p) -> p.getFileName().toString())).containsExactly(FULL_DISK_DATE);
 		}

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a JVM with a 128 MB heap, which a workbook held in memory would exceed many times
  * over, and the sheet is then read back as a stream, row by row.
  */
-class LargeSheetTest {
+class LargeSheetIT {
 
 	private static final int ROWS = 1_000_000;
 

@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportWorkbookTest {
+class ReportWorkbookIT {
 
 	private static final Path WORK = ScratchFolders.create("report-workbook");
 
@@ -145,14 +145,14 @@ class ReportWorkbookTest {
 				for (XSSFTable table : sheet.getTables()) {
 					tables.add(table.getName());
 					if (!table.getName().equals("Contents")) {
-						WorkbookReading.assertSameAsCsv(table, ReportWorkbookTest.this.folder);
+						WorkbookReading.assertSameAsCsv(table, ReportWorkbookIT.this.folder);
 					}
 				}
 			}
 			assertThat(tables).containsExactly("About", "Inputs", "Definitions", "Notes", "Contents", "Periods",
 					"CountryYear", "Groups", "Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks",
 					"Rejects", "UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups");
-			try (var files = Files.list(ReportWorkbookTest.this.folder)) {
+			try (var files = Files.list(ReportWorkbookIT.this.folder)) {
 				assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".csv")))
 					.as("one CSV file per table but Contents")
 					.hasSize(tables.size() - 1);
@@ -262,14 +262,14 @@ class ReportWorkbookTest {
 			assertThat(run.get("When it ran").getStringCellValue())
 				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*");
 			assertThat(run.get("Job file").getStringCellValue())
-				.isEqualTo(ReportWorkbookTest.this.job.jobFile().toString());
+				.isEqualTo(ReportWorkbookIT.this.job.jobFile().toString());
 		}
 
 		@Test
 		void listsEveryInputWithItsSizeDigestVintageNumberFormatAndRowCounts() throws Exception {
 			XSSFTable inputs = table("Inputs");
 			Row worldBank = workbook().getSheet("About").getRow(inputs.getStartCellReference().getRow() + 1);
-			Path file = ReportWorkbookTest.this.job.input("worldbank/population.csv");
+			Path file = ReportWorkbookIT.this.job.input("worldbank/population.csv");
 			// 1,105 rows and the 4 added: 3 rejected whole (unknown countries), 1 written
 			// with
 			// its only value rejected; 130 aggregate rows (World, Europe & Central Asia).
@@ -307,8 +307,7 @@ class ReportWorkbookTest {
 			Cell cell = cellStartingWith("Unmatched names", 1, HYPERLINK);
 			assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
 			assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
-			List<String> written = NightlyJobTest
-				.csv(ReportWorkbookTest.this.folder.resolve("unmatched_names.csv"), ',')
+			List<String> written = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("unmatched_names.csv"), ',')
 				.stream()
 				.map((r) -> r.get("As written"))
 				.toList();
@@ -322,7 +321,7 @@ class ReportWorkbookTest {
 			Cell cell = cellStartingWith("Rejects", 5, "=1+1");
 			assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
 			assertThat(cell.getStringCellValue()).isEqualTo("=1+1");
-			CSVRecord rejected = NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("rejects.csv"), ',')
+			CSVRecord rejected = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("rejects.csv"), ',')
 				.stream()
 				.filter((r) -> r.get("Column").equals("Value"))
 				.findFirst()
@@ -403,7 +402,7 @@ class ReportWorkbookTest {
 		@Test
 		void withoutChartCountriesTheLargestNetMigrationTotalsWouldBeCharted() throws IOException {
 			Map<String, Long> totals = new java.util.HashMap<>();
-			for (CSVRecord row : NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("country_year.csv"), ',')) {
+			for (CSVRecord row : NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("country_year.csv"), ',')) {
 				if (!row.get("Net migration").isEmpty()) {
 					totals.merge(row.get("Country code"), Long.parseLong(row.get("Net migration")), Long::sum);
 				}
@@ -416,12 +415,12 @@ class ReportWorkbookTest {
 				.map(Map.Entry::getKey)
 				.toList();
 			long runId = (long) values(table("About")).get("Run id (job instance)").getNumericCellValue();
-			assertThat(ReportWorkbookTest.this.figures.largestNetMigration(runId, 5)).containsExactlyElementsOf(largest)
+			assertThat(ReportWorkbookIT.this.figures.largestNetMigration(runId, 5)).containsExactlyElementsOf(largest)
 				.contains("USA");
 		}
 
 		private double wppNetMigration(String code, int year) throws IOException {
-			CSVRecord row = NightlyJobTest.csv(ReportWorkbookTest.this.job.input("wpp2024/migration.txt"), '\t')
+			CSVRecord row = NightlyJobIT.csv(ReportWorkbookIT.this.job.input("wpp2024/migration.txt"), '\t')
 				.stream()
 				.filter((r) -> r.get("country_code").equals(code))
 				.findFirst()
@@ -452,7 +451,7 @@ class ReportWorkbookTest {
 		void convertsToAPdfWithEverySheet() throws Exception {
 			Assumptions.assumeTrue(onPath("soffice"), "LibreOffice (soffice) is not installed");
 			Path out = WORK.resolve("pdf");
-			Path xlsx = ReportWorkbookTest.this.folder.resolve("nightly-migration-" + RUN_DATE + ".xlsx");
+			Path xlsx = ReportWorkbookIT.this.folder.resolve("nightly-migration-" + RUN_DATE + ".xlsx");
 			Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + WORK.resolve("lo").toUri(),
 					"--headless", "--convert-to", "pdf", "--outdir", out.toString(), xlsx.toString())
 				.redirectErrorStream(true)

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contradicting cell is its eighth row commit five rows before it is refused.
  */
 @SpringBootTest(properties = "pipeline.chunk-size=5")
-class NumberFormatJobTest {
+class NumberFormatJobIT {
 
 	private static final Path WORK = ScratchFolders.create("number-format");
 
@@ -204,14 +204,14 @@ class NumberFormatJobTest {
 		assertThat(outcome.result().exitCode()).isEqualTo(3);
 		assertThat(values(outcome, "kaz-net-migration")).as("the five rows committed before the refusal are gone")
 			.isEmpty();
-		assertThat(NightlyJobTest.csv(report("skip").resolve("rejects.csv"), ',')).singleElement()
+		assertThat(NightlyJobIT.csv(report("skip").resolve("rejects.csv"), ',')).singleElement()
 			.satisfies((r) -> assertThat(r.get("Reason"))
 				.isEqualTo("the file was left out (on-error: skip): " + file + ", row 9, column \"Value\": "
 						+ "\"-481,38\" has a decimal comma (a comma followed by 2 digits), but dataset "
 						+ "kaz-net-migration reads numbers with a decimal point (the default); add 'decimal: comma' "
 						+ "to the dataset in the job file"));
 		assertThat(netMigration("skip")).containsExactlyEntriesOf(byYear(PERSONS));
-		List<CSVRecord> inputs = NightlyJobTest.csv(report("skip").resolve("inputs.csv"), ',');
+		List<CSVRecord> inputs = NightlyJobIT.csv(report("skip").resolve("inputs.csv"), ',');
 		assertThat(inputs.get(0).get("Number format")).isEqualTo(
 				"decimal point declared, but a cell reads only with the other separator: left out (see " + "Rejects)");
 		assertThat(inputs.get(0).get("Rows read")).isEqualTo("0");
@@ -339,7 +339,7 @@ class NumberFormatJobTest {
 
 	private static Map<Integer, Long> netMigration(String job) throws IOException {
 		Map<Integer, Long> years = new LinkedHashMap<>();
-		for (CSVRecord row : NightlyJobTest.csv(report(job).resolve("country_year.csv"), ',')) {
+		for (CSVRecord row : NightlyJobIT.csv(report(job).resolve("country_year.csv"), ',')) {
 			if (row.get("Country code").equals("KAZ") && !row.get("Net migration").isEmpty()) {
 				years.put(Integer.parseInt(row.get("Year")), Long.parseLong(row.get("Net migration")));
 			}
@@ -348,7 +348,7 @@ class NumberFormatJobTest {
 	}
 
 	private static List<String> numberFormat(String job) throws IOException {
-		return NightlyJobTest.csv(report(job).resolve("inputs.csv"), ',')
+		return NightlyJobIT.csv(report(job).resolve("inputs.csv"), ',')
 			.stream()
 			.map((r) -> r.get("Number format"))
 			.toList();

@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>
  * After an intended change of the report, regenerate the golden files with
- * {@code ./mvnw test -Dtest=GoldenReportTest -Dgolden.update=true} and review the diff.
+ * {@code ./mvnw test -Dtest=GoldenReportIT -Dgolden.update=true} and review the diff.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GoldenReportTest {
+class GoldenReportIT {
 
 	static final Path GOLDEN = Path.of("src/test/resources/golden");
 
@@ -151,7 +151,7 @@ class GoldenReportTest {
 
 	private static Map<String, String> about(Path folder) throws IOException {
 		Map<String, String> values = new TreeMap<>();
-		NightlyJobTest.csv(folder.resolve("about.csv"), ',').forEach((r) -> values.put(r.get("Item"), r.get("Value")));
+		NightlyJobIT.csv(folder.resolve("about.csv"), ',').forEach((r) -> values.put(r.get("Item"), r.get("Value")));
 		return values;
 	}
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SourceDifferencesTest {
+class SourceDifferencesIT {
 
 	private static final Path WORK = ScratchFolders.create("source-differences");
 
@@ -144,12 +144,12 @@ class SourceDifferencesTest {
 				%s""".formatted(this.runs, WORK.resolve("output"), figures), StandardCharsets.UTF_8);
 		RunOutcome outcome = this.runner.run(jobFile, LocalDate.parse("2002-12-31"), false);
 		assertThat(outcome.result()).isEqualTo(RunOutcome.Result.SUCCESS);
-		return NightlyJobTest.csv(WORK.resolve("output/sources-" + this.runs + "/2002-12-31/sources.csv"), ',');
+		return NightlyJobIT.csv(WORK.resolve("output/sources-" + this.runs + "/2002-12-31/sources.csv"), ',');
 	}
 
 	private static Map<String, Long> population(String file) throws IOException {
 		Map<String, Long> values = new HashMap<>();
-		for (CSVRecord row : NightlyJobTest.csv(Path.of(file), ',')) {
+		for (CSVRecord row : NightlyJobIT.csv(Path.of(file), ',')) {
 			if (!AGGREGATES.contains(row.get("Country Code"))) {
 				values.put(row.get("Country Code") + " " + row.get("Year"), Long.parseLong(row.get("Value")));
 			}

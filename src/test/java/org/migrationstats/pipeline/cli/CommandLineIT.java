@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command line as an operator uses it: exit codes and what is printed.
  */
-class CommandLineTest {
+class CommandLineIT {
 
 	@TempDir
 	static Path work;

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run. Chunks of five rows make the failing partition commit some chunks before it fails.
  */
 @SpringBootTest(properties = "pipeline.chunk-size=5")
-class RestartTest {
+class RestartIT {
 
 	private static final Path WORK = ScratchFolders.create("restart");
 
@@ -160,7 +160,7 @@ class RestartTest {
 		assertThat(restarted.result()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
 		assertThat(restarted.steps()).extracting(RunOutcome.StepLine::name)
 			.containsExactly("computeFigures", "writeReports");
-		assertThat(NightlyJobTest.csv(job.report("2026-02-01").resolve("rejects.csv"), ',')).hasSize(1);
+		assertThat(NightlyJobIT.csv(job.report("2026-02-01").resolve("rejects.csv"), ',')).hasSize(1);
 	}
 
 	@Test
@@ -322,7 +322,7 @@ class RestartTest {
 	}
 
 	private static List<String> inputRows(Path report) throws IOException {
-		return NightlyJobTest.csv(report.resolve("inputs.csv"), ',')
+		return NightlyJobIT.csv(report.resolve("inputs.csv"), ',')
 			.stream()
 			.map((r) -> String.join(" ", r.get("Dataset"), r.get("Rows read"), r.get("Rows written"),
 					r.get("Rows rejected"), r.get("Rows filtered"), r.get("Observations"), r.get("Values rejected")))

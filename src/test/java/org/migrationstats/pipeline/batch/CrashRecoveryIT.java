@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before the fault.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
 	private static final String CLEAN_DATE = "2030-12-31";
 

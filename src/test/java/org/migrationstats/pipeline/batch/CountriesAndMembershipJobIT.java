@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CountriesAndMembershipJobTest {
+class CountriesAndMembershipJobIT {
 
 	private static final Path WORK = ScratchFolders.create("countries");
 
@@ -158,7 +158,7 @@ class CountriesAndMembershipJobTest {
 	 */
 	private int[] countFromRawFile(LocalDate day) throws IOException {
 		int[] counts = new int[3];
-		for (CSVRecord r : NightlyJobTest.csv(Path.of("input/membership/iom.csv"), ',')) {
+		for (CSVRecord r : NightlyJobIT.csv(Path.of("input/membership/iom.csv"), ',')) {
 			LocalDate from = day(r.get("from"));
 			LocalDate to = r.get("to").isEmpty() ? null : day(r.get("to"));
 			if (from.isAfter(day) || (to != null && !day.isBefore(to))) {
@@ -186,7 +186,7 @@ class CountriesAndMembershipJobTest {
 	}
 
 	private List<CSVRecord> report(String file) throws IOException {
-		return NightlyJobTest.csv(this.job.report(RUN_DATE).resolve(file), ',');
+		return NightlyJobIT.csv(this.job.report(RUN_DATE).resolve(file), ',');
 	}
 
 }

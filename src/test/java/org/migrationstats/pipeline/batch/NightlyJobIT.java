@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NightlyJobTest {
+class NightlyJobIT {
 
 	private static final Path WORK = ScratchFolders.create("nightly-job");
 
@@ -106,10 +106,10 @@ class NightlyJobTest {
 
 		@Test
 		void theAggregatesAreListedNotRejected() {
-			assertThat(NightlyJobTest.this.jdbc
-				.queryForList("SELECT DISTINCT CODE FROM MIG_AGGREGATE_ROW ORDER BY CODE", String.class))
+			assertThat(NightlyJobIT.this.jdbc.queryForList("SELECT DISTINCT CODE FROM MIG_AGGREGATE_ROW ORDER BY CODE",
+					String.class))
 				.containsExactly("5500", "900", "ECS", "WLD");
-			assertThat(NightlyJobTest.this.jdbc.queryForObject("SELECT COUNT(*) FROM MIG_REJECTION", Long.class))
+			assertThat(NightlyJobIT.this.jdbc.queryForObject("SELECT COUNT(*) FROM MIG_REJECTION", Long.class))
 				.isZero();
 		}
 
@@ -146,10 +146,10 @@ class NightlyJobTest {
 		void isAMemberAtThePeriodsEndButNotAYearBefore() throws IOException {
 			Map<String, String> row = periodRow("KAZ", "since-independence");
 			assertThat(row.get("Status at period end")).isEqualTo("MEMBER");
-			assertThat(NightlyJobTest.this.jdbc.queryForObject(
+			assertThat(NightlyJobIT.this.jdbc.queryForObject(
 					"SELECT STATUS FROM MIG_COUNTRY_YEAR WHERE COUNTRY = 'KAZ' AND YR = 2001", String.class))
 				.isEqualTo("NON_MEMBER");
-			assertThat(NightlyJobTest.this.jdbc.queryForObject(
+			assertThat(NightlyJobIT.this.jdbc.queryForObject(
 					"SELECT STATUS FROM MIG_COUNTRY_YEAR WHERE COUNTRY = 'KAZ' AND YR = 2002", String.class))
 				.isEqualTo("MEMBER");
 		}
@@ -161,9 +161,9 @@ class NightlyJobTest {
 
 		@Test
 		void isPublishedWithTheWorkbookAndEveryCsvFile() {
-			Path folder = NightlyJobTest.this.job.report(RUN_DATE);
+			Path folder = NightlyJobIT.this.job.report(RUN_DATE);
 			assertThat(folder.resolve("nightly-migration-" + RUN_DATE + ".xlsx")).isRegularFile();
-			for (Path csv : NightlyJobTest.this.job.stableCsvFiles(RUN_DATE)) {
+			for (Path csv : NightlyJobIT.this.job.stableCsvFiles(RUN_DATE)) {
 				assertThat(csv).isRegularFile();
 			}
 			assertThat(folder.getParent()).isDirectoryNotContaining("glob:**/.*tmp*");
@@ -171,7 +171,7 @@ class NightlyJobTest {
 
 		@Test
 		void theWorkbookHoldsTheSameKazakhstanFiguresAsTheCsvFiles() throws IOException {
-			Path xlsx = NightlyJobTest.this.job.report(RUN_DATE).resolve("nightly-migration-" + RUN_DATE + ".xlsx");
+			Path xlsx = NightlyJobIT.this.job.report(RUN_DATE).resolve("nightly-migration-" + RUN_DATE + ".xlsx");
 			try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = WorkbookFactory.create(in)) {
 				assertThat(workbook.getSheetName(0)).as("the cover first").isEqualTo("About");
 				assertThat(workbook.getSheetName(1)).isEqualTo("Contents");

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SharedDataIngestTest {
+class SharedDataIngestIT {
 
 	private static final Path WORK = ScratchFolders.create("shared-data");
 
@@ -127,7 +127,7 @@ class SharedDataIngestTest {
 
 	@Test
 	void reportsTheMigrantStockBesideTheOtherFigures() throws IOException {
-		List<CSVRecord> rows = NightlyJobTest.csv(WORK.resolve("output/shared-data/" + RUN_DATE + "/country_year.csv"),
+		List<CSVRecord> rows = NightlyJobIT.csv(WORK.resolve("output/shared-data/" + RUN_DATE + "/country_year.csv"),
 				',');
 		CSVRecord kazakhstan1990 = rows.stream()
 			.filter((r) -> r.get("Country code").equals("KAZ") && r.get("Year").equals("1990"))

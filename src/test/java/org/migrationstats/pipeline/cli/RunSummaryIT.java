@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same words.
  */
 @SpringBootTest
-class RunSummaryTest {
+class RunSummaryIT {
 
 	private static final Path WORK = scratch();
 
