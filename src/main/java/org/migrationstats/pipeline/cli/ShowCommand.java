@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.migrationstats.pipeline.operate.ExecutionHistory;
 import org.migrationstats.pipeline.operate.RunOutcome;
-import org.migrationstats.pipeline.store.RunInput;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -75,7 +74,7 @@ class ShowCommand implements Callable<Integer> {
 		else {
 			out.printf("%-20s %-48s %12s  %-16s %10s %9s %14s  %s%n", "dataset", "file", "bytes", "sha-256",
 					"rows read", "rejected", "rejected whole", "status");
-			for (RunInput input : details.inputs()) {
+			for (ExecutionHistory.InputFile input : details.inputs()) {
 				RunOutcome.FileLine counts = details.files()
 					.stream()
 					.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))

@@ -74,7 +74,8 @@ public class ExecutionHistory {
 		// The run's inputs are recorded by its prepare step: an execution that failed
 		// before that step completed, with no earlier one that completed it, read none,
 		// whatever a later execution of the run recorded.
-		List<RunInput> inputs = prepared(execution) ? this.runs.inputs(runId) : List.of();
+		List<InputFile> inputs = prepared(execution) ? this.runs.inputs(runId).stream().map(InputFile::of).toList()
+				: List.of();
 		List<RunOutcome.FileLine> files = inputs.isEmpty() ? List.of()
 				: this.ingestCounts.collect(execution).stream().map(RunOutcome.FileLine::of).toList();
 		String report = execution.getExecutionContext().getString(PipelineJobs.REPORT_FOLDER, null);
@@ -151,7 +152,23 @@ public class ExecutionHistory {
 	 * @param report the published report folder, or {@code null}
 	 */
 	public record Details(Execution execution, long runId, String jobFile, String exitCode, String exitMessage,
-			List<RunInput> inputs, List<RunOutcome.FileLine> files, String report) {
+			List<InputFile> inputs, List<RunOutcome.FileLine> files, String report) {
+	}
+
+	/**
+	 * An input file as the run's prepare step recorded it.
+	 *
+	 * @param datasetId the dataset
+	 * @param fileName the file
+	 * @param size its size in bytes
+	 * @param sha256 its SHA-256, hex
+	 */
+	public record InputFile(String datasetId, String fileName, long size, String sha256) {
+
+		static InputFile of(RunInput input) {
+			return new InputFile(input.datasetId(), input.fileName(), input.size(), input.sha256());
+		}
+
 	}
 
 }
