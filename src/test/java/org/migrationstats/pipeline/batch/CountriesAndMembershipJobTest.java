@@ -73,7 +73,7 @@ class CountriesAndMembershipJobTest {
 	void anUnknownCountryIsListedOnceWithItsRowCount() throws IOException {
 		List<CSVRecord> unmatched = report("unmatched_names.csv");
 		assertThat(unmatched).hasSize(1);
-		assertThat(unmatched.get(0).get("As written")).isEqualTo("ATL | Atlantis");
+		assertThat(unmatched.get(0).get("As written")).isEqualTo("Country Code: \"ATL\" ; Country Name: \"Atlantis\"");
 		assertThat(unmatched.get(0).get("Rows")).isEqualTo("3");
 		assertThat(unmatched.get(0).get("First row")).isEqualTo("1107");
 		assertThat(report("rejects.csv")).hasSize(3)
