@@ -56,7 +56,7 @@ final class AboutSheet {
 							+ "'years with data' says how many years the sum covers." },
 			{ "Membership status",
 					"The country's status in the organisation on 31 December of the year, or of the "
-							+ "period's last year, from the membership file: MEMBER, OBSERVER or NON_MEMBER." },
+							+ "period's last year, from the membership file: Member, Observer or Not a member." },
 			{ "Groups", "Period figures summed over the countries of a membership status at the period's end, a "
 					+ "list named in the job file, or an M49 region or sub-region. 'Countries with every year' says "
 					+ "how many of them have net migration for the whole period." },

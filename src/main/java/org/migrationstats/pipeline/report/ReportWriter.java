@@ -17,6 +17,7 @@ import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
 import org.migrationstats.pipeline.reference.MembershipChange;
 import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.reference.MembershipStatus;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -87,7 +88,7 @@ public class ReportWriter {
 				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
 				writePeriods(sink, run.runId());
 				writeCountryYears(sink, run.runId());
-				List<GroupFigures> groups = this.figures.groups(run.runId());
+				List<GroupFigures> groups = inWords(this.figures.groups(run.runId()));
 				writeGroups(sink, groups);
 				writeMembership(sink, run.runId());
 				writeMembershipChanges(sink, run);
@@ -133,6 +134,21 @@ public class ReportWriter {
 				this.figures.netMigrationSeries(runId, countries), groups);
 	}
 
+	/**
+	 * @param groups period figures per group, membership groups named by their status
+	 * codes
+	 * @return the same, membership groups named in words ("Not a member"), as every table
+	 * and chart of the report shows them
+	 */
+	static List<GroupFigures> inWords(List<GroupFigures> groups) {
+		return groups.stream()
+			.map((g) -> !g.grouping().equals("membership") ? g
+					: new GroupFigures(g.period(), g.grouping(), MembershipStatus.valueOf(g.group()).words(),
+							g.countries(), g.completeCountries(), g.netMigration(), g.naturalIncrease(),
+							g.populationStart(), g.populationEnd(), g.populationChange()))
+			.toList();
+	}
+
 	private void writePeriods(TableSink sink, long runId) throws IOException {
 		sink.begin(new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country"),
 				List.of(Column.text("Period"), Column.year("From"), Column.year("To"), Column.text("Country code"),
@@ -144,7 +160,7 @@ public class ReportWriter {
 						Column.count("Reported population change, summed"),
 						Column.year("Reported population change years with data")));
 		for (PeriodFigures p : this.figures.periods(runId)) {
-			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.country(), p.name(), p.statusAtEnd().name(),
+			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.country(), p.name(), p.statusAtEnd().words(),
 					p.netMigration(), p.netMigrationYears(), p.naturalIncrease(), p.naturalIncreaseYears(),
 					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate(),
 					p.reportedChange(), p.reportedChangeYears()));
@@ -211,7 +227,7 @@ public class ReportWriter {
 				return;
 			}
 			try {
-				sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.status().name(), c.population(),
+				sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.status().words(), c.population(),
 						c.populationSource(), c.immigrants(), c.emigrants(), c.netMigration(), c.netMigrationSource(),
 						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate(),
 						c.birthRate(), c.deathRate(), c.reportedPopulationChange(), c.migrationFlowsNet(),
@@ -249,7 +265,7 @@ public class ReportWriter {
 		Map<String, String> names = this.figures.countryNames();
 		for (MembershipChange c : this.runs.membership(run.runId(), run.membershipFile()).changes()) {
 			sink.row(Arrays.asList(c.day(), c.day().getYear(), c.party(), names.getOrDefault(c.party(), c.party()),
-					c.partyType().name(), c.describe(), c.before().name(), c.after().name(), c.source()));
+					c.partyType().name(), c.describe(), c.before().words(), c.after().words(), c.source()));
 		}
 		sink.end();
 	}

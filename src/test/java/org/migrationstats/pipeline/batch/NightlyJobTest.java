@@ -142,7 +142,7 @@ class NightlyJobTest {
 		@Test
 		void isAMemberAtThePeriodsEndButNotAYearBefore() throws IOException {
 			Map<String, String> row = periodRow("KAZ", "since-independence");
-			assertThat(row.get("Status at period end")).isEqualTo("MEMBER");
+			assertThat(row.get("Status at period end")).isEqualTo("Member");
 			assertThat(NightlyJobTest.this.jdbc.queryForObject(
 					"SELECT STATUS FROM MIG_COUNTRY_YEAR WHERE COUNTRY = 'KAZ' AND YR = 2001", String.class))
 				.isEqualTo("NON_MEMBER");

@@ -175,6 +175,43 @@ class ReportWorkbookTest {
 	}
 
 	@Nested
+	class StatusInWords {
+
+		@Test
+		void everyTableAndChartNamesAStatusInWordsNotByItsCode() throws IOException {
+			for (String sheet : List.of("Periods", "Country-year", "Groups", "Membership changes", "Chart data")) {
+				for (Row row : workbook().getSheet(sheet)) {
+					for (Cell cell : row) {
+						if (cell.getCellType() == CellType.STRING) {
+							assertThat(cell.getStringCellValue()).as(sheet + " " + cell.getAddress())
+								.doesNotContain("MEMBER", "OBSERVER", "NON_MEMBER");
+						}
+					}
+				}
+			}
+			assertThat(row("Country-year", 0, "KAZ", 2, "2001").getCell(3).getStringCellValue())
+				.isEqualTo("Not a member");
+			assertThat(row("Country-year", 0, "KAZ", 2, "2002").getCell(3).getStringCellValue()).isEqualTo("Member");
+			assertThat(NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("groups.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Grouping").equals("membership"))
+				.map((r) -> r.get("Group"))
+				.distinct()).containsExactly("Member", "Observer", "Not a member");
+			CSVRecord kyrgyzstan = NightlyJobTest
+				.csv(ReportWorkbookTest.this.folder.resolve("membership_changes.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Party").equals("KGZ") && r.get("Date").equals("2000-11-01"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(List.of(kyrgyzstan.get("Status before"), kyrgyzstan.get("Status after")))
+				.containsExactly("Observer", "Member");
+			assertThat(values(table("Definitions")).get("Membership status").getStringCellValue())
+				.endsWith("Member, Observer or Not a member.");
+		}
+
+	}
+
+	@Nested
 	class Formats {
 
 		private final DataFormatter formatter = new DataFormatter();
@@ -393,7 +430,9 @@ class ReportWorkbookTest {
 			assertThat(axisTitles(xml)).containsExactly("Membership status or job-file list at the period's end",
 					"Persons");
 			assertThat(Pattern.compile("<c:ser>").matcher(xml).results().count()).isEqualTo(2);
-			assertThat(xml).contains("<c:v>MEMBER</c:v>").contains("<c:v>central-asia</c:v>");
+			assertThat(xml).contains("<c:v>Member</c:v>")
+				.contains("<c:v>Not a member</c:v>")
+				.contains("<c:v>central-asia</c:v>");
 		}
 
 		@Test
