@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import org.migrationstats.pipeline.compute.GroupFigures;
 
 /**
- * The figures the report's charts plot, in the two tables of the Chart data sheet: net
- * migration per year for the chart countries, and the period figures per membership
- * status and job-file list.
+ * The figures the report's charts plot, in two tables on two sheets: net migration per
+ * year for the chart countries, and the period figures per membership status and job-file
+ * list.
  *
  * @param countriesFrom where the chart countries came from, in words
  * @param countries the chart countries' labels, such as {@code Kazakhstan (KAZ)}
@@ -31,7 +31,11 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		List<String> periods, List<String> groups, List<String> groupGroupings, List<List<Long>> groupNetMigration,
 		List<List<Long>> groupNaturalIncrease) {
 
-	static final String SHEET = "Chart data";
+	/** The sheet of the first chart's figures: one table per sheet. */
+	static final String COUNTRIES_SHEET = "Chart data, net migration";
+
+	/** The sheet of the group charts' figures. */
+	static final String GROUPS_SHEET = "Chart data, groups";
 
 	static final String COUNTRIES_TABLE = "chart_net_migration";
 
@@ -106,7 +110,7 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		List<Column> columns = new ArrayList<>();
 		columns.add(Column.year("Year"));
 		this.countries.forEach((label) -> columns.add(Column.count(label)));
-		sink.begin(new TableSink.TableInfo(SHEET, COUNTRIES_TABLE,
+		sink.begin(new TableSink.TableInfo(COUNTRIES_SHEET, COUNTRIES_TABLE,
 				"Net migration per year, chart countries (" + this.countriesFrom + "): the data of the first chart"),
 				columns);
 		for (int y = 0; y < this.years.size(); y++) {
@@ -122,7 +126,7 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": cumulative net migration")));
 		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": natural increase")));
 		sink.begin(
-				new TableSink.TableInfo(SHEET, GROUPS_TABLE,
+				new TableSink.TableInfo(GROUPS_SHEET, GROUPS_TABLE,
 						"Period figures per membership status and job-file " + "list: the data of the group charts"),
 				groupColumns);
 		for (int g = 0; g < this.groups.size(); g++) {

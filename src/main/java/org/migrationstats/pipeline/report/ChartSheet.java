@@ -68,7 +68,8 @@ final class ChartSheet {
 
 	void draw(ChartData data) {
 		line("Charts", this.styles.title);
-		line("The figures each chart plots are on the " + ChartData.SHEET + " sheet.", this.styles.text);
+		line("The figures each chart plots are on the sheets " + ChartData.COUNTRIES_SHEET + " and "
+				+ ChartData.GROUPS_SHEET + ".", this.styles.text);
 		boolean countries = !data.years().isEmpty() && !data.countries().isEmpty();
 		boolean groups = !data.periods().isEmpty() && !data.groups().isEmpty();
 		if (!countries) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
+import org.migrationstats.pipeline.reference.Membership;
 import org.migrationstats.pipeline.reference.MembershipChange;
 import org.migrationstats.pipeline.reference.MembershipCounts;
 import org.migrationstats.pipeline.reference.MembershipStatus;
@@ -80,18 +81,23 @@ public class ReportWriter {
 			String baseName = spec.name() + "-" + run.runDate();
 			try (XlsxTableSink xlsx = new XlsxTableSink()) {
 				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, spec.report().neutraliseCsv()));
-				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run), AboutSheet.introduction(spec));
+				Membership membership = this.runs.membership(run.runId(), run.membershipFile());
+				String organisation = membership.records().isEmpty() ? "" : membership.records().get(0).organisation();
+				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run),
+						"Cover: what the workbook shows, the years it covers, its sources and the next run",
+						AboutSheet.sections(spec, run, organisation, yearSpan(run.runId())));
 				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
-				AboutSheet.write(sink, spec, run, files, this.runs.inputs(run.runId()),
-						this.figures.fileCounts(run.runId()));
-				xlsx.reserve(CONTENTS, "Every sheet, with a link to it");
+				xlsx.citeForEmptyTables(Note.EMPTY_TABLES.cite());
+				xlsx.reserve(CONTENTS, "Every sheet, with a link to it and its number of rows");
+				NotesSheets.writeNotes(sink, Map.of(Note.SOURCES, AboutSheet.sources(spec)));
+				NotesSheets.writeDefinitions(sink);
 				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
 				writePeriods(sink, run.runId());
 				writeCountryYears(sink, run.runId());
 				List<GroupFigures> groups = inWords(this.figures.groups(run.runId()));
 				writeGroups(sink, groups);
 				writeMembership(sink, run.runId());
-				writeMembershipChanges(sink, run);
+				writeMembershipChanges(sink, membership);
 				writeMembershipChecks(sink, run.runId());
 				writeSources(sink, run.runId());
 				writeChecks(sink, spec, run.runId());
@@ -100,6 +106,9 @@ public class ReportWriter {
 				writeAggregates(sink, run.runId());
 				ChartData charts = chartData(spec, run.runId(), groups);
 				charts.write(sink);
+				RunDetails.write(sink, spec, run);
+				RunDetails.writeInputs(sink, spec, files, this.runs.inputs(run.runId()),
+						this.figures.fileCounts(run.runId()));
 				xlsx.charts(CHARTS, charts);
 				xlsx.contents(CONTENTS);
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
@@ -150,7 +159,9 @@ public class ReportWriter {
 	}
 
 	private void writePeriods(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country"),
+		sink.begin(
+				new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country",
+						Note.cite(Note.ROUNDING)),
 				List.of(Column.text("Period"), Column.year("From"), Column.year("To"), Column.text("Country code"),
 						Column.text("Country"), Column.text("Status at period end"),
 						Column.count("Cumulative net migration"), Column.year("Net migration years with data"),
@@ -171,7 +182,8 @@ public class ReportWriter {
 	private void writeGroups(TableSink sink, List<GroupFigures> groups) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Groups", "groups",
-						"Figures over named periods, per membership status, job-file list, region and sub-region"),
+						"Figures over named periods, per membership status, job-file list, region and sub-region",
+						Note.cite(Note.ROUNDING, Note.AGGREGATES)),
 				List.of(Column.text("Period"), Column.text("Grouping"), Column.text("Group"), Column.year("Countries"),
 						Column.year("Countries with every year"), Column.count("Cumulative net migration"),
 						Column.count("Natural increase"), Column.count("Population, first year"),
@@ -200,7 +212,8 @@ public class ReportWriter {
 
 	private void writeSources(TableSink sink, long runId) throws IOException {
 		sink.begin(new TableSink.TableInfo("Sources", "sources", "Where datasets disagree: conflicts between "
-				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer)"),
+				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer)",
+				Note.cite(Note.PRECEDENCE)),
 				List.of(Column.text("Kind"), Column.text("Country code"), Column.text("Country"), Column.year("Year"),
 						Column.text("Measure"), Column.text("Dataset A"), Column.count("Value A"),
 						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));
@@ -211,7 +224,9 @@ public class ReportWriter {
 	}
 
 	private void writeCountryYears(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Country-year", "country_year", "Figures per country and year"),
+		sink.begin(
+				new TableSink.TableInfo("Country-year", "country_year", "Figures per country and year",
+						Note.cite(Note.ROUNDING, Note.PRECEDENCE)),
 				List.of(Column.text("Country code"), Column.text("Country"), Column.year("Year"),
 						Column.text("Status at year end"), Column.count("Population"), Column.text("Population source"),
 						Column.count("Immigrants"), Column.count("Emigrants"), Column.count("Net migration"),
@@ -255,15 +270,23 @@ public class ReportWriter {
 		sink.end();
 	}
 
-	private void writeMembershipChanges(TableSink sink, RunInfo run) throws IOException {
+	/**
+	 * @return the first and last year of the run's country-year figures, if it has any
+	 */
+	private java.util.Optional<int[]> yearSpan(long runId) {
+		Map<String, int[]> ranges = this.figures.yearRanges(runId);
+		return ranges.values().stream().reduce((a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
+	}
+
+	private void writeMembershipChanges(TableSink sink, Membership membership) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Membership changes", "membership_changes",
-						"Who joined, changed status or left, by date"),
+						"Who joined, changed status or left, by date", Note.cite(Note.TEXT_FROM_INPUTS)),
 				List.of(Column.date("Date"), Column.year("Year"), Column.text("Party"), Column.text("Name"),
 						Column.text("Party type"), Column.text("Change"), Column.text("Status before"),
 						Column.text("Status after"), Column.text("Source")));
 		Map<String, String> names = this.figures.countryNames();
-		for (MembershipChange c : this.runs.membership(run.runId(), run.membershipFile()).changes()) {
+		for (MembershipChange c : membership.changes()) {
 			sink.row(Arrays.asList(c.day(), c.day().getYear(), c.party(), names.getOrDefault(c.party(), c.party()),
 					c.partyType().name(), c.describe(), c.before().words(), c.after().words(), c.source()));
 		}
@@ -283,9 +306,8 @@ public class ReportWriter {
 	}
 
 	private void writeUnmatchedNames(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Unmatched names", "unmatched_names",
-						"Country codes and names no country was found for, once per name"),
+		sink.begin(new TableSink.TableInfo("Unmatched names", "unmatched_names",
+				"Country codes and names no country was found for, once per name", Note.cite(Note.TEXT_FROM_INPUTS)),
 				List.of(Column.text("Dataset"), Column.text("As written"),
 						Column.text("Reason and closest known names"), Column.count("Rows"),
 						Column.count("First row")));
@@ -296,7 +318,9 @@ public class ReportWriter {
 	}
 
 	private void writeRejections(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Rejects", "rejects", "Rejected cells and rows, with the reason"),
+		sink.begin(
+				new TableSink.TableInfo("Rejects", "rejects", "Rejected cells and rows, with the reason",
+						Note.cite(Note.TEXT_FROM_INPUTS)),
 				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Sheet"), Column.count("Row"),
 						Column.text("Column"), Column.text("Value as written"), Column.text("Reason")));
 		List<IOException> failures = new ArrayList<>(1);
@@ -318,7 +342,7 @@ public class ReportWriter {
 	private void writeAggregates(TableSink sink, long runId) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Aggregates", "aggregates",
-						"Aggregate rows found in the inputs and " + "left out of every figure"),
+						"Aggregate rows found in the inputs and left out of every figure", Note.cite(Note.AGGREGATES)),
 				List.of(Column.text("Dataset"), Column.text("Scheme"), Column.text("Code"), Column.text("Name"),
 						Column.count("Rows")));
 		for (Object[] a : this.figures.aggregatesFound(runId)) {

@@ -58,9 +58,13 @@ class ReportWorkbookTest {
 
 	private static final String RUN_DATE = "2002-12-31";
 
-	private static final List<String> SHEETS = List.of("About", "Contents", "Charts", "Periods", "Country-year",
-			"Groups", "Membership", "Membership changes", "Membership checks", "Sources", "Checks", "Rejects",
-			"Unmatched names", "Aggregates", "Chart data");
+	private static final List<String> SHEETS = List.of("About", "Contents", "Notes", "Definitions", "Charts", "Periods",
+			"Country-year", "Groups", "Membership", "Membership changes", "Membership checks", "Sources", "Checks",
+			"Rejects", "Unmatched names", "Aggregates", "Chart data, net migration", "Chart data, groups",
+			"Run details", "Inputs");
+
+	/** The sheets without a table: the cover and the charts. */
+	private static final List<String> WITHOUT_TABLE = List.of("About", "Charts");
 
 	private static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
 
@@ -122,17 +126,18 @@ class ReportWorkbookTest {
 
 		@Test
 		void everyTableSheetHasItsTitleInA1AndItsHeaderFrozenBelow() {
-			for (String name : SHEETS.subList(3, SHEETS.size())) {
+			for (String name : SHEETS.stream().filter((s) -> !WITHOUT_TABLE.contains(s)).toList()) {
 				XSSFSheet sheet = workbook().getSheet(name);
 				assertThat(sheet.getRow(0).getCell(0).getCellType()).as(name).isEqualTo(CellType.STRING);
+				assertThat(sheet.getTables()).as(name + ": one table per sheet").hasSize(1);
 				assertThat(sheet.getTables().get(0).getStartCellReference().formatAsString()).as(name).isEqualTo("A2");
 				assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 2);
 				assertThat(sheet.getNumMergedRegions()).as(name).isZero();
 			}
 			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures over named periods, per country");
+				.isEqualTo("Figures over named periods, per country [note 1]");
 			assertThat(workbook().getSheet("Checks").getRow(0).getCell(0).getStringCellValue()).as("an empty table")
-				.endsWith("(none in this run)");
+				.endsWith("(none in this run) [note 5]");
 		}
 
 		@Test
@@ -146,9 +151,9 @@ class ReportWorkbookTest {
 					}
 				}
 			}
-			assertThat(tables).containsExactly("About", "Inputs", "Definitions", "Notes", "Contents", "Periods",
-					"CountryYear", "Groups", "Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks",
-					"Rejects", "UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups");
+			assertThat(tables).containsExactly("Contents", "Notes", "Definitions", "Periods", "CountryYear", "Groups",
+					"Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks", "Rejects",
+					"UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups", "RunDetails", "Inputs");
 			try (var files = Files.list(ReportWorkbookTest.this.folder)) {
 				assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".csv")))
 					.as("one CSV file per table but Contents")
@@ -169,7 +174,9 @@ class ReportWorkbookTest {
 				}
 			}
 			assertThat(linked).containsExactlyElementsOf(SHEETS.stream().filter((s) -> !s.equals("Contents")).toList());
-			assertThat(contents.getRow(5).getCell(2).getNumericCellValue()).as("Country-year rows").isEqualTo(1125);
+			assertThat(contents.getRow(2 + SHEETS.indexOf("Country-year") - 1).getCell(2).getNumericCellValue())
+				.as("Country-year rows")
+				.isEqualTo(1125);
 		}
 
 	}
@@ -179,7 +186,8 @@ class ReportWorkbookTest {
 
 		@Test
 		void everyTableAndChartNamesAStatusInWordsNotByItsCode() throws IOException {
-			for (String sheet : List.of("Periods", "Country-year", "Groups", "Membership changes", "Chart data")) {
+			for (String sheet : List.of("Periods", "Country-year", "Groups", "Membership changes",
+					"Chart data, net migration", "Chart data, groups")) {
 				for (Row row : workbook().getSheet(sheet)) {
 					for (Cell cell : row) {
 						if (cell.getCellType() == CellType.STRING) {
@@ -269,6 +277,7 @@ class ReportWorkbookTest {
 			assertThat(core.getCreator()).isEqualTo("migration-pipeline");
 			assertThat(core.getCreated().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
 			assertThat(core.getModified().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
+			assertThat(core.getUnderlyingProperties().getLanguageProperty()).contains("en-GB");
 		}
 
 	}
@@ -281,14 +290,50 @@ class ReportWorkbookTest {
 			XSSFSheet about = workbook().getSheet("About");
 			assertThat(about.getRow(0).getCell(0).getStringCellValue())
 				.isEqualTo("Migration statistics: nightly-migration, run of " + RUN_DATE);
-			Cell link = about.getRow(3).getCell(0);
+			Cell link = cellStartingWith("About", 0, "Contents: every sheet");
 			assertThat(link.getHyperlink().getType()).isEqualTo(HyperlinkType.DOCUMENT);
 			assertThat(link.getHyperlink().getAddress()).isEqualTo("'Contents'!A1");
 		}
 
 		@Test
-		void listsTheRunWithItsRunDateAsADate() {
-			Map<String, Cell> run = values(table("About"));
+		void isShortTextUnderHeadingsWithoutTablesOrRunIdentifiers() {
+			XSSFSheet about = workbook().getSheet("About");
+			Map<String, List<String>> sections = new java.util.LinkedHashMap<>();
+			List<String> current = null;
+			for (Row row : about) {
+				Cell cell = row.getCell(0);
+				if (row.getRowNum() == 0 || cell == null || cell.getHyperlink() != null) {
+					continue;
+				}
+				if (workbook().getFontAt(cell.getCellStyle().getFontIndex()).getBold()) {
+					current = new ArrayList<>();
+					sections.put(cell.getStringCellValue(), current);
+				}
+				else {
+					current.add(cell.getStringCellValue());
+				}
+			}
+			assertThat(sections).containsOnlyKeys("What this workbook shows", "Period covered", "Source",
+					"Producer and next run");
+			assertThat(sections.get("Period covered")).containsExactly("Country-year figures: 1950 to 2024.",
+					"Named periods: since-independence, 1991 to 2002 (12 calendar years); 2003-2023, 2003 to 2023 "
+							+ "(21 calendar years).");
+			assertThat(sections.get("What this workbook shows").get(0)).contains("by membership status in IOM");
+			assertThat(sections.get("Source").get(0)).startsWith("World Bank SP.POP.TOTL, 2025 revision; ")
+				.endsWith("[note 7]");
+			assertThat(sections.get("Producer and next run").get(1))
+				.startsWith("The job runs on schedule \"0 30 2 * * *\" in UTC; its next run after this run date is on "
+						+ "2003-01-01 at 02:30 UTC.");
+			assertThat(about.getTables()).isEmpty();
+			assertThat(String.join(" ", sections.values().stream().flatMap(List::stream).toList()))
+				.doesNotContain("Execution id", "execution " + outcome().executionId(), "Attempt")
+				.doesNotContainPattern("[0-9a-f]{64}");
+		}
+
+		@Test
+		void listsTheRunOnItsOwnSheetWithItsRunDateAsADate() {
+			Map<String, Cell> run = values(table("RunDetails"));
+			assertThat(table("RunDetails").getXSSFSheet().getSheetName()).isEqualTo("Run details");
 			assertThat(run.get("Job").getStringCellValue()).isEqualTo("nightly-migration");
 			assertThat(run.get("Run date").getLocalDateTimeCellValue().toLocalDate())
 				.isEqualTo(LocalDate.parse(RUN_DATE));
@@ -297,12 +342,13 @@ class ReportWorkbookTest {
 				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*");
 			assertThat(run.get("Job file").getStringCellValue())
 				.isEqualTo(ReportWorkbookTest.this.job.jobFile().toString());
+			assertThat(run.get("Job file SHA-256").getStringCellValue()).matches("[0-9a-f]{64}");
 		}
 
 		@Test
 		void listsEveryInputWithItsSizeDigestVintageAndRowCounts() throws Exception {
 			XSSFTable inputs = table("Inputs");
-			Row worldBank = workbook().getSheet("About").getRow(inputs.getStartCellReference().getRow() + 1);
+			Row worldBank = inputs.getXSSFSheet().getRow(inputs.getStartCellReference().getRow() + 1);
 			Path file = ReportWorkbookTest.this.job.input("worldbank/population.csv");
 			// 1,105 rows and the 4 added: 3 rejected whole (unknown countries), 1 written
 			// with
@@ -315,19 +361,67 @@ class ReportWorkbookTest {
 					(cell.getCellType() == CellType.NUMERIC) ? cell.getNumericCellValue() : cell.getStringCellValue()));
 			assertThat(actual).containsExactlyElementsOf(expected);
 			assertThat(inputs.getDataRowCount()).isEqualTo(7);
+			assertThat(inputs.getXSSFSheet().getSheetName()).isEqualTo("Inputs");
 		}
 
 		@Test
-		void definesTheFiguresAndNotesRoundingAndSources() {
+		void definesTheFigures() {
 			assertThat(values(table("Definitions"))).containsKeys("Net migration", "Natural increase",
 					"Net migration rate", "Balancing residual", "Rows read, written, rejected, filtered");
-			Map<String, Cell> notes = values(table("Notes"));
-			assertThat(notes.get("Rounding").getStringCellValue()).contains("rounded once, half to even");
-			assertThat(notes).containsKeys("Sources", "Text from input files", "Reproducibility");
-			assertThat(notes.get("Sources").getStringCellValue()).startsWith(
+		}
+
+	}
+
+	@Nested
+	class Notes {
+
+		@Test
+		void areNumberedFromOneWithTheirSubjectTextAndWhatTheyApplyTo() {
+			XSSFTable notes = table("Notes");
+			XSSFSheet sheet = notes.getXSSFSheet();
+			assertThat(header(sheet, 1)).containsExactly("Note number", "Subject", "Note text", "Applies to");
+			List<String> numbers = new ArrayList<>();
+			Map<String, String> bySubject = new java.util.LinkedHashMap<>();
+			for (int r = 2; r <= notes.getEndCellReference().getRow(); r++) {
+				numbers.add(sheet.getRow(r).getCell(0).getStringCellValue());
+				bySubject.put(sheet.getRow(r).getCell(1).getStringCellValue(),
+						sheet.getRow(r).getCell(2).getStringCellValue());
+			}
+			for (int i = 0; i < numbers.size(); i++) {
+				assertThat(numbers.get(i)).isEqualTo("Note " + (i + 1));
+			}
+			assertThat(bySubject.get("Rounding")).contains("rounded once, half to even");
+			assertThat(bySubject).containsKeys("Sources", "Text from input files", "Reproducibility");
+			assertThat(bySubject.get("Sources")).startsWith(
 					"World Bank SP.POP.TOTL, 2025 revision; UN World Population Prospects 2024; UN DESA International "
 							+ "Migrant Stock 2020; World Bank SP.POP.TOTL, " + "2023 edition. Membership: ")
 				.contains("as cited per record in the membership file's source column");
+		}
+
+		@Test
+		void everyCitationInATitleOrHeadingIsANoteOfTheNotesSheet() {
+			int notes = table("Notes").getDataRowCount();
+			Pattern citation = Pattern.compile("\\[note (\\d+)\\]");
+			int cited = 0;
+			for (XSSFSheet sheet : WorkbookReading.sheets(workbook())) {
+				for (int r = 0; r <= 1 && sheet.getRow(r) != null; r++) {
+					for (Cell cell : sheet.getRow(r)) {
+						if (cell.getCellType() == CellType.STRING) {
+							var matcher = citation.matcher(cell.getStringCellValue());
+							while (matcher.find()) {
+								cited++;
+								assertThat(Integer.parseInt(matcher.group(1))).as(sheet.getSheetName())
+									.isBetween(1, notes);
+							}
+						}
+					}
+				}
+			}
+			assertThat(cited).isGreaterThan(5);
+			assertThat(workbook().getSheet("Country-year").getRow(0).getCell(0).getStringCellValue())
+				.isEqualTo("Figures per country and year [note 1] [note 2]");
+			assertThat(workbook().getSheet("Run details").getRow(0).getCell(0).getStringCellValue())
+				.endsWith("[note 6]");
 		}
 
 	}
@@ -410,12 +504,12 @@ class ReportWorkbookTest {
 			assertThat(xml).contains("<c:lineChart>").contains("<c:legend>");
 			assertThat(axisTitles(xml)).containsExactly("Year", "Net migration (persons)");
 			int years = 2023 - 1950 + 1;
-			assertThat(xml).contains("<c:f>'Chart data'!$A$3:$A$" + (2 + years) + "</c:f>")
-				.contains("<c:f>'Chart data'!$B$3:$B$" + (2 + years) + "</c:f>")
-				.contains("<c:f>'Chart data'!$D$3:$D$" + (2 + years) + "</c:f>")
+			assertThat(xml).contains("<c:f>'Chart data, net migration'!$A$3:$A$" + (2 + years) + "</c:f>")
+				.contains("<c:f>'Chart data, net migration'!$B$3:$B$" + (2 + years) + "</c:f>")
+				.contains("<c:f>'Chart data, net migration'!$D$3:$D$" + (2 + years) + "</c:f>")
 				.contains("<c:v>Russian Federation (RUS)</c:v>");
 			assertThat(Pattern.compile("<c:ser>").matcher(xml).results().count()).isEqualTo(3);
-			XSSFSheet data = workbook().getSheet("Chart data");
+			XSSFSheet data = workbook().getSheet("Chart data, net migration");
 			assertThat(data.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Kazakhstan (KAZ)");
 			Row y1994 = data.getRow(2 + 1994 - 1950);
 			assertThat(y1994.getCell(0).getNumericCellValue()).isEqualTo(1994);
@@ -450,7 +544,7 @@ class ReportWorkbookTest {
 				.limit(5)
 				.map(Map.Entry::getKey)
 				.toList();
-			long runId = (long) values(table("About")).get("Run id (job instance)").getNumericCellValue();
+			long runId = (long) values(table("RunDetails")).get("Run id (job instance)").getNumericCellValue();
 			assertThat(ReportWorkbookTest.this.figures.largestNetMigration(runId, 5)).containsExactlyElementsOf(largest)
 				.contains("USA");
 		}
@@ -529,6 +623,12 @@ class ReportWorkbookTest {
 			values.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r).getCell(1));
 		}
 		return values;
+	}
+
+	private static List<String> header(XSSFSheet sheet, int row) {
+		List<String> cells = new ArrayList<>();
+		sheet.getRow(row).forEach((cell) -> cells.add(cell.getStringCellValue()));
+		return cells;
 	}
 
 	private Row row(String sheet, int column, String value, int otherColumn, String otherValue) {

@@ -1,0 +1,92 @@
+package org.migrationstats.pipeline.report;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The report's numbered notes, in the order of the Notes sheet: a table title or column
+ * heading ends with {@code [note 3]} where a note applies to it, as the UK Analysis
+ * Function's guidance on spreadsheets has it. The number is the position here, so a note
+ * added in the middle renumbers the later ones everywhere at once.
+ */
+enum Note {
+
+	ROUNDING("Rounding", "Country-year, Periods, Groups",
+			"Counts are exact whole persons. Values given in thousands are multiplied by 1,000 and rounded once, "
+					+ "half to even. Rates are computed from the exact counts and rounded once, half to even, to 3 "
+					+ "decimals; they are never summed."),
+
+	PRECEDENCE("Precedence", "Country-year",
+			"Where several datasets give the same measure for a country and year, the dataset listed first in the "
+					+ "job file is used; the source columns say which."),
+
+	AGGREGATES("Aggregates", "Aggregates, Groups",
+			"Rows for regions and income groups (World, Central Asia, ...) are recognised, counted in the "
+					+ "Aggregates sheet and left out of every figure and total; the regions of the Groups sheet are "
+					+ "sums of the countries the report has."),
+
+	TEXT_FROM_INPUTS("Text from input files", "Rejects, Unmatched names, Membership changes",
+			"Names and values copied from input files are text cells, never formulas; one that starts with =, +, "
+					+ "-, @, a tab or a line break is marked as text (in the CSV files, with a leading apostrophe). The "
+					+ "workbook has no formulas, macros or links outside it."),
+
+	EMPTY_TABLES("Empty tables", "any table whose title says (none in this run)",
+			"A table with nothing to list in this run keeps one empty row, as Excel tables need one, and its title "
+					+ "says so."),
+
+	REPRODUCIBILITY("Reproducibility", "Run details",
+			"The same inputs give the same report: only the run's attempt, run id, execution id and the time it "
+					+ "ran (Run details) differ between two runs."),
+
+	SOURCES("Sources", "Inputs, every table of figures", null);
+
+	private final String subject;
+
+	private final String appliesTo;
+
+	private final String text;
+
+	Note(String subject, String appliesTo, String text) {
+		this.subject = subject;
+		this.appliesTo = appliesTo;
+		this.text = text;
+	}
+
+	/**
+	 * @return the note's number, from 1
+	 */
+	int number() {
+		return ordinal() + 1;
+	}
+
+	/**
+	 * @return the citation a title or heading ends with, such as {@code [note 3]}
+	 */
+	String cite() {
+		return "[note " + number() + "]";
+	}
+
+	/**
+	 * @param notes notes, in any order
+	 * @return their citations in note order, separated by spaces
+	 */
+	static String cite(Note... notes) {
+		return Arrays.stream(notes).sorted().map((note) -> note.cite()).collect(Collectors.joining(" "));
+	}
+
+	String subject() {
+		return this.subject;
+	}
+
+	String appliesTo() {
+		return this.appliesTo;
+	}
+
+	/**
+	 * @return the note's text; {@code null} for a note whose text depends on the run
+	 */
+	String text() {
+		return this.text;
+	}
+
+}
