@@ -20,6 +20,15 @@ enum Note {
 			"Where several datasets give the same measure for a country and year, the dataset listed first in the "
 					+ "job file is used; the source columns say which."),
 
+	MEMBERSHIP_COUNTS("Membership counts", "Membership",
+			"The Membership sheet counts the parties the membership file lists on each date: member states, "
+					+ "observer states and non-state observers. A file may list only some of the organisation's "
+					+ "parties (the shipped sample lists those of the sample countries), so its counts are not the "
+					+ "organisation's totals. Where the job file gives the totals the organisation published "
+					+ "(membership-totals), they stand beside the file's counts with their source and the "
+					+ "difference, published total minus file; published observers are compared with observer "
+					+ "states. The title says on which dates the file lists fewer parties than were published."),
+
 	AGGREGATES("Aggregates", "Aggregates, Groups",
 			"Rows for regions and income groups (World, Central Asia, ...) are recognised, counted in the "
 					+ "Aggregates sheet and left out of every figure and total; the regions of the Groups sheet are "

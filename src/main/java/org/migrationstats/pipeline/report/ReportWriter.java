@@ -10,14 +10,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.compute.PeriodFigures;
 import org.migrationstats.pipeline.reference.Membership;
-import org.migrationstats.pipeline.reference.MembershipChange;
-import org.migrationstats.pipeline.reference.MembershipCounts;
 import org.migrationstats.pipeline.reference.MembershipStatus;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
@@ -96,9 +95,9 @@ public class ReportWriter {
 				writeCountryYears(sink, run.runId());
 				List<GroupFigures> groups = inWords(this.figures.groups(run.runId()));
 				writeGroups(sink, groups);
-				writeMembership(sink, run.runId());
-				writeMembershipChanges(sink, membership);
-				writeMembershipChecks(sink, run.runId());
+				MembershipSheets.writeCounts(sink, this.figures.membershipCounts(run.runId()), spec.membershipTotals());
+				MembershipSheets.writeChanges(sink, membership, this.figures.countryNames());
+				MembershipSheets.writeChecks(sink, this.figures.membershipChecks(run.runId()));
 				writeSources(sink, run.runId());
 				writeChecks(sink, spec, run.runId());
 				writeRejections(sink, run.runId());
@@ -258,51 +257,14 @@ public class ReportWriter {
 		sink.end();
 	}
 
-	private void writeMembership(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Membership", "membership",
-						"Membership counts on each year end and " + "on each day a status changed"),
-				List.of(Column.date("Date"), Column.year("Member states"), Column.year("Observer states"),
-						Column.year("Non-state observers"), Column.year("Observers, all")));
-		for (MembershipCounts c : this.figures.membershipCounts(runId)) {
-			sink.row(List.of(c.day(), c.memberStates(), c.observerStates(), c.observerBodies(), c.observers()));
-		}
-		sink.end();
-	}
-
 	/**
 	 * @return the first and last year of the run's country-year figures, if it has any
 	 */
-	private java.util.Optional<int[]> yearSpan(long runId) {
-		Map<String, int[]> ranges = this.figures.yearRanges(runId);
-		return ranges.values().stream().reduce((a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
-	}
-
-	private void writeMembershipChanges(TableSink sink, Membership membership) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Membership changes", "membership_changes",
-						"Who joined, changed status or left, by date", Note.cite(Note.TEXT_FROM_INPUTS)),
-				List.of(Column.date("Date"), Column.year("Year"), Column.text("Party"), Column.text("Name"),
-						Column.text("Party type"), Column.text("Change"), Column.text("Status before"),
-						Column.text("Status after"), Column.text("Source")));
-		Map<String, String> names = this.figures.countryNames();
-		for (MembershipChange c : membership.changes()) {
-			sink.row(Arrays.asList(c.day(), c.day().getYear(), c.party(), names.getOrDefault(c.party(), c.party()),
-					c.partyType().name(), c.describe(), c.before().words(), c.after().words(), c.source()));
-		}
-		sink.end();
-	}
-
-	private void writeMembershipChecks(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Membership checks", "membership_checks",
-						"Where other membership sources disagree with the membership file"),
-				List.of(Column.text("Other source"), Column.text("Party"), Column.text("Name"),
-						Column.text("Membership file"), Column.text("Other source says"), Column.text("Difference")));
-		for (Object[] row : this.figures.membershipChecks(runId)) {
-			sink.row(Arrays.asList(row));
-		}
-		sink.end();
+	private Optional<int[]> yearSpan(long runId) {
+		return this.figures.yearRanges(runId)
+			.values()
+			.stream()
+			.reduce((a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
 	}
 
 	private void writeUnmatchedNames(TableSink sink, long runId) throws IOException {

@@ -109,10 +109,11 @@ class CountriesAndMembershipJobTest {
 			int[] expected = countFromRawFile(LocalDate.parse(day));
 			CSVRecord row = counts.get(day);
 			assertThat(row).as(day).isNotNull();
-			assertThat(Integer.parseInt(row.get("Member states"))).as(day + " members").isEqualTo(expected[0]);
-			assertThat(Integer.parseInt(row.get("Observer states"))).as(day + " observer states")
+			assertThat(Integer.parseInt(row.get("Member states in the file"))).as(day + " members")
+				.isEqualTo(expected[0]);
+			assertThat(Integer.parseInt(row.get("Observer states in the file"))).as(day + " observer states")
 				.isEqualTo(expected[1]);
-			assertThat(Integer.parseInt(row.get("Non-state observers"))).as(day + " non-state observers")
+			assertThat(Integer.parseInt(row.get("Non-state observers in the file"))).as(day + " non-state observers")
 				.isEqualTo(expected[2]);
 		}
 		assertThat(

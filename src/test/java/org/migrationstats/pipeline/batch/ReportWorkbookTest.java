@@ -97,6 +97,10 @@ class ReportWorkbookTest {
 						",@SUM(A1),1992,9", "Kazakhstan,KAZ,1993,=1+1", ""),
 				StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 		this.job.setJobFileText("periods:", "report: { chart-countries: [KAZ, RUS, UZB] }\n\nperiods:");
+		// A day no status changed on and no membership-dates names, whose totals, made up
+		// for the test, equal the file's counts: the five members of 30 June 2001.
+		this.job.setJobFileText("membership-totals:",
+				"membership-totals:\n  - { date: 2001-06-30, members: 5, observers: 0, source: \"test\" }");
 		this.outcome = this.runner.run(this.job.jobFile(), LocalDate.parse(RUN_DATE), false);
 		this.folder = this.job.report(RUN_DATE);
 		this.workbook = new XSSFWorkbook(this.folder.resolve("nightly-migration-" + RUN_DATE + ".xlsx").toFile());
@@ -135,9 +139,9 @@ class ReportWorkbookTest {
 				assertThat(sheet.getNumMergedRegions()).as(name).isZero();
 			}
 			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures over named periods, per country [note 1]");
+				.isEqualTo("Figures over named periods, per country " + cite("Rounding"));
 			assertThat(workbook().getSheet("Checks").getRow(0).getCell(0).getStringCellValue()).as("an empty table")
-				.endsWith("(none in this run) [note 5]");
+				.endsWith("(none in this run) " + cite("Empty tables"));
 		}
 
 		@Test
@@ -215,6 +219,57 @@ class ReportWorkbookTest {
 				.containsExactly("Observer", "Member");
 			assertThat(values(table("Definitions")).get("Membership status").getStringCellValue())
 				.endsWith("Member, Observer or Not a member.");
+		}
+
+	}
+
+	@Nested
+	class MembershipTotals {
+
+		@Test
+		void standBesideTheFilesCountsWithTheirSourceAndTheDifference() throws IOException {
+			Map<String, CSVRecord> byDate = new java.util.HashMap<>();
+			NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("membership.csv"), ',')
+				.forEach((r) -> byDate.put(r.get("Date"), r));
+			CSVRecord council = byDate.get("2002-12-02");
+			assertThat(List.of(council.get("Member states in the file"), council.get("Member states, published total"),
+					council.get("Member states, published total minus file")))
+				.containsExactly("10", "98", "88");
+			assertThat(
+					List.of(council.get("Observer states in the file"), council.get("Observer states, published total"),
+							council.get("Observer states, published total minus file")))
+				.containsExactly("1", "33", "32");
+			assertThat(council.get("Non-state observers in the file")).isEqualTo("2");
+			assertThat(council.get("Published totals: source")).isEqualTo("IOM Council, 84th session, 2 December 2002");
+			CSVRecord dayBefore = byDate.get("2002-12-01");
+			assertThat(
+					List.of(dayBefore.get("Member states in the file"), dayBefore.get("Member states, published total"),
+							dayBefore.get("Member states, published total minus file"),
+							dayBefore.get("Published totals: source")))
+				.as("no total published that day")
+				.containsExactly("5", "", "", "");
+		}
+
+		@Test
+		void addTheirDaysToTheCountedDays() throws IOException {
+			CSVRecord june = NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("membership.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Date").equals("2001-06-30"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(List.of(june.get("Member states in the file"), june.get("Member states, published total"),
+					june.get("Member states, published total minus file"), june.get("Observer states in the file"),
+					june.get("Observer states, published total minus file"), june.get("Published totals: source")))
+				.containsExactly("5", "5", "0", "0", "0", "test");
+		}
+
+		@Test
+		void makeTheTitleSayTheFileListsOnlySomeParties() {
+			assertThat(workbook().getSheet("Membership").getRow(0).getCell(0).getStringCellValue())
+				.endsWith(" (the membership file lists only some parties: 10 of 98 member states and 1 of 33 observer "
+						+ "states on 2002-12-02) " + cite("Membership counts"));
+			Row council = row("Membership", 0, "2002-12-02", 0, null);
+			assertThat(council.getCell(3).getNumericCellValue()).isEqualTo(88);
 		}
 
 	}
@@ -320,7 +375,7 @@ class ReportWorkbookTest {
 							+ "(21 calendar years).");
 			assertThat(sections.get("What this workbook shows").get(0)).contains("by membership status in IOM");
 			assertThat(sections.get("Source").get(0)).startsWith("World Bank SP.POP.TOTL, 2025 revision; ")
-				.endsWith("[note 7]");
+				.endsWith(cite("Sources"));
 			assertThat(sections.get("Producer and next run").get(1))
 				.startsWith("The job runs on schedule \"0 30 2 * * *\" in UTC; its next run after this run date is on "
 						+ "2003-01-01 at 02:30 UTC.");
@@ -419,9 +474,9 @@ class ReportWorkbookTest {
 			}
 			assertThat(cited).isGreaterThan(5);
 			assertThat(workbook().getSheet("Country-year").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures per country and year [note 1] [note 2]");
+				.isEqualTo("Figures per country and year " + cite("Rounding") + " " + cite("Precedence"));
 			assertThat(workbook().getSheet("Run details").getRow(0).getCell(0).getStringCellValue())
-				.endsWith("[note 6]");
+				.endsWith(cite("Reproducibility"));
 		}
 
 	}
@@ -623,6 +678,21 @@ class ReportWorkbookTest {
 			values.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r).getCell(1));
 		}
 		return values;
+	}
+
+	/**
+	 * @param subject a note's subject
+	 * @return its citation, such as {@code [note 3]}, from the Notes sheet
+	 */
+	private String cite(String subject) {
+		XSSFTable notes = table("Notes");
+		for (int r = notes.getStartCellReference().getRow() + 1; r <= notes.getEndCellReference().getRow(); r++) {
+			Row row = notes.getXSSFSheet().getRow(r);
+			if (row.getCell(1).getStringCellValue().equals(subject)) {
+				return "[" + row.getCell(0).getStringCellValue().toLowerCase(java.util.Locale.ROOT) + "]";
+			}
+		}
+		throw new AssertionError("no note on " + subject);
 	}
 
 	private static List<String> header(XSSFSheet sheet, int row) {
