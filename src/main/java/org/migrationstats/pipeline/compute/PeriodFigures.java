@@ -36,6 +36,15 @@ public record PeriodFigures(String period, int from, int to, String country, Str
 	}
 
 	/**
+	 * @return the years population change spans, mid-year of the first year to mid-year
+	 * of the last: one fewer than {@link #years()}, the calendar years the flows are
+	 * summed over
+	 */
+	public int yearsOfChange() {
+		return this.to - this.from;
+	}
+
+	/**
 	 * @return whether every year of the period has a net migration value
 	 */
 	public boolean netMigrationComplete() {

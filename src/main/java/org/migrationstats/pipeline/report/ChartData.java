@@ -22,14 +22,15 @@ import org.migrationstats.pipeline.compute.GroupFigures;
  * @param years every year from the first to the last any chart country has
  * @param netMigration per country, per year: net migration, {@code null} where unknown
  * @param periods the periods, in report order
+ * @param periodSpans each period's years, such as {@code 1991–2002, 12 calendar years}
  * @param groups the groups' names
  * @param groupGroupings how each group is formed (membership or list)
  * @param groupNetMigration per period, per group: cumulative net migration
  * @param groupNaturalIncrease per period, per group: natural increase
  */
 record ChartData(String countriesFrom, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
-		List<String> periods, List<String> groups, List<String> groupGroupings, List<List<Long>> groupNetMigration,
-		List<List<Long>> groupNaturalIncrease) {
+		List<String> periods, List<String> periodSpans, List<String> groups, List<String> groupGroupings,
+		List<List<Long>> groupNetMigration, List<List<Long>> groupNaturalIncrease) {
 
 	/** The sheet of the first chart's figures: one table per sheet. */
 	static final String COUNTRIES_SHEET = "Chart data, net migration";
@@ -77,10 +78,12 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 			values.add(span.stream().map(country::get).toList());
 		}
 		Map<String, Integer> periods = new LinkedHashMap<>();
+		Map<String, String> spans = new LinkedHashMap<>();
 		Map<String, String> groups = new LinkedHashMap<>();
 		for (GroupFigures g : groupFigures) {
 			if (GROUPINGS.contains(g.grouping())) {
 				periods.putIfAbsent(g.period(), periods.size());
+				spans.putIfAbsent(g.period(), PeriodSheets.span(g.from(), g.to()));
 				groups.putIfAbsent(g.group(), g.grouping());
 			}
 		}
@@ -93,8 +96,18 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 				natural[periods.get(g.period())][groupNames.indexOf(g.group())] = g.naturalIncrease();
 			}
 		}
-		return new ChartData(countriesFrom, labels, span, values, List.copyOf(periods.keySet()), groupNames,
-				List.copyOf(groups.values()), rows(net), rows(natural));
+		return new ChartData(countriesFrom, labels, span, values, List.copyOf(periods.keySet()),
+				List.copyOf(spans.values()), groupNames, List.copyOf(groups.values()), rows(net), rows(natural));
+	}
+
+	/**
+	 * @param period a period's index
+	 * @return the period with its span, such as {@code since-independence (1991–2002, 12
+	 * calendar years)}, so that totals over periods of different lengths are not read as
+	 * alike
+	 */
+	String periodLabel(int period) {
+		return this.periods.get(period) + " (" + this.periodSpans.get(period) + ")";
 	}
 
 	private static List<List<Long>> rows(Long[][] table) {
@@ -123,12 +136,16 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		}
 		sink.end();
 		List<Column> groupColumns = new ArrayList<>(List.of(Column.text("Grouping"), Column.text("Group")));
-		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": cumulative net migration")));
-		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": natural increase")));
-		sink.begin(
-				new TableSink.TableInfo(GROUPS_SHEET, GROUPS_TABLE,
-						"Period figures per membership status and job-file " + "list: the data of the group charts"),
-				groupColumns);
+		for (int p = 0; p < this.periods.size(); p++) {
+			groupColumns.add(Column.count(PeriodSheets.NET_MIGRATION_OF + ", " + periodLabel(p)));
+		}
+		for (int p = 0; p < this.periods.size(); p++) {
+			groupColumns.add(Column.count(PeriodSheets.NATURAL_INCREASE_OF + ", " + periodLabel(p)));
+		}
+		sink.begin(new TableSink.TableInfo(GROUPS_SHEET, GROUPS_TABLE,
+				"Period figures per membership status and job-file list, totals over each period: the data "
+						+ "of the group charts",
+				Note.cite(Note.PERIOD_SPANS)), groupColumns);
 		for (int g = 0; g < this.groups.size(); g++) {
 			List<Object> row = new ArrayList<>(List.of(this.groupGroupings.get(g), this.groups.get(g)));
 			for (List<Long> period : this.groupNetMigration) {

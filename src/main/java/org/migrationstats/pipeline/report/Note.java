@@ -20,6 +20,15 @@ enum Note {
 			"Where several datasets give the same measure for a country and year, the dataset listed first in the "
 					+ "job file is used; the source columns say which."),
 
+	PERIOD_SPANS("Spans of period figures", "Periods, Groups, Chart data, groups, Charts",
+			"A period runs from its first to its last year, both included. Net migration, natural increase and "
+					+ "reported population change are summed over its calendar years: 12 for 1991 to 2002 (column "
+					+ "Calendar years summed). Population change is the population at mid-year of the last year "
+					+ "minus that at mid-year of the first year: 11 years of change for 1991 to 2002 (column Years "
+					+ "of population change), a year fewer than the sums. Population change therefore need not equal "
+					+ "net migration plus natural increase of the same period. The Periods and Groups sheets use the "
+					+ "same spans; periods of different lengths are totals over different numbers of years."),
+
 	MEMBERSHIP_COUNTS("Membership counts", "Membership",
 			"The Membership sheet counts the parties the membership file lists on each date: member states, "
 					+ "observer states and non-state observers. A file may list only some of the organisation's "

@@ -15,9 +15,7 @@ import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
-import org.migrationstats.pipeline.compute.PeriodFigures;
 import org.migrationstats.pipeline.reference.Membership;
-import org.migrationstats.pipeline.reference.MembershipStatus;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -91,10 +89,10 @@ public class ReportWriter {
 				NotesSheets.writeNotes(sink, Map.of(Note.SOURCES, AboutSheet.sources(spec)));
 				NotesSheets.writeDefinitions(sink);
 				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
-				writePeriods(sink, run.runId());
+				PeriodSheets.writePeriods(sink, this.figures.periods(run.runId()));
 				writeCountryYears(sink, run.runId());
-				List<GroupFigures> groups = inWords(this.figures.groups(run.runId()));
-				writeGroups(sink, groups);
+				List<GroupFigures> groups = PeriodSheets.inWords(this.figures.groups(run.runId()));
+				PeriodSheets.writeGroups(sink, groups);
 				MembershipSheets.writeCounts(sink, this.figures.membershipCounts(run.runId()), spec.membershipTotals());
 				MembershipSheets.writeChanges(sink, membership, this.figures.countryNames());
 				MembershipSheets.writeChecks(sink, this.figures.membershipChecks(run.runId()));
@@ -140,59 +138,6 @@ public class ReportWriter {
 		}
 		return ChartData.of(from, countries, this.figures.countryNames(),
 				this.figures.netMigrationSeries(runId, countries), groups);
-	}
-
-	/**
-	 * @param groups period figures per group, membership groups named by their status
-	 * codes
-	 * @return the same, membership groups named in words ("Not a member"), as every table
-	 * and chart of the report shows them
-	 */
-	static List<GroupFigures> inWords(List<GroupFigures> groups) {
-		return groups.stream()
-			.map((g) -> !g.grouping().equals("membership") ? g
-					: new GroupFigures(g.period(), g.grouping(), MembershipStatus.valueOf(g.group()).words(),
-							g.countries(), g.completeCountries(), g.netMigration(), g.naturalIncrease(),
-							g.populationStart(), g.populationEnd(), g.populationChange()))
-			.toList();
-	}
-
-	private void writePeriods(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country",
-						Note.cite(Note.ROUNDING)),
-				List.of(Column.text("Period"), Column.year("From"), Column.year("To"), Column.text("Country code"),
-						Column.text("Country"), Column.text("Status at period end"),
-						Column.count("Cumulative net migration"), Column.year("Net migration years with data"),
-						Column.count("Natural increase"), Column.year("Natural increase years with data"),
-						Column.count("Population, first year"), Column.count("Population, last year"),
-						Column.count("Population change"), Column.rate("Net migration rate, per 1,000 per year"),
-						Column.count("Reported population change, summed"),
-						Column.year("Reported population change years with data")));
-		for (PeriodFigures p : this.figures.periods(runId)) {
-			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.country(), p.name(), p.statusAtEnd().words(),
-					p.netMigration(), p.netMigrationYears(), p.naturalIncrease(), p.naturalIncreaseYears(),
-					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate(),
-					p.reportedChange(), p.reportedChangeYears()));
-		}
-		sink.end();
-	}
-
-	private void writeGroups(TableSink sink, List<GroupFigures> groups) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Groups", "groups",
-						"Figures over named periods, per membership status, job-file list, region and sub-region",
-						Note.cite(Note.ROUNDING, Note.AGGREGATES)),
-				List.of(Column.text("Period"), Column.text("Grouping"), Column.text("Group"), Column.year("Countries"),
-						Column.year("Countries with every year"), Column.count("Cumulative net migration"),
-						Column.count("Natural increase"), Column.count("Population, first year"),
-						Column.count("Population, last year"), Column.count("Population change")));
-		for (GroupFigures g : groups) {
-			sink.row(Arrays.asList(g.period(), g.grouping(), g.group(), g.countries(), g.completeCountries(),
-					g.netMigration(), g.naturalIncrease(), g.populationStart(), g.populationEnd(),
-					g.populationChange()));
-		}
-		sink.end();
 	}
 
 	private void writeChecks(TableSink sink, JobSpec spec, long runId) throws IOException {

@@ -139,7 +139,8 @@ class ReportWorkbookTest {
 				assertThat(sheet.getNumMergedRegions()).as(name).isZero();
 			}
 			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures over named periods, per country " + cite("Rounding"));
+				.isEqualTo("Figures over named periods, per country " + cite("Rounding") + " "
+						+ cite("Spans of period figures"));
 			assertThat(workbook().getSheet("Checks").getRow(0).getCell(0).getStringCellValue()).as("an empty table")
 				.endsWith("(none in this run) " + cite("Empty tables"));
 		}
@@ -275,36 +276,112 @@ class ReportWorkbookTest {
 	}
 
 	@Nested
+	class PeriodSpans {
+
+		private static final String NET = "Cumulative net migration, persons, sum of calendar years first to last";
+
+		private static final String CHANGE = "Population change, persons, mid-year of first year to mid-year of last "
+				+ "year";
+
+		@Test
+		void thePeriodsAndGroupsSheetsHeadEveryFigureWithItsUnitAndSpanInTheSameWords() {
+			List<String> periods = header(workbook().getSheet("Periods"), 1);
+			List<String> groups = header(workbook().getSheet("Groups"), 1);
+			List<String> shared = List.of("First year", "Last year", "Calendar years summed",
+					"Years of population change", NET, "Natural increase, persons, sum of calendar years first to last",
+					"Population, persons, mid-year of first year", "Population, persons, mid-year of last year",
+					CHANGE);
+			assertThat(periods).containsAll(shared);
+			assertThat(groups).containsAll(shared);
+			assertThat(periods)
+				.filteredOn((h) -> !h.startsWith("Years of")
+						&& (h.contains("population change") || h.contains("Population change")
+								|| h.contains("net migration") || h.contains("Natural increase")))
+				.allSatisfy((h) -> assertThat(h).containsAnyOf("persons", "per 1,000", "calendar years with data"));
+		}
+
+		@Test
+		void everyRowSaysHowManyCalendarYearsItSumsAndHowManyYearsOfChangeItSpans() throws IOException {
+			for (String file : List.of("periods.csv", "groups.csv")) {
+				List<CSVRecord> rows = NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve(file), ',');
+				assertThat(rows).as(file).isNotEmpty().allSatisfy((r) -> {
+					String expected = r.get("Period").equals("since-independence") ? "1991 2002 12 11"
+							: "2003 2023 21 20";
+					assertThat(String.join(" ", r.get("First year"), r.get("Last year"), r.get("Calendar years summed"),
+							r.get("Years of population change")))
+						.as(file + " " + r.get("Period"))
+						.isEqualTo(expected);
+				});
+			}
+		}
+
+		@Test
+		void aMembershipGroupIsTheSumOfThePeriodsRowsOfItsStatus() throws IOException {
+			List<CSVRecord> periods = NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("periods.csv"), ',');
+			List<CSVRecord> groups = NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("groups.csv"), ',')
+				.stream()
+				.filter((g) -> g.get("Grouping").equals("membership"))
+				.toList();
+			assertThat(groups).hasSize(5);
+			for (CSVRecord group : groups) {
+				for (String column : List.of(NET, CHANGE)) {
+					long sum = periods.stream()
+						.filter((p) -> p.get("Period").equals(group.get("Period"))
+								&& p.get("Status at period end").equals(group.get("Group")))
+						.filter((p) -> !p.get(column).isEmpty())
+						.mapToLong((p) -> Long.parseLong(p.get(column)))
+						.sum();
+					assertThat(Long.parseLong(group.get(column))).as(group.get("Period") + " " + group.get("Group"))
+						.isEqualTo(sum);
+				}
+			}
+		}
+
+		@Test
+		void theChartDataNamesEachPeriodsSpan() {
+			assertThat(header(workbook().getSheet("Chart data, groups"), 1)).contains(
+					"Cumulative net migration, persons, since-independence (1991\u20132002, 12 calendar years)",
+					"Natural increase, persons, 2003-2023 (2003\u20132023, 21 calendar years)");
+			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
+				.endsWith(cite("Spans of period figures"));
+			assertThat(workbook().getSheet("Groups").getRow(0).getCell(0).getStringCellValue())
+				.contains(cite("Spans of period figures"));
+		}
+
+	}
+
+	@Nested
 	class Formats {
 
 		private final DataFormatter formatter = new DataFormatter();
 
 		@Test
 		void countsHaveSeparatorsAndNegativesAreRedAndSigned() {
-			Row kazakhstan = row("Periods", 3, "KAZ", 0, "since-independence");
-			Cell net = kazakhstan.getCell(6);
+			Row kazakhstan = row("Periods", 5, "KAZ", 0, "since-independence");
+			Cell net = kazakhstan.getCell(8);
 			assertThat(net.getNumericCellValue()).isEqualTo(-3_067_947);
 			assertThat(net.getCellStyle().getDataFormatString()).isEqualTo("#,##0;[Red]-#,##0");
 			assertThat(this.formatter.formatCellValue(net)).isEqualTo("-3,067,947");
-			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(10))).isEqualTo("17,278,600");
+			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(12))).isEqualTo("17,278,600");
 		}
 
 		@Test
 		void headersOfNumberColumnsAreRightAlignedOverTheirNumbers() {
 			Row header = workbook().getSheet("Periods").getRow(1);
-			assertThat(header.getCell(4).getStringCellValue()).isEqualTo("Country");
-			assertThat(header.getCell(4).getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
-			assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Cumulative net migration");
-			assertThat(header.getCell(6).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
-			assertThat(header.getCell(1).getCellStyle().getAlignment()).as("From (a year)")
+			assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Country");
+			assertThat(header.getCell(6).getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(header.getCell(8).getStringCellValue())
+				.isEqualTo("Cumulative net migration, persons, sum of calendar years first to last");
+			assertThat(header.getCell(8).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(header.getCell(1).getCellStyle().getAlignment()).as("First year (a year)")
 				.isEqualTo(HorizontalAlignment.RIGHT);
 		}
 
 		@Test
 		void ratesHaveTheirThreeDecimalsAndYearsNone() {
-			Row kazakhstan = row("Periods", 3, "KAZ", 0, "since-independence");
-			assertThat(kazakhstan.getCell(13).getCellStyle().getDataFormatString()).isEqualTo("0.000;[Red]-0.000");
-			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(13))).isEqualTo("-15.525");
+			Row kazakhstan = row("Periods", 5, "KAZ", 0, "since-independence");
+			assertThat(kazakhstan.getCell(15).getCellStyle().getDataFormatString()).isEqualTo("0.000;[Red]-0.000");
+			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(15))).isEqualTo("-15.525");
 			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(1))).isEqualTo("1991");
 		}
 
@@ -319,9 +396,9 @@ class ReportWorkbookTest {
 		@Test
 		void columnsAreWideEnoughForTheirValues() {
 			XSSFSheet sheet = workbook().getSheet("Periods");
-			// "-3,067,947" is 10 characters; "Cumulative net migration" wraps at 16.
-			assertThat(sheet.getColumnWidth(6)).isEqualTo((16 + 2 + 3) * 256);
-			assertThat(sheet.getColumnWidth(4)).as("Country: 'United States of America'").isEqualTo((24 + 3) * 256);
+			// "-3,067,947" is 10 characters; "Cumulative net migration, ..." wraps at 16.
+			assertThat(sheet.getColumnWidth(8)).isEqualTo((16 + 2 + 3) * 256);
+			assertThat(sheet.getColumnWidth(6)).as("Country: 'United States of America'").isEqualTo((24 + 3) * 256);
 		}
 
 		@Test
