@@ -25,8 +25,10 @@ import org.migrationstats.pipeline.compute.GroupFigures;
  * @param periodSpans each period's years, such as {@code 1991–2002, 12 calendar years}
  * @param groups the groups' names
  * @param groupGroupings how each group is formed (membership or list)
- * @param groupNetMigration per period, per group: cumulative net migration
- * @param groupNaturalIncrease per period, per group: natural increase
+ * @param groupNetMigration per period, per group: cumulative net migration; no period
+ * when the run has no net migration
+ * @param groupNaturalIncrease per period, per group: natural increase; no period when the
+ * run has no births or deaths
  */
 record ChartData(String countriesFrom, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
 		List<String> periods, List<String> periodSpans, List<String> groups, List<String> groupGroupings,
@@ -56,6 +58,21 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	 */
 	static ChartData of(String countriesFrom, List<String> keys, Map<String, String> names, List<Object[]> series,
 			List<GroupFigures> groupFigures) {
+		return of(countriesFrom, keys, names, series, groupFigures, Availability.ALL);
+	}
+
+	/**
+	 * @param countriesFrom where the chart countries came from, in words
+	 * @param keys the chart countries
+	 * @param names country names by key
+	 * @param series rows of country key, year and net migration ({@code Long} or
+	 * {@code null}), any order
+	 * @param groupFigures the period figures per group, in report order
+	 * @param run the figures the run can give: a group figure it cannot is left out
+	 * @return the chart figures
+	 */
+	static ChartData of(String countriesFrom, List<String> keys, Map<String, String> names, List<Object[]> series,
+			List<GroupFigures> groupFigures, Availability run) {
 		TreeSet<Integer> years = new TreeSet<>();
 		Map<String, Map<Integer, Long>> byCountry = new HashMap<>();
 		for (Object[] row : series) {
@@ -97,7 +114,8 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 			}
 		}
 		return new ChartData(countriesFrom, labels, span, values, List.copyOf(periods.keySet()),
-				List.copyOf(spans.values()), groupNames, List.copyOf(groups.values()), rows(net), rows(natural));
+				List.copyOf(spans.values()), groupNames, List.copyOf(groups.values()),
+				run.netMigration() ? rows(net) : List.of(), run.naturalIncrease() ? rows(natural) : List.of());
 	}
 
 	/**
@@ -108,6 +126,14 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	 */
 	String periodLabel(int period) {
 		return this.periods.get(period) + " (" + this.periodSpans.get(period) + ")";
+	}
+
+	/**
+	 * A value the chart plots, or an empty cell where there is none: a chart takes a cell
+	 * of text such as [x] for zero.
+	 */
+	private static Object gap(Long value) {
+		return (value != null) ? value : Missing.CHART_GAP;
 	}
 
 	private static List<List<Long>> rows(Long[][] table) {
@@ -124,35 +150,35 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		columns.add(Column.year("Year"));
 		this.countries.forEach((label) -> columns.add(Column.count(label)));
 		sink.begin(new TableSink.TableInfo(COUNTRIES_SHEET, COUNTRIES_TABLE,
-				"Net migration per year, chart countries (" + this.countriesFrom + "): the data of the first chart"),
-				columns);
+				"Net migration per year, chart countries (" + this.countriesFrom + "): the data of the first chart",
+				Note.cite(Note.SHORTHAND)), columns);
 		for (int y = 0; y < this.years.size(); y++) {
 			List<Object> row = new ArrayList<>();
 			row.add(this.years.get(y));
 			for (List<Long> country : this.netMigration) {
-				row.add(country.get(y));
+				row.add(gap(country.get(y)));
 			}
 			sink.row(row);
 		}
 		sink.end();
 		List<Column> groupColumns = new ArrayList<>(List.of(Column.text("Grouping"), Column.text("Group")));
-		for (int p = 0; p < this.periods.size(); p++) {
+		for (int p = 0; p < this.groupNetMigration.size(); p++) {
 			groupColumns.add(Column.count(PeriodSheets.NET_MIGRATION_OF + ", " + periodLabel(p)));
 		}
-		for (int p = 0; p < this.periods.size(); p++) {
+		for (int p = 0; p < this.groupNaturalIncrease.size(); p++) {
 			groupColumns.add(Column.count(PeriodSheets.NATURAL_INCREASE_OF + ", " + periodLabel(p)));
 		}
 		sink.begin(new TableSink.TableInfo(GROUPS_SHEET, GROUPS_TABLE,
 				"Period figures per membership status and job-file list, totals over each period: the data "
 						+ "of the group charts",
-				Note.cite(Note.PERIOD_SPANS)), groupColumns);
+				Note.cite(Note.SHORTHAND, Note.PERIOD_SPANS)), groupColumns);
 		for (int g = 0; g < this.groups.size(); g++) {
 			List<Object> row = new ArrayList<>(List.of(this.groupGroupings.get(g), this.groups.get(g)));
 			for (List<Long> period : this.groupNetMigration) {
-				row.add(period.get(g));
+				row.add(gap(period.get(g)));
 			}
 			for (List<Long> period : this.groupNaturalIncrease) {
-				row.add(period.get(g));
+				row.add(gap(period.get(g)));
 			}
 			sink.row(row);
 		}

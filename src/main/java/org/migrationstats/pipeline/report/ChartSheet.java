@@ -85,11 +85,13 @@ final class ChartSheet {
 			countriesChart(drawing, top, data);
 			top = nextChart(top);
 		}
-		if (groups) {
+		if (groups && !data.groupNetMigration().isEmpty()) {
 			groupChart(drawing, top, data, "Cumulative net migration per group, by period", 2,
 					data.groupNetMigration());
 			top = nextChart(top);
-			groupChart(drawing, top, data, "Natural increase per group, by period", 2 + data.periods().size(),
+		}
+		if (groups && !data.groupNaturalIncrease().isEmpty()) {
+			groupChart(drawing, top, data, "Natural increase per group, by period", 2 + data.groupNetMigration().size(),
 					data.groupNaturalIncrease());
 		}
 	}

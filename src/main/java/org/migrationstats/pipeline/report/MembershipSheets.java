@@ -39,7 +39,7 @@ final class MembershipSheets {
 						"Membership counts of the membership file on each year end, on each day a status changed "
 								+ "and on each day the job file names, beside the totals the organisation published"
 								+ partial(counts, byDate),
-						Note.cite(Note.MEMBERSHIP_COUNTS)),
+						Note.cite(Note.SHORTHAND, Note.MEMBERSHIP_COUNTS)),
 				List.of(Column.date("Date"), Column.year("Member states in the file"),
 						Column.year("Member states, published total"),
 						Column.year("Member states, published total minus file"),

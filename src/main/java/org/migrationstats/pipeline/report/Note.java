@@ -11,6 +11,16 @@ import java.util.stream.Collectors;
  */
 enum Note {
 
+	SHORTHAND("Shorthand for missing figures", "Country-year, Periods, Groups, Membership, Contents",
+			"A figure cell that holds no number shows why, in the UK Analysis Function's shorthand. [x]: not "
+					+ "available: the sources give no value, or the figure needs one they do not give (a rate without "
+					+ "the year's population; the population change of the last year of a population series, or of "
+					+ "a year whose next year has no population; a period figure without one of its ends; a total "
+					+ "the organisation did not publish for that date). [z]: not applicable: there is nothing to "
+					+ "count (the rows of a sheet without a table, in Contents). The chart data sheets leave such "
+					+ "cells empty, so that the charts show a gap rather than a zero; the CSV files leave every such "
+					+ "cell empty."),
+
 	ROUNDING("Rounding", "Country-year, Periods, Groups",
 			"Counts are exact whole persons. Values given in thousands are multiplied by 1,000 and rounded once, "
 					+ "half to even. Rates are computed from the exact counts and rounded once, half to even, to 3 "
@@ -28,6 +38,8 @@ enum Note {
 					+ "of population change), a year fewer than the sums. Population change therefore need not equal "
 					+ "net migration plus natural increase of the same period. The Periods and Groups sheets use the "
 					+ "same spans; periods of different lengths are totals over different numbers of years."),
+
+	COLUMNS_LEFT_OUT("Columns left out", "Country-year, Periods, Groups", null),
 
 	MEMBERSHIP_COUNTS("Membership counts", "Membership",
 			"The Membership sheet counts the parties the membership file lists on each date: member states, "

@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.report;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,26 @@ final class NotesSheets {
 			sink.row(List.of("Note " + note.number(), note.subject(), text, note.appliesTo()));
 		}
 		sink.end();
+	}
+
+	/**
+	 * @param leftOut per table, the headers of the columns left out
+	 * @return the text of the note on columns left out
+	 */
+	static String leftOut(Map<String, List<String>> leftOut) {
+		List<String> tables = new ArrayList<>();
+		for (String table : List.of("Country-year", "Periods", "Groups")) {
+			List<String> columns = leftOut.getOrDefault(table, List.of());
+			if (!columns.isEmpty()) {
+				tables.add(table + ": " + String.join("; ", columns));
+			}
+		}
+		String rule = "A column that no dataset of the run can fill (immigrants and emigrants without a flows "
+				+ "dataset, births, deaths and rates without them, migrant stock without a stock dataset, ...) is "
+				+ "left out of the run's tables, in the workbook and the CSV files alike, rather than shown empty in "
+				+ "every row.";
+		return tables.isEmpty() ? rule + " This run leaves out no column."
+				: rule + " Left out in this run: " + String.join(". ", tables) + ".";
 	}
 
 	static void writeDefinitions(TableSink sink) throws IOException {

@@ -1,7 +1,7 @@
 package org.migrationstats.pipeline.report;
 
 import java.io.IOException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.migrationstats.pipeline.compute.GroupFigures;
@@ -38,49 +38,95 @@ final class PeriodSheets {
 	static final String POPULATION_CHANGE = "Population change, persons, mid-year of first year to mid-year of "
 			+ "last year";
 
-	private PeriodSheets() {
+	private final Fields<PeriodFigures> periods;
+
+	private final Fields<GroupFigures> groups;
+
+	PeriodSheets(Availability run) {
+		boolean population = run.population();
+		boolean net = run.netMigration();
+		boolean natural = run.naturalIncrease();
+		this.periods = new Fields<PeriodFigures>().add(Column.text("Period"), PeriodFigures::period)
+			.add(Column.year("First year"), PeriodFigures::from)
+			.add(Column.year("Last year"), PeriodFigures::to)
+			.add(Column.year(CALENDAR_YEARS), PeriodFigures::years)
+			.add(population, Column.year(YEARS_OF_CHANGE), PeriodFigures::yearsOfChange)
+			.add(Column.text("Country code"), PeriodFigures::country)
+			.add(Column.text("Country"), PeriodFigures::name)
+			.add(Column.text("Status at period end"), (p) -> p.statusAtEnd().words())
+			.add(net, Column.count(NET_MIGRATION), PeriodFigures::netMigration)
+			.add(net, Column.year("Net migration, calendar years with data"), PeriodFigures::netMigrationYears)
+			.add(natural, Column.count(NATURAL_INCREASE), PeriodFigures::naturalIncrease)
+			.add(natural, Column.year("Natural increase, calendar years with data"),
+					PeriodFigures::naturalIncreaseYears)
+			.add(population, Column.count(POPULATION_FIRST), PeriodFigures::populationStart)
+			.add(population, Column.count(POPULATION_LAST), PeriodFigures::populationEnd)
+			.add(population, Column.count(POPULATION_CHANGE), PeriodFigures::populationChange)
+			.add(population && net,
+					Column.rate("Net migration rate, per 1,000 mean population per calendar year with data"),
+					PeriodFigures::averageNetMigrationRate)
+			.add(run.reportedChange(),
+					Column.count("Reported population change, persons, sum of the source's yearly changes, "
+							+ "calendar years first to last"),
+					PeriodFigures::reportedChange)
+			.add(run.reportedChange(), Column.year("Reported population change, calendar years with data"),
+					PeriodFigures::reportedChangeYears);
+		this.groups = new Fields<GroupFigures>().add(Column.text("Period"), GroupFigures::period)
+			.add(Column.year("First year"), GroupFigures::from)
+			.add(Column.year("Last year"), GroupFigures::to)
+			.add(Column.year(CALENDAR_YEARS), GroupFigures::years)
+			.add(population, Column.year(YEARS_OF_CHANGE), GroupFigures::yearsOfChange)
+			.add(Column.text("Grouping"), GroupFigures::grouping)
+			.add(Column.text("Group"), GroupFigures::group)
+			.add(Column.year("Countries"), GroupFigures::countries)
+			.add(net, Column.year("Countries with net migration for every calendar year"),
+					GroupFigures::completeCountries)
+			.add(net, Column.count(NET_MIGRATION), GroupFigures::netMigration)
+			.add(natural, Column.count(NATURAL_INCREASE), GroupFigures::naturalIncrease)
+			.add(population, Column.count(POPULATION_FIRST), GroupFigures::populationStart)
+			.add(population, Column.count(POPULATION_LAST), GroupFigures::populationEnd)
+			.add(population, Column.count(POPULATION_CHANGE), GroupFigures::populationChange);
 	}
 
-	static void writePeriods(TableSink sink, List<PeriodFigures> periods) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country",
-						Note.cite(Note.ROUNDING, Note.PERIOD_SPANS)),
-				List.of(Column.text("Period"), Column.year("First year"), Column.year("Last year"),
-						Column.year(CALENDAR_YEARS), Column.year(YEARS_OF_CHANGE), Column.text("Country code"),
-						Column.text("Country"), Column.text("Status at period end"), Column.count(NET_MIGRATION),
-						Column.year("Net migration, calendar years with data"), Column.count(NATURAL_INCREASE),
-						Column.year("Natural increase, calendar years with data"), Column.count(POPULATION_FIRST),
-						Column.count(POPULATION_LAST), Column.count(POPULATION_CHANGE),
-						Column.rate("Net migration rate, per 1,000 mean population per calendar year with data"),
-						Column.count("Reported population change, persons, sum of the source's yearly changes, "
-								+ "calendar years first to last"),
-						Column.year("Reported population change, calendar years with data")));
-		for (PeriodFigures p : periods) {
-			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.years(), p.yearsOfChange(), p.country(), p.name(),
-					p.statusAtEnd().words(), p.netMigration(), p.netMigrationYears(), p.naturalIncrease(),
-					p.naturalIncreaseYears(), p.populationStart(), p.populationEnd(), p.populationChange(),
-					p.averageNetMigrationRate(), p.reportedChange(), p.reportedChangeYears()));
+	List<String> periodsLeftOut() {
+		return this.periods.leftOut();
+	}
+
+	List<String> groupsLeftOut() {
+		return this.groups.leftOut();
+	}
+
+	void writePeriods(TableSink sink, List<PeriodFigures> rows) throws IOException {
+		sink.begin(new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country",
+				notes(this.periods, Note.SHORTHAND, Note.ROUNDING, Note.PERIOD_SPANS)), this.periods.columns());
+		for (PeriodFigures p : rows) {
+			sink.row(this.periods.row(p));
 		}
 		sink.end();
 	}
 
-	static void writeGroups(TableSink sink, List<GroupFigures> groups) throws IOException {
+	void writeGroups(TableSink sink, List<GroupFigures> rows) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Groups", "groups",
 						"Figures over named periods, per membership status, job-file list, region and sub-region",
-						Note.cite(Note.ROUNDING, Note.PERIOD_SPANS, Note.AGGREGATES)),
-				List.of(Column.text("Period"), Column.year("First year"), Column.year("Last year"),
-						Column.year(CALENDAR_YEARS), Column.year(YEARS_OF_CHANGE), Column.text("Grouping"),
-						Column.text("Group"), Column.year("Countries"),
-						Column.year("Countries with net migration for every calendar year"),
-						Column.count(NET_MIGRATION), Column.count(NATURAL_INCREASE), Column.count(POPULATION_FIRST),
-						Column.count(POPULATION_LAST), Column.count(POPULATION_CHANGE)));
-		for (GroupFigures g : groups) {
-			sink.row(Arrays.asList(g.period(), g.from(), g.to(), g.years(), g.yearsOfChange(), g.grouping(), g.group(),
-					g.countries(), g.completeCountries(), g.netMigration(), g.naturalIncrease(), g.populationStart(),
-					g.populationEnd(), g.populationChange()));
+						notes(this.groups, Note.SHORTHAND, Note.ROUNDING, Note.PERIOD_SPANS, Note.AGGREGATES)),
+				this.groups.columns());
+		for (GroupFigures g : rows) {
+			sink.row(this.groups.row(g));
 		}
 		sink.end();
+	}
+
+	/**
+	 * The citations of a table: the notes given, and the one on columns left out if any
+	 * is.
+	 */
+	private static String notes(Fields<?> fields, Note... notes) {
+		List<Note> cited = new ArrayList<>(List.of(notes));
+		if (!fields.leftOut().isEmpty()) {
+			cited.add(Note.COLUMNS_LEFT_OUT);
+		}
+		return Note.cite(cited.toArray(Note[]::new));
 	}
 
 	/**

@@ -86,13 +86,19 @@ public class ReportWriter {
 				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
 				xlsx.citeForEmptyTables(Note.EMPTY_TABLES.cite());
 				xlsx.reserve(CONTENTS, "Every sheet, with a link to it and its number of rows");
-				NotesSheets.writeNotes(sink, Map.of(Note.SOURCES, AboutSheet.sources(spec)));
+				Availability available = new Availability(this.figures.measuresWithValues(run.runId()));
+				CountryYearSheet countryYears = new CountryYearSheet(available);
+				PeriodSheets periods = new PeriodSheets(available);
+				NotesSheets.writeNotes(sink,
+						Map.of(Note.SOURCES, AboutSheet.sources(spec), Note.COLUMNS_LEFT_OUT,
+								NotesSheets.leftOut(Map.of("Country-year", countryYears.leftOut(), "Periods",
+										periods.periodsLeftOut(), "Groups", periods.groupsLeftOut()))));
 				NotesSheets.writeDefinitions(sink);
 				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
-				PeriodSheets.writePeriods(sink, this.figures.periods(run.runId()));
-				writeCountryYears(sink, run.runId());
+				periods.writePeriods(sink, this.figures.periods(run.runId()));
+				countryYears.write(sink, (row) -> this.figures.countryYears(run.runId(), row));
 				List<GroupFigures> groups = PeriodSheets.inWords(this.figures.groups(run.runId()));
-				PeriodSheets.writeGroups(sink, groups);
+				periods.writeGroups(sink, groups);
 				MembershipSheets.writeCounts(sink, this.figures.membershipCounts(run.runId()), spec.membershipTotals());
 				MembershipSheets.writeChanges(sink, membership, this.figures.countryNames());
 				MembershipSheets.writeChecks(sink, this.figures.membershipChecks(run.runId()));
@@ -101,13 +107,13 @@ public class ReportWriter {
 				writeRejections(sink, run.runId());
 				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
-				ChartData charts = chartData(spec, run.runId(), groups);
+				ChartData charts = chartData(spec, run.runId(), groups, available);
 				charts.write(sink);
 				RunDetails.write(sink, spec, run);
 				RunDetails.writeInputs(sink, spec, files, this.runs.inputs(run.runId()),
 						this.figures.fileCounts(run.runId()));
 				xlsx.charts(CHARTS, charts);
-				xlsx.contents(CONTENTS);
+				xlsx.contents(CONTENTS, Note.cite(Note.SHORTHAND));
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
 						"Net migration and population figures by membership status", "Figures of job " + spec.name()
 								+ " for " + run.runDate() + ", with their inputs, " + "definitions, checks and rejects",
@@ -123,7 +129,7 @@ public class ReportWriter {
 		return target;
 	}
 
-	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups) {
+	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups, Availability available) {
 		List<String> countries = spec.report().chartCountries();
 		String from;
 		if (countries.isEmpty()) {
@@ -137,7 +143,7 @@ public class ReportWriter {
 			from = "as the job file names them";
 		}
 		return ChartData.of(from, countries, this.figures.countryNames(),
-				this.figures.netMigrationSeries(runId, countries), groups);
+				this.figures.netMigrationSeries(runId, countries), groups, available);
 	}
 
 	private void writeChecks(TableSink sink, JobSpec spec, long runId) throws IOException {
@@ -163,41 +169,6 @@ public class ReportWriter {
 						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));
 		for (Object[] row : this.figures.sourceDifferences(runId)) {
 			sink.row(Arrays.asList(row));
-		}
-		sink.end();
-	}
-
-	private void writeCountryYears(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Country-year", "country_year", "Figures per country and year",
-						Note.cite(Note.ROUNDING, Note.PRECEDENCE)),
-				List.of(Column.text("Country code"), Column.text("Country"), Column.year("Year"),
-						Column.text("Status at year end"), Column.count("Population"), Column.text("Population source"),
-						Column.count("Immigrants"), Column.count("Emigrants"), Column.count("Net migration"),
-						Column.text("Net migration source"), Column.count("Births"), Column.count("Deaths"),
-						Column.count("Natural increase"), Column.count("Population change"),
-						Column.rate("Net migration rate, per 1,000"), Column.rate("Birth rate, per 1,000"),
-						Column.rate("Death rate, per 1,000"), Column.count("Reported population change"),
-						Column.count("Immigrants minus emigrants"), Column.count("Balancing residual"),
-						Column.count("International migrant stock")));
-		List<IOException> failures = new ArrayList<>(1);
-		this.figures.countryYears(runId, (CountryYearFigures c) -> {
-			if (!failures.isEmpty()) {
-				return;
-			}
-			try {
-				sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.status().words(), c.population(),
-						c.populationSource(), c.immigrants(), c.emigrants(), c.netMigration(), c.netMigrationSource(),
-						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate(),
-						c.birthRate(), c.deathRate(), c.reportedPopulationChange(), c.migrationFlowsNet(),
-						c.balanceResidual(), c.migrantStock()));
-			}
-			catch (IOException ex) {
-				failures.add(ex);
-			}
-		});
-		if (!failures.isEmpty()) {
-			throw failures.get(0);
 		}
 		sink.end();
 	}

@@ -20,7 +20,8 @@ interface TableSink {
 
 	/**
 	 * Adds a row; cells are {@code String}, {@code Long}, {@code Integer},
-	 * {@code BigDecimal}, {@code LocalDate} or {@code null}.
+	 * {@code BigDecimal}, {@code LocalDate}, {@link Missing} or {@code null} (a figure
+	 * not available; in a text column, no text).
 	 * @param cells the row's cells, one per column
 	 * @throws IOException if the output cannot be written
 	 */

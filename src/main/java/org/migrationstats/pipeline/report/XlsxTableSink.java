@@ -190,18 +190,29 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		int lines = 1;
 		for (int i = 0; i < cells.size(); i++) {
 			Object value = cells.get(i);
-			if (value == null) {
-				continue;
-			}
 			Column.Kind kind = this.columns.get(i).kind();
 			boolean text = kind == Column.Kind.TEXT;
-			if (value instanceof String string && string.isEmpty()) {
+			if (value == null) {
+				if (text) {
+					continue;
+				}
+				// no blank figure cells: a reader cannot tell an empty cell from a zero
+				// left out by mistake
+				value = Missing.NOT_AVAILABLE;
+			}
+			if ((value instanceof String string && string.isEmpty())
+					|| (value instanceof Missing missing && missing.symbol().isEmpty())) {
 				continue;
 			}
 			Cell cell = row.createCell(i);
 			int shown;
 			CellStyle style;
-			if (value instanceof Long number) {
+			if (value instanceof Missing missing) {
+				cell.setCellValue(missing.symbol());
+				shown = missing.symbol().length();
+				style = text ? this.styles.text : this.styles.shorthand;
+			}
+			else if (value instanceof Long number) {
 				cell.setCellValue(number);
 				shown = groupedLength(number);
 				style = text ? this.styles.countInText : this.styles.of(kind);
@@ -311,16 +322,18 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	/**
 	 * Fills the reserved Contents sheet: one row per other sheet, linked to it, with what
 	 * it holds and its number of data rows (of all its tables together); a sheet without
-	 * a table, such as the cover or the charts, has no count.
+	 * a table, such as the cover or the charts, has none to count ([z]).
 	 * @param name the Contents sheet's name
+	 * @param notes the citations of the notes that apply to the Contents table
 	 */
-	void contents(String name) {
+	void contents(String name, String notes) {
 		List<SheetEntry> others = new ArrayList<>(this.sheets.values());
 		others.removeIf((s) -> s.name.equals(name));
-		begin(new TableInfo(name, "contents", "Contents"),
+		begin(new TableInfo(name, "contents", "Contents", notes),
 				List.of(Column.text("Sheet"), Column.text("What it holds"), Column.count("Rows")));
 		for (SheetEntry other : others) {
-			row(java.util.Arrays.asList(other.name, other.description, (other.tables > 0) ? other.rows : null));
+			row(java.util.Arrays.asList(other.name, other.description,
+					(other.tables > 0) ? (Object) other.rows : Missing.NOT_APPLICABLE));
 			Cell cell = this.sheet.getRow(this.nextRow - 1).getCell(0);
 			cell.setCellStyle(this.styles.link);
 			link(cell, other.name);

@@ -424,6 +424,21 @@ public class FiguresStore {
 
 	/**
 	 * @param runId the run
+	 * @return the measures some dataset of the run gave a value for that the figures use
+	 * (an older vintage, kept to be compared, has no precedence rank and does not count)
+	 */
+	public java.util.Set<org.migrationstats.pipeline.spec.Measure> measuresWithValues(long runId) {
+		java.util.Set<org.migrationstats.pipeline.spec.Measure> measures = java.util.EnumSet
+			.noneOf(org.migrationstats.pipeline.spec.Measure.class);
+		this.jdbc.query("SELECT DISTINCT MEASURE FROM MIG_DATASET_VALUE WHERE RUN_ID = ? AND RANK IS NOT NULL",
+				(ResultSet rs) -> {
+					measures.add(org.migrationstats.pipeline.spec.Measure.valueOf(rs.getString(1)));
+				}, runId);
+		return measures;
+	}
+
+	/**
+	 * @param runId the run
 	 * @return the period figures per country, in period and country order
 	 */
 	public List<PeriodFigures> periods(long runId) {

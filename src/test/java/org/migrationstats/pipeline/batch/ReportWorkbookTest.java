@@ -139,8 +139,8 @@ class ReportWorkbookTest {
 				assertThat(sheet.getNumMergedRegions()).as(name).isZero();
 			}
 			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures over named periods, per country " + cite("Rounding") + " "
-						+ cite("Spans of period figures"));
+				.isEqualTo("Figures over named periods, per country " + cite("Shorthand for missing figures") + " "
+						+ cite("Rounding") + " " + cite("Spans of period figures"));
 			assertThat(workbook().getSheet("Checks").getRow(0).getCell(0).getStringCellValue()).as("an empty table")
 				.endsWith("(none in this run) " + cite("Empty tables"));
 		}
@@ -268,7 +268,8 @@ class ReportWorkbookTest {
 		void makeTheTitleSayTheFileListsOnlySomeParties() {
 			assertThat(workbook().getSheet("Membership").getRow(0).getCell(0).getStringCellValue())
 				.endsWith(" (the membership file lists only some parties: 10 of 98 member states and 1 of 33 observer "
-						+ "states on 2002-12-02) " + cite("Membership counts"));
+						+ "states on 2002-12-02) " + cite("Shorthand for missing figures") + " "
+						+ cite("Membership counts"));
 			Row council = row("Membership", 0, "2002-12-02", 0, null);
 			assertThat(council.getCell(3).getNumericCellValue()).isEqualTo(88);
 		}
@@ -346,6 +347,113 @@ class ReportWorkbookTest {
 				.endsWith(cite("Spans of period figures"));
 			assertThat(workbook().getSheet("Groups").getRow(0).getCell(0).getStringCellValue())
 				.contains(cite("Spans of period figures"));
+		}
+
+	}
+
+	@Nested
+	class MissingFigures {
+
+		@Test
+		void theLastYearOfAPopulationSeriesHasNoPopulationChangeAndSaysSo() throws IOException {
+			Row kazakhstan = row("Country-year", 0, "KAZ", 2, "2024");
+			assertThat(kazakhstan.getCell(column("Country-year", "Population")).getNumericCellValue())
+				.isEqualTo(20_592_571);
+			Cell change = kazakhstan.getCell(column("Country-year", "Population change"));
+			assertThat(change.getStringCellValue()).isEqualTo("[x]");
+			assertThat(change.getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(countryYear("KAZ", "2024").get("Population change")).as("the CSV cell stays empty").isEmpty();
+		}
+
+		@Test
+		void aRateWithoutTheYearsPopulationIsNotAvailableAndASourceOfNothingIsEmpty() {
+			Row burundi = row("Country-year", 0, "BDI", 2, "1950");
+			assertThat(burundi.getCell(column("Country-year", "Population")).getStringCellValue()).isEqualTo("[x]");
+			assertThat(burundi.getCell(column("Country-year", "Net migration rate, per 1,000")).getStringCellValue())
+				.isEqualTo("[x]");
+			assertThat(burundi.getCell(column("Country-year", "Net migration")).getNumericCellValue())
+				.isEqualTo(-13_334);
+			assertThat(burundi.getCell(column("Country-year", "Population source"))).as("text, not a figure").isNull();
+		}
+
+		@Test
+		void noFigureCellOfATableIsBlankButInTheChartData() {
+			int checked = 0;
+			for (XSSFSheet sheet : WorkbookReading.sheets(workbook())) {
+				for (XSSFTable table : sheet.getTables()) {
+					if (table.getName().startsWith("Chart")
+							|| sheet.getRow(0).getCell(0).getStringCellValue().contains("(none in this run)")) {
+						continue;
+					}
+					int header = table.getStartCellReference().getRow();
+					for (Cell heading : sheet.getRow(header)) {
+						if (heading.getCellStyle().getAlignment() != HorizontalAlignment.RIGHT) {
+							continue;
+						}
+						for (int r = header + 1; r <= table.getEndCellReference().getRow(); r++) {
+							assertThat(sheet.getRow(r).getCell(heading.getColumnIndex()))
+								.as(sheet.getSheetName() + " row " + (r + 1) + " " + heading.getStringCellValue())
+								.isNotNull();
+							checked++;
+						}
+					}
+				}
+			}
+			assertThat(checked).isGreaterThan(15_000);
+		}
+
+		@Test
+		void theContentsSayASheetWithoutATableHasNoRowsToCount() {
+			for (String sheet : WITHOUT_TABLE) {
+				assertThat(row("Contents", 0, sheet, 0, null).getCell(2).getStringCellValue()).as(sheet)
+					.isEqualTo("[z]");
+			}
+			assertThat(row("Contents", 0, "Notes", 0, null).getCell(2).getNumericCellValue())
+				.isEqualTo(table("Notes").getDataRowCount());
+		}
+
+		@Test
+		void theChartDataLeavesAGapWhereAGroupHasNoValueSoThatNoZeroIsPlotted() {
+			Row observers = row("Chart data, groups", 1, "Observer", 0, "membership");
+			assertThat(observers.getCell(2).getNumericCellValue()).isEqualTo(-634_056);
+			assertThat(observers.getCell(3)).as("no observer state at the end of 2003-2023").isNull();
+		}
+
+		@Test
+		void theNotesExplainTheShorthandAndTheFigureTablesCiteThem() {
+			String shorthand = noteText("Shorthand for missing figures");
+			assertThat(shorthand).contains("[x]: not available").contains("[z]: not applicable");
+			for (String sheet : List.of("Country-year", "Periods", "Groups", "Membership", "Contents")) {
+				assertThat(workbook().getSheet(sheet).getRow(0).getCell(0).getStringCellValue()).as(sheet)
+					.contains(cite("Shorthand for missing figures"));
+			}
+		}
+
+		@Test
+		void columnsNoDatasetOfTheRunCanFillAreLeftOutOfTheWorkbookAndTheCsvFile() throws IOException {
+			List<String> flows = List.of("Immigrants", "Emigrants", "Immigrants minus emigrants");
+			assertThat(header(workbook().getSheet("Country-year"), 1)).doesNotContainAnyElementsOf(flows)
+				.contains("Net migration", "Births", "International migrant stock");
+			assertThat(countryYear("KAZ", "2002").toMap()).doesNotContainKeys(flows.toArray(String[]::new))
+				.containsKeys("Net migration", "Births");
+			assertThat(noteText("Columns left out"))
+				.endsWith("Left out in this run: Country-year: Immigrants; Emigrants; Immigrants minus emigrants.");
+			assertThat(workbook().getSheet("Country-year").getRow(0).getCell(0).getStringCellValue())
+				.contains(cite("Columns left out"));
+			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
+				.doesNotContain(cite("Columns left out"));
+		}
+
+		private int column(String sheet, String heading) {
+			return header(workbook().getSheet(sheet), 1).indexOf(heading);
+		}
+
+		private CSVRecord countryYear(String country, String year) throws IOException {
+			return NightlyJobTest.csv(ReportWorkbookTest.this.folder.resolve("country_year.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Country code").equals(country) && r.get("Year").equals(year))
+				.findFirst()
+				.orElseThrow();
 		}
 
 	}
@@ -551,7 +659,8 @@ class ReportWorkbookTest {
 			}
 			assertThat(cited).isGreaterThan(5);
 			assertThat(workbook().getSheet("Country-year").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures per country and year " + cite("Rounding") + " " + cite("Precedence"));
+				.isEqualTo("Figures per country and year " + cite("Shorthand for missing figures") + " "
+						+ cite("Rounding") + " " + cite("Precedence") + " " + cite("Columns left out"));
 			assertThat(workbook().getSheet("Run details").getRow(0).getCell(0).getStringCellValue())
 				.endsWith(cite("Reproducibility"));
 		}
@@ -755,6 +864,21 @@ class ReportWorkbookTest {
 			values.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r).getCell(1));
 		}
 		return values;
+	}
+
+	/**
+	 * @param subject a note's subject
+	 * @return its text, from the Notes sheet
+	 */
+	private String noteText(String subject) {
+		XSSFTable notes = table("Notes");
+		for (int r = notes.getStartCellReference().getRow() + 1; r <= notes.getEndCellReference().getRow(); r++) {
+			Row row = notes.getXSSFSheet().getRow(r);
+			if (row.getCell(1).getStringCellValue().equals(subject)) {
+				return row.getCell(2).getStringCellValue();
+			}
+		}
+		throw new AssertionError("no note on " + subject);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -70,7 +71,8 @@ class XlsxTableSinkTest {
 			sink.begin(new TableSink.TableInfo("Figures", "country_year", "Figures per country and year"), FIGURES);
 			sink.row(Arrays.asList("Kazakhstan", 1994, -521_425L, new BigDecimal("-32.102"), LocalDate.of(1994, 7, 1)));
 			sink.row(Arrays.asList("Italy", 2002, 1_234_567_890L, new BigDecimal("0.125"), null));
-			sink.row(Arrays.asList("Nowhere", 2003, null, null, null));
+			sink.row(Arrays.asList("Nowhere", 2003, null, Missing.NOT_APPLICABLE, Missing.CHART_GAP));
+			sink.row(Arrays.asList(null, 2004, Missing.NOT_AVAILABLE, null, null));
 			for (String payload : PAYLOADS) {
 				sink.row(Arrays.asList(payload, 2000, 1L, null, null));
 			}
@@ -78,7 +80,7 @@ class XlsxTableSinkTest {
 			sink.begin(new TableSink.TableInfo("Rejects", "rejects", "Rejected rows", "[note 7] [note 2]"),
 					List.of(Column.text("Value as written"), Column.text("Reason")));
 			sink.end();
-			sink.contents("Contents");
+			sink.contents("Contents", "");
 			sink.properties("Title", "Subject", "Description", LocalDate.of(2002, 12, 31));
 			sink.save(file);
 		}
@@ -138,7 +140,7 @@ class XlsxTableSinkTest {
 			XSSFTable table = this.sheet.getTables().get(0);
 			assertThat(table.getName()).isEqualTo("CountryYear");
 			assertThat(table.getDisplayName()).isEqualTo("CountryYear");
-			int last = 2 + 3 + PAYLOADS.size() - 1;
+			int last = 2 + 4 + PAYLOADS.size() - 1;
 			assertThat(table.getCTTable().getRef()).isEqualTo("A2:E" + (last + 1));
 			assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo("A2:E" + (last + 1));
 			assertThat(table.getColumns()).extracting(XSSFTableColumn::getName)
@@ -176,16 +178,23 @@ class XlsxTableSinkTest {
 		}
 
 		@Test
-		void unknownValuesAreEmptyCellsNotZeros() {
+		void aMissingFigureShowsItsShorthandAlignedWithTheNumbersNeverABlankOrAZero() {
 			Row nowhere = this.sheet.getRow(4);
-			assertThat(nowhere.getCell(2)).isNull();
-			assertThat(nowhere.getCell(3)).isNull();
+			assertThat(nowhere.getCell(2).getStringCellValue()).as("null: not available").isEqualTo("[x]");
+			assertThat(nowhere.getCell(2).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(nowhere.getCell(3).getStringCellValue()).isEqualTo("[z]");
+			assertThat(nowhere.getCell(4)).as("a chart's gap stays empty").isNull();
+			Row unnamed = this.sheet.getRow(5);
+			assertThat(unnamed.getCell(0)).as("no text is an empty text cell").isNull();
+			assertThat(unnamed.getCell(2).getStringCellValue()).isEqualTo("[x]");
+			assertThat(unnamed.getCell(3).getStringCellValue()).isEqualTo("[x]");
+			assertThat(unnamed.getCell(4).getStringCellValue()).as("a date not available").isEqualTo("[x]");
 		}
 
 		@Test
 		void textThatLooksLikeAFormulaIsAStringCellMarkedAsText() {
 			for (int i = 0; i < PAYLOADS.size(); i++) {
-				Cell cell = this.sheet.getRow(5 + i).getCell(0);
+				Cell cell = this.sheet.getRow(6 + i).getCell(0);
 				assertThat(cell.getCellType()).as(PAYLOADS.get(i)).isEqualTo(CellType.STRING);
 				assertThat(cell.getStringCellValue()).isEqualTo(PAYLOADS.get(i));
 				assertThat(cell.getCellStyle().getQuotePrefixed()).as(PAYLOADS.get(i)).isTrue();
@@ -301,11 +310,12 @@ class XlsxTableSinkTest {
 			assertThat(cell.getHyperlink().getAddress()).isEqualTo("'" + sheets.get(i) + "'!A1");
 		}
 		assertThat(contents.getRow(2).getCell(1).getStringCellValue()).isEqualTo("The cover");
-		assertThat(contents.getRow(2).getCell(2)).as("no count for a sheet without a table").isNull();
+		assertThat(contents.getRow(2).getCell(2).getStringCellValue()).as("no table to count: not applicable")
+			.isEqualTo("[z]");
 		assertThat(contents.getRow(3).getCell(1).getStringCellValue()).as("the title, without its notes")
 			.isEqualTo("This run");
 		assertThat(contents.getRow(3).getCell(2).getNumericCellValue()).as("both tables' rows").isEqualTo(3);
-		assertThat(contents.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(3 + PAYLOADS.size());
+		assertThat(contents.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(4 + PAYLOADS.size());
 		assertThat(contents.getRow(5).getCell(2).getNumericCellValue()).isZero();
 		assertThat(contents.getTables()).extracting(XSSFTable::getName).containsExactly("Contents");
 	}
