@@ -17,7 +17,9 @@ import org.migrationstats.pipeline.compute.GroupFigures;
  * year for the chart countries, and the period figures per membership status and job-file
  * list.
  *
- * @param countriesFrom where the chart countries came from, in words
+ * @param countriesInWords the chart countries in words, for titles, such as
+ * {@code Central
+ * Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
  * @param countries the chart countries' labels, such as {@code Kazakhstan (KAZ)}
  * @param years every year from the first to the last any chart country has
  * @param netMigration per country, per year: net migration, {@code null} where unknown
@@ -30,7 +32,7 @@ import org.migrationstats.pipeline.compute.GroupFigures;
  * @param groupNaturalIncrease per period, per group: natural increase; no period when the
  * run has no births or deaths
  */
-record ChartData(String countriesFrom, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
+record ChartData(String countriesInWords, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
 		List<String> periods, List<String> periodSpans, List<String> groups, List<String> groupGroupings,
 		List<List<Long>> groupNetMigration, List<List<Long>> groupNaturalIncrease) {
 
@@ -48,7 +50,9 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	static final List<String> GROUPINGS = List.of("membership", "list");
 
 	/**
-	 * @param countriesFrom where the chart countries came from, in words
+	 * @param countriesInWords the chart countries in words, for titles, such as
+	 * {@code Central
+	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
 	 * @param keys the chart countries
 	 * @param names country names by key
 	 * @param series rows of country key, year and net migration ({@code Long} or
@@ -56,13 +60,15 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	 * @param groupFigures the period figures per group, in report order
 	 * @return the chart figures
 	 */
-	static ChartData of(String countriesFrom, List<String> keys, Map<String, String> names, List<Object[]> series,
+	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names, List<Object[]> series,
 			List<GroupFigures> groupFigures) {
-		return of(countriesFrom, keys, names, series, groupFigures, Availability.ALL);
+		return of(countriesInWords, keys, names, series, groupFigures, Availability.ALL);
 	}
 
 	/**
-	 * @param countriesFrom where the chart countries came from, in words
+	 * @param countriesInWords the chart countries in words, for titles, such as
+	 * {@code Central
+	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
 	 * @param keys the chart countries
 	 * @param names country names by key
 	 * @param series rows of country key, year and net migration ({@code Long} or
@@ -71,7 +77,7 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	 * @param run the figures the run can give: a group figure it cannot is left out
 	 * @return the chart figures
 	 */
-	static ChartData of(String countriesFrom, List<String> keys, Map<String, String> names, List<Object[]> series,
+	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names, List<Object[]> series,
 			List<GroupFigures> groupFigures, Availability run) {
 		TreeSet<Integer> years = new TreeSet<>();
 		Map<String, Map<Integer, Long>> byCountry = new HashMap<>();
@@ -113,7 +119,7 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 				natural[periods.get(g.period())][groupNames.indexOf(g.group())] = g.naturalIncrease();
 			}
 		}
-		return new ChartData(countriesFrom, labels, span, values, List.copyOf(periods.keySet()),
+		return new ChartData(countriesInWords, labels, span, values, List.copyOf(periods.keySet()),
 				List.copyOf(spans.values()), groupNames, List.copyOf(groups.values()),
 				run.netMigration() ? rows(net) : List.of(), run.naturalIncrease() ? rows(natural) : List.of());
 	}
@@ -126,6 +132,22 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	 */
 	String periodLabel(int period) {
 		return this.periods.get(period) + " (" + this.periodSpans.get(period) + ")";
+	}
+
+	/**
+	 * @param name a name as job files write it, such as {@code central-asia}
+	 * @return the name in words for a title, such as {@code Central Asia}
+	 */
+	static String inWords(String name) {
+		StringBuilder words = new StringBuilder();
+		for (String word : name.split("[-_\\s]+")) {
+			if (!word.isEmpty()) {
+				words.append((words.length() > 0) ? " " : "")
+					.append(Character.toUpperCase(word.charAt(0)))
+					.append(word.substring(1));
+			}
+		}
+		return words.toString();
 	}
 
 	/**
@@ -150,7 +172,7 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		columns.add(Column.year("Year"));
 		this.countries.forEach((label) -> columns.add(Column.count(label)));
 		sink.begin(new TableSink.TableInfo(COUNTRIES_SHEET, COUNTRIES_TABLE,
-				"Net migration per year, chart countries (" + this.countriesFrom + "): the data of the first chart",
+				"Net migration per year, " + this.countriesInWords + ": the data of the first chart",
 				Note.cite(Note.SHORTHAND)), columns);
 		for (int y = 0; y < this.years.size(); y++) {
 			List<Object> row = new ArrayList<>();

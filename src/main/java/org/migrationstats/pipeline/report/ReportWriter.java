@@ -131,19 +131,26 @@ public class ReportWriter {
 
 	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups, Availability available) {
 		List<String> countries = spec.report().chartCountries();
-		String from;
-		if (countries.isEmpty()) {
+		Map<String, String> names = this.figures.countryNames();
+		boolean largest = countries.isEmpty();
+		if (largest) {
 			countries = this.figures.largestNetMigration(runId, DEFAULT_CHART_COUNTRIES);
-			from = "the " + countries.size() + " largest absolute net migration totals";
+		}
+		List<String> named = countries.stream().map((key) -> names.getOrDefault(key, key)).toList();
+		String words;
+		if (largest) {
+			words = "the " + countries.size() + " countries with the largest net migration over all years, gains or "
+					+ "losses (" + String.join(", ", named) + ")";
 		}
 		else if (spec.report().chartCountriesFrom().startsWith("groups: ")) {
-			from = "the job file's first group, " + spec.report().chartCountriesFrom().substring(8);
+			words = ChartData.inWords(spec.report().chartCountriesFrom().substring(8)) + " (" + String.join(", ", named)
+					+ ")";
 		}
 		else {
-			from = "as the job file names them";
+			words = String.join(", ", named);
 		}
-		return ChartData.of(from, countries, this.figures.countryNames(),
-				this.figures.netMigrationSeries(runId, countries), groups, available);
+		return ChartData.of(words, countries, names, this.figures.netMigrationSeries(runId, countries), groups,
+				available);
 	}
 
 	private void writeChecks(TableSink sink, JobSpec spec, long runId) throws IOException {

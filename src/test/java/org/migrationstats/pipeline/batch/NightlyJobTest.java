@@ -190,6 +190,14 @@ class NightlyJobTest {
 				assertThat(properties.getCreated().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
 				assertThat(workbook.getSheet("Country-year")).isNotNull();
 				assertThat(workbook.getSheet("Rejects")).isNotNull();
+				assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) workbook.getSheet("Charts")).getDrawingPatriarch()
+					.getCharts()
+					.get(0)
+					.getTitleText()
+					.getString()).as("the job file's first group, in words")
+					.isEqualTo(
+							"Net migration per year, Central Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, "
+									+ "Uzbekistan)");
 				Sheet periods = workbook.getSheet("Periods");
 				assertThat(periods.getRow(0).getCell(0).getStringCellValue())
 					.startsWith("Figures over named periods, per country [note ");

@@ -732,8 +732,11 @@ class ReportWorkbookTest {
 			List<XSSFChart> charts = charts();
 			assertThat(charts).hasSize(3);
 			assertThat(charts).extracting((c) -> c.getTitleText().getString())
-				.containsExactly("Net migration per year, as the job file names them",
-						"Cumulative net migration per group, by period", "Natural increase per group, by period");
+				.containsExactly("Net migration per year, Kazakhstan, Russian Federation, Uzbekistan",
+						"Cumulative net migration per group, total over each period (periods of different lengths; "
+								+ "not annual averages)",
+						"Natural increase per group, total over each period (periods of different lengths; not annual "
+								+ "averages)");
 			assertThat(workbook().getSheet("Charts").getDrawingPatriarch().getShapes()).as("no pictures")
 				.allSatisfy((shape) -> assertThat(shape)
 					.isInstanceOf(org.apache.poi.xssf.usermodel.XSSFGraphicFrame.class));
@@ -759,11 +762,71 @@ class ReportWorkbookTest {
 		}
 
 		@Test
+		void everyChartHasAlternativeTextNamingWhatItShowsAndWhereItsFiguresAre() {
+			List<XSSFChart> charts = charts();
+			List<org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps> alts = new ArrayList<>();
+			for (var shape : workbook().getSheet("Charts").getDrawingPatriarch().getShapes()) {
+				alts.add(((org.apache.poi.xssf.usermodel.XSSFGraphicFrame) shape).getCTGraphicalObjectFrame()
+					.getNvGraphicFramePr()
+					.getCNvPr());
+			}
+			assertThat(alts).hasSameSizeAs(charts);
+			for (int i = 0; i < charts.size(); i++) {
+				String title = charts.get(i).getTitleText().getString();
+				assertThat(alts.get(i).getName()).isEqualTo(title);
+				assertThat(alts.get(i).getTitle()).isEqualTo(title);
+				assertThat(alts.get(i).getDescr()).as(title)
+					.matches("(Line|Clustered bar) chart of .*")
+					.contains("persons")
+					.contains("The figures are on the sheet Chart data, ");
+			}
+			assertThat(alts.get(0).getDescr())
+				.contains("from 1950 to 2023, one line per country (Kazakhstan (KAZ), Russian Federation (RUS), "
+						+ "Uzbekistan (UZB)), each with its own colour, marker and dash");
+			assertThat(alts.get(1).getDescr()).contains("one bar per period: since-independence (1991\u20132002, 12 "
+					+ "calendar years); 2003-2023 (2003\u20132023, 21 calendar years)");
+		}
+
+		@Test
+		void theLinesDifferInMarkerAndDashAsWellAsColour() {
+			var series = charts().get(0).getCTChart().getPlotArea().getLineChartArray(0).getSerList();
+			assertThat(series).hasSize(3);
+			List<String> looks = new ArrayList<>();
+			for (var line : series) {
+				String colour = line.getSpPr().getLn().getSolidFill().getSrgbClr().xgetVal().getStringValue();
+				String dash = line.getSpPr().getLn().getPrstDash().getVal().toString();
+				String marker = line.getMarker().getSymbol().getVal().toString();
+				assertThat(line.getMarker().getSpPr().getSolidFill().getSrgbClr().xgetVal().getStringValue())
+					.as("the marker in the line's colour")
+					.isEqualTo(colour);
+				looks.add(marker + " " + dash);
+			}
+			assertThat(looks).containsExactly("circle solid", "square dash", "triangle sysDot");
+		}
+
+		@Test
+		void theBarsOfEachPeriodDifferInFillAndOutlineAsWellAsColourAndAreNamedWithTheirSpan() {
+			var series = charts().get(1).getCTChart().getPlotArea().getBarChartArray(0).getSerList();
+			assertThat(series).extracting((bar) -> bar.getTx().getV())
+				.containsExactly("since-independence (1991\u20132002, 12 calendar years)",
+						"2003-2023 (2003\u20132023, 21 calendar years)");
+			List<String> looks = new ArrayList<>();
+			for (var bar : series) {
+				String line = bar.getSpPr().getLn().getSolidFill().getSrgbClr().xgetVal().getStringValue();
+				var fill = bar.getSpPr().getSolidFill();
+				String filled = fill.isSetSrgbClr() && fill.getSrgbClr().xgetVal().getStringValue().equals(line)
+						? "filled" : "hollow";
+				looks.add(filled + " " + bar.getSpPr().getLn().getPrstDash().getVal());
+			}
+			assertThat(looks).containsExactly("filled solid", "hollow dash");
+		}
+
+		@Test
 		void theGroupChartsAreClusteredBarsWithASeriesPerPeriod() {
 			String xml = charts().get(1).getCTChartSpace().xmlText();
 			assertThat(xml).contains("<c:barChart>").contains("<c:barDir val=\"col\"/>").contains("<c:legend>");
 			assertThat(axisTitles(xml)).containsExactly("Membership status or job-file list at the period's end",
-					"Persons");
+					"Persons, total over the period");
 			assertThat(Pattern.compile("<c:ser>").matcher(xml).results().count()).isEqualTo(2);
 			assertThat(xml).contains("<c:v>Member</c:v>")
 				.contains("<c:v>Not a member</c:v>")

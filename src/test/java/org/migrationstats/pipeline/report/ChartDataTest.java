@@ -50,6 +50,12 @@ class ChartDataTest {
 		assertThat(data.years()).isEmpty();
 	}
 
+	@Test
+	void namesAJobFileListInWordsForATitle() {
+		assertThat(ChartData.inWords("central-asia")).isEqualTo("Central Asia");
+		assertThat(ChartData.inWords("admitted-2-december-2002")).isEqualTo("Admitted 2 December 2002");
+	}
+
 	private static GroupFigures group(String period, String grouping, String group, long netMigration) {
 		int from = period.equals("since-independence") ? 1991 : 2003;
 		int to = period.equals("since-independence") ? 2002 : 2023;
