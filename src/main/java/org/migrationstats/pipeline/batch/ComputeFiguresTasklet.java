@@ -89,7 +89,7 @@ class ComputeFiguresTasklet implements Tasklet {
 		this.figures.computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
 		if (!ranges.isEmpty()) {
 			this.figures.saveMembershipCounts(runId,
-					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipDates()));
+					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipCountDates()));
 		}
 		MembershipComparison comparison = new MembershipComparison(this.countries);
 		for (MembershipCheckSpec check : spec.membershipChecks()) {

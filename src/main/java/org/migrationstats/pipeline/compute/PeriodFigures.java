@@ -36,6 +36,15 @@ public record PeriodFigures(String period, int from, int to, String country, Str
 	}
 
 	/**
+	 * @return the years population change spans, mid-year of the first year to mid-year
+	 * of the last: one fewer than {@link #years()}, the calendar years the flows are
+	 * summed over
+	 */
+	public int yearsOfChange() {
+		return this.to - this.from;
+	}
+
+	/**
 	 * @return average annual net migration per 1,000 of the mean of start and end
 	 * population
 	 */

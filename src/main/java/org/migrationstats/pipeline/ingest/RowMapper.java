@@ -257,7 +257,7 @@ public final class RowMapper {
 					break;
 				}
 			}
-			throw reject(source.row(), column, String.join(" | ", written), reason);
+			throw reject(source.row(), column, labelled(written), reason);
 		}
 		Resolution.Known known = (Resolution.Known) resolution;
 		int fixedYear = 0;
@@ -347,6 +347,32 @@ public final class RowMapper {
 	 */
 	private static List<String> candidates(List<String> written) {
 		return written.stream().map(Header::withoutFootnote).toList();
+	}
+
+	/**
+	 * The country cells as written, for a rejection: with several country columns each
+	 * cell is named by its column ({@code Country Code: "" ; Country Name: "Atlantis"}),
+	 * so an empty code beside a name reads as what it is. Only a rejected row gets here,
+	 * never the rows that map.
+	 * @param written the country cells as written, in the order of the country columns
+	 * @return the text to keep as the value as written
+	 */
+	private String labelled(List<String> written) {
+		if (written.size() == 1) {
+			return written.get(0);
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < written.size(); i++) {
+			if (i > 0) {
+				text.append(" ; ");
+			}
+			// quotes doubled as in CSV, so a cell's own quote cannot end its value
+			text.append(this.header.display(this.countryColumns[i]))
+				.append(": \"")
+				.append(written.get(i).replace("\"", "\"\""))
+				.append('"');
+		}
+		return text.toString();
 	}
 
 	private List<String> countryCells(List<String> cells) {

@@ -13,25 +13,34 @@ import java.util.TreeSet;
 import org.migrationstats.pipeline.compute.GroupFigures;
 
 /**
- * The figures the report's charts plot, in the two tables of the Chart data sheet: net
- * migration per year for the chart countries, and the period figures per membership
- * status and job-file list.
+ * The figures the report's charts plot, in two tables on two sheets: net migration per
+ * year for the chart countries, and the period figures per membership status and job-file
+ * list.
  *
- * @param countriesFrom where the chart countries came from, in words
+ * @param countriesInWords the chart countries in words, for titles, such as
+ * {@code Central
+ * Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
  * @param countries the chart countries' labels, such as {@code Kazakhstan (KAZ)}
  * @param years every year from the first to the last any chart country has
  * @param netMigration per country, per year: net migration, {@code null} where unknown
  * @param periods the periods, in report order
+ * @param periodSpans each period's years, such as {@code 1991–2002, 12 calendar years}
  * @param groups the groups' names
  * @param groupGroupings how each group is formed (membership or list)
- * @param groupNetMigration per period, per group: cumulative net migration
- * @param groupNaturalIncrease per period, per group: natural increase
+ * @param groupNetMigration per period, per group: cumulative net migration; no period
+ * when the run has no net migration
+ * @param groupNaturalIncrease per period, per group: natural increase; no period when the
+ * run has no births or deaths
  */
-record ChartData(String countriesFrom, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
-		List<String> periods, List<String> groups, List<String> groupGroupings, List<List<Long>> groupNetMigration,
-		List<List<Long>> groupNaturalIncrease) {
+record ChartData(String countriesInWords, List<String> countries, List<Integer> years, List<List<Long>> netMigration,
+		List<String> periods, List<String> periodSpans, List<String> groups, List<String> groupGroupings,
+		List<List<Long>> groupNetMigration, List<List<Long>> groupNaturalIncrease) {
 
-	static final String SHEET = "Chart data";
+	/** The sheet of the first chart's figures: one table per sheet. */
+	static final String COUNTRIES_SHEET = "Chart data, net migration";
+
+	/** The sheet of the group charts' figures. */
+	static final String GROUPS_SHEET = "Chart data, groups";
 
 	static final String COUNTRIES_TABLE = "chart_net_migration";
 
@@ -41,7 +50,9 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	static final List<String> GROUPINGS = List.of("membership", "list");
 
 	/**
-	 * @param countriesFrom where the chart countries came from, in words
+	 * @param countriesInWords the chart countries in words, for titles, such as
+	 * {@code Central
+	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
 	 * @param keys the chart countries
 	 * @param names country names by key
 	 * @param series rows of country key, year and net migration ({@code Long} or
@@ -49,8 +60,25 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 	 * @param groupFigures the period figures per group, in report order
 	 * @return the chart figures
 	 */
-	static ChartData of(String countriesFrom, List<String> keys, Map<String, String> names, List<Object[]> series,
+	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names, List<Object[]> series,
 			List<GroupFigures> groupFigures) {
+		return of(countriesInWords, keys, names, series, groupFigures, Availability.ALL);
+	}
+
+	/**
+	 * @param countriesInWords the chart countries in words, for titles, such as
+	 * {@code Central
+	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
+	 * @param keys the chart countries
+	 * @param names country names by key
+	 * @param series rows of country key, year and net migration ({@code Long} or
+	 * {@code null}), any order
+	 * @param groupFigures the period figures per group, in report order
+	 * @param run the figures the run can give: a group figure it cannot is left out
+	 * @return the chart figures
+	 */
+	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names, List<Object[]> series,
+			List<GroupFigures> groupFigures, Availability run) {
 		TreeSet<Integer> years = new TreeSet<>();
 		Map<String, Map<Integer, Long>> byCountry = new HashMap<>();
 		for (Object[] row : series) {
@@ -73,10 +101,12 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 			values.add(span.stream().map(country::get).toList());
 		}
 		Map<String, Integer> periods = new LinkedHashMap<>();
+		Map<String, String> spans = new LinkedHashMap<>();
 		Map<String, String> groups = new LinkedHashMap<>();
 		for (GroupFigures g : groupFigures) {
 			if (GROUPINGS.contains(g.grouping())) {
 				periods.putIfAbsent(g.period(), periods.size());
+				spans.putIfAbsent(g.period(), PeriodSheets.span(g.from(), g.to()));
 				groups.putIfAbsent(g.group(), g.grouping());
 			}
 		}
@@ -89,8 +119,43 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 				natural[periods.get(g.period())][groupNames.indexOf(g.group())] = g.naturalIncrease();
 			}
 		}
-		return new ChartData(countriesFrom, labels, span, values, List.copyOf(periods.keySet()), groupNames,
-				List.copyOf(groups.values()), rows(net), rows(natural));
+		return new ChartData(countriesInWords, labels, span, values, List.copyOf(periods.keySet()),
+				List.copyOf(spans.values()), groupNames, List.copyOf(groups.values()),
+				run.netMigration() ? rows(net) : List.of(), run.naturalIncrease() ? rows(natural) : List.of());
+	}
+
+	/**
+	 * @param period a period's index
+	 * @return the period with its span, such as {@code since-independence (1991–2002, 12
+	 * calendar years)}, so that totals over periods of different lengths are not read as
+	 * alike
+	 */
+	String periodLabel(int period) {
+		return this.periods.get(period) + " (" + this.periodSpans.get(period) + ")";
+	}
+
+	/**
+	 * @param name a name as job files write it, such as {@code central-asia}
+	 * @return the name in words for a title, such as {@code Central Asia}
+	 */
+	static String inWords(String name) {
+		StringBuilder words = new StringBuilder();
+		for (String word : name.split("[-_\\s]+")) {
+			if (!word.isEmpty()) {
+				words.append((words.length() > 0) ? " " : "")
+					.append(Character.toUpperCase(word.charAt(0)))
+					.append(word.substring(1));
+			}
+		}
+		return words.toString();
+	}
+
+	/**
+	 * A value the chart plots, or an empty cell where there is none: a chart takes a cell
+	 * of text such as [x] for zero.
+	 */
+	private static Object gap(Long value) {
+		return (value != null) ? value : Missing.CHART_GAP;
 	}
 
 	private static List<List<Long>> rows(Long[][] table) {
@@ -106,32 +171,36 @@ record ChartData(String countriesFrom, List<String> countries, List<Integer> yea
 		List<Column> columns = new ArrayList<>();
 		columns.add(Column.year("Year"));
 		this.countries.forEach((label) -> columns.add(Column.count(label)));
-		sink.begin(new TableSink.TableInfo(SHEET, COUNTRIES_TABLE,
-				"Net migration per year, chart countries (" + this.countriesFrom + "): the data of the first chart"),
-				columns);
+		sink.begin(new TableSink.TableInfo(COUNTRIES_SHEET, COUNTRIES_TABLE,
+				"Net migration per year, " + this.countriesInWords + ": the data of the first chart",
+				Note.cite(Note.SHORTHAND)), columns);
 		for (int y = 0; y < this.years.size(); y++) {
 			List<Object> row = new ArrayList<>();
 			row.add(this.years.get(y));
 			for (List<Long> country : this.netMigration) {
-				row.add(country.get(y));
+				row.add(gap(country.get(y)));
 			}
 			sink.row(row);
 		}
 		sink.end();
 		List<Column> groupColumns = new ArrayList<>(List.of(Column.text("Grouping"), Column.text("Group")));
-		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": cumulative net migration")));
-		this.periods.forEach((p) -> groupColumns.add(Column.count(p + ": natural increase")));
-		sink.begin(
-				new TableSink.TableInfo(SHEET, GROUPS_TABLE,
-						"Period figures per membership status and job-file " + "list: the data of the group charts"),
-				groupColumns);
+		for (int p = 0; p < this.groupNetMigration.size(); p++) {
+			groupColumns.add(Column.count(PeriodSheets.NET_MIGRATION_OF + ", " + periodLabel(p)));
+		}
+		for (int p = 0; p < this.groupNaturalIncrease.size(); p++) {
+			groupColumns.add(Column.count(PeriodSheets.NATURAL_INCREASE_OF + ", " + periodLabel(p)));
+		}
+		sink.begin(new TableSink.TableInfo(GROUPS_SHEET, GROUPS_TABLE,
+				"Period figures per membership status and job-file list, totals over each period: the data "
+						+ "of the group charts",
+				Note.cite(Note.SHORTHAND, Note.PERIOD_SPANS)), groupColumns);
 		for (int g = 0; g < this.groups.size(); g++) {
 			List<Object> row = new ArrayList<>(List.of(this.groupGroupings.get(g), this.groups.get(g)));
 			for (List<Long> period : this.groupNetMigration) {
-				row.add(period.get(g));
+				row.add(gap(period.get(g)));
 			}
 			for (List<Long> period : this.groupNaturalIncrease) {
-				row.add(period.get(g));
+				row.add(gap(period.get(g)));
 			}
 			sink.row(row);
 		}

@@ -1,12 +1,16 @@
 package org.migrationstats.pipeline.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
@@ -30,6 +34,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
 
 /**
  * Draws the report's native Excel charts on the Charts sheet: net migration per year for
@@ -44,6 +49,18 @@ final class ChartSheet {
 	 * with colour vision deficiency; series beyond them reuse them.
 	 */
 	private static final String[] COLOURS = { "12436D", "28A197", "801650", "F46A25", "3D3D3D", "A285D1" };
+
+	/**
+	 * The markers of the lines, one per series, so that no series is told by colour
+	 * alone.
+	 */
+	private static final MarkerStyle[] MARKERS = { MarkerStyle.CIRCLE, MarkerStyle.SQUARE, MarkerStyle.TRIANGLE,
+			MarkerStyle.DIAMOND, MarkerStyle.X, MarkerStyle.STAR, MarkerStyle.PLUS };
+
+	/** The dash of each line, with its marker. */
+	private static final PresetLineDash[] DASHES = { PresetLineDash.SOLID, PresetLineDash.DASH,
+			PresetLineDash.SYSTEM_DOT, PresetLineDash.LARGE_DASH_DOT, PresetLineDash.LARGE_DASH,
+			PresetLineDash.SYSTEM_DASH_DOT };
 
 	private static final int CHART_COLUMNS = 14;
 
@@ -68,11 +85,13 @@ final class ChartSheet {
 
 	void draw(ChartData data) {
 		line("Charts", this.styles.title);
-		line("The figures each chart plots are on the " + ChartData.SHEET + " sheet.", this.styles.text);
+		line("The figures each chart plots are on the sheets " + ChartData.COUNTRIES_SHEET + " and "
+				+ ChartData.GROUPS_SHEET + ". Series are told apart by marker and dash (lines) or by fill and "
+				+ "outline (bars) as well as by colour.", this.styles.text);
 		boolean countries = !data.years().isEmpty() && !data.countries().isEmpty();
 		boolean groups = !data.periods().isEmpty() && !data.groups().isEmpty();
 		if (!countries) {
-			line("No net migration for the chart countries (" + data.countriesFrom() + "), so no chart of it.",
+			line("No net migration for the chart countries (" + data.countriesInWords() + "), so no chart of it.",
 					this.styles.text);
 		}
 		if (!groups) {
@@ -84,11 +103,12 @@ final class ChartSheet {
 			countriesChart(drawing, top, data);
 			top = nextChart(top);
 		}
-		if (groups) {
-			groupChart(drawing, top, data, "Cumulative net migration per group, by period", 2,
-					data.groupNetMigration());
+		if (groups && !data.groupNetMigration().isEmpty()) {
+			groupChart(drawing, top, data, "Cumulative net migration", 2, data.groupNetMigration());
 			top = nextChart(top);
-			groupChart(drawing, top, data, "Natural increase per group, by period", 2 + data.periods().size(),
+		}
+		if (groups && !data.groupNaturalIncrease().isEmpty()) {
+			groupChart(drawing, top, data, "Natural increase", 2 + data.groupNetMigration().size(),
 					data.groupNaturalIncrease());
 		}
 	}
@@ -102,7 +122,13 @@ final class ChartSheet {
 
 	private void countriesChart(XSSFDrawing drawing, int top, ChartData data) {
 		TablePlace place = this.places.get(ChartData.COUNTRIES_TABLE);
-		XSSFChart chart = chart(drawing, top, "Net migration per year, " + data.countriesFrom());
+		String title = "Net migration per year, " + data.countriesInWords();
+		XSSFChart chart = chart(drawing, top, title,
+				"Line chart of net migration per year, in persons, from " + data.years().get(0) + " to "
+						+ data.years().get(data.years().size() - 1) + ", one line per country ("
+						+ String.join(", ", data.countries()) + "), each with its own colour, marker and dash. "
+						+ "A gap in a line is a year without a figure. The figures are on the sheet "
+						+ ChartData.COUNTRIES_SHEET + ".");
 		XDDFCategoryAxis years = chart.createCategoryAxis(AxisPosition.BOTTOM);
 		years.setTitle("Year");
 		years.setTickLabelPosition(AxisTickLabelPosition.LOW);
@@ -117,24 +143,51 @@ final class ChartSheet {
 			XDDFLineChartData.Series series = (XDDFLineChartData.Series) lines.addSeries(categories, values);
 			series.setTitle(data.countries().get(i), place.header(i + 1));
 			series.setSmooth(false);
-			series.setMarkerStyle(MarkerStyle.NONE);
 			XDDFShapeProperties shape = new XDDFShapeProperties();
 			XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(colour(i)));
 			line.setWidth(2.0);
+			line.setPresetDash(new XDDFPresetLineDash(DASHES[i % DASHES.length]));
 			shape.setLineProperties(line);
 			series.setShapeProperties(shape);
+			// the program's default marker size: poi-ooxml-lite lacks the schema type of
+			// a
+			// size of one's own
+			series.setMarkerStyle(MARKERS[i % MARKERS.length]);
+			// the marker in the line's colour; left to the program, it takes the theme's
+			XDDFShapeProperties marker = new XDDFShapeProperties();
+			marker.setFillProperties(new XDDFSolidFillProperties(colour(i)));
+			marker.setLineProperties(new XDDFLineProperties(new XDDFSolidFillProperties(colour(i))));
+			series.getCTLineSer().getMarker().setSpPr(marker.getXmlObject());
 		}
 		chart.plot(lines);
 	}
 
-	private void groupChart(XSSFDrawing drawing, int top, ChartData data, String title, int firstColumn,
+	private void groupChart(XSSFDrawing drawing, int top, ChartData data, String figure, int firstColumn,
 			List<List<Long>> values) {
 		TablePlace place = this.places.get(ChartData.GROUPS_TABLE);
-		XSSFChart chart = chart(drawing, top, title);
+		List<String> periods = new ArrayList<>();
+		for (int p = 0; p < data.periods().size(); p++) {
+			periods.add(data.periodLabel(p));
+		}
+		boolean alike = data.periodSpans()
+			.stream()
+			.map((span) -> span.substring(span.indexOf(',')))
+			.distinct()
+			.count() == 1;
+		String title = figure + " per group, total over each period"
+				+ (alike ? "" : " (periods of different lengths; not annual averages)");
+		XSSFChart chart = chart(drawing, top, title,
+				"Clustered bar chart of " + figure.toLowerCase(Locale.ROOT)
+						+ ", in persons, per membership status at the period's end and per job-file list ("
+						+ String.join(", ", data.groups()) + "), one bar per period: " + String.join("; ", periods)
+						+ ". Each bar is the total over its period, not an annual average"
+						+ (alike ? "." : ", so bars of periods of different lengths are not alike.") + " Bars of the "
+						+ "periods differ in fill pattern as well as colour. The figures are on the sheet "
+						+ ChartData.GROUPS_SHEET + ".");
 		XDDFCategoryAxis groups = chart.createCategoryAxis(AxisPosition.BOTTOM);
 		groups.setTitle("Membership status or job-file list at the period's end");
 		groups.setTickLabelPosition(AxisTickLabelPosition.LOW);
-		XDDFValueAxis persons = valueAxis(chart, "Persons");
+		XDDFValueAxis persons = valueAxis(chart, "Persons, total over the period");
 		XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, groups, persons);
 		bars.setBarDirection(BarDirection.COL);
 		bars.setBarGrouping(BarGrouping.CLUSTERED);
@@ -145,15 +198,28 @@ final class ChartSheet {
 			XDDFNumericalDataSource<Long> series = XDDFDataSourcesFactory.fromArray(values.get(p).toArray(new Long[0]),
 					place.data(firstColumn + p));
 			XDDFChartData.Series bar = bars.addSeries(categories, series);
-			bar.setTitle(data.periods().get(p), place.header(firstColumn + p));
+			// The period with its span, not the whole heading: the legend stays short.
+			bar.setTitle(data.periodLabel(p), null);
+			// Told apart without colour: filled and hollow bars by turns, and each
+			// period's outline in its own dash (poi-ooxml-lite has no pattern fills).
 			XDDFShapeProperties shape = new XDDFShapeProperties();
-			shape.setFillProperties(new XDDFSolidFillProperties(colour(p)));
+			shape.setFillProperties(
+					new XDDFSolidFillProperties((p % 2 == 0) ? colour(p) : XDDFColor.from(PresetColor.WHITE)));
+			XDDFLineProperties outline = new XDDFLineProperties(new XDDFSolidFillProperties(colour(p)));
+			outline.setWidth(1.5);
+			outline.setPresetDash(new XDDFPresetLineDash(DASHES[p % DASHES.length]));
+			shape.setLineProperties(outline);
 			bar.setShapeProperties(shape);
 		}
 		chart.plot(bars);
 	}
 
-	private XSSFChart chart(XSSFDrawing drawing, int top, String title) {
+	/**
+	 * A chart with its title and its alternative text: the drawing's name and title are
+	 * the chart's title, its description says what the chart shows in words, for screen
+	 * readers and for anyone who cannot see the colours.
+	 */
+	private XSSFChart chart(XSSFDrawing drawing, int top, String title, String description) {
 		XSSFChart chart = drawing
 			.createChart(drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS));
 		chart.setTitleText(title);
@@ -161,6 +227,13 @@ final class ChartSheet {
 		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 		chart.displayBlanksAs(DisplayBlanks.GAP);
 		chart.setPlotOnlyVisibleCells(false);
+		CTNonVisualDrawingProps alt = chart.getGraphicFrame()
+			.getCTGraphicalObjectFrame()
+			.getNvGraphicFramePr()
+			.getCNvPr();
+		alt.setName(title);
+		alt.setTitle(title);
+		alt.setDescr(description);
 		return chart;
 	}
 

@@ -49,7 +49,7 @@ final class CsvTableSink implements TableSink {
 	}
 
 	private String format(Object cell) {
-		if (cell == null) {
+		if (cell == null || cell instanceof Missing) {
 			return "";
 		}
 		if (cell instanceof BigDecimal decimal) {

@@ -2,7 +2,7 @@ package org.migrationstats.pipeline.report;
 
 /**
  * What the ingest step did with one input file, over every execution of the run, as the
- * report's About sheet lists it.
+ * report's Inputs sheet lists it.
  *
  * @param datasetId the dataset
  * @param fileName the file, as the job names it

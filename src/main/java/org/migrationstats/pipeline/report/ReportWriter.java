@@ -10,13 +10,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
-import org.migrationstats.pipeline.compute.PeriodFigures;
-import org.migrationstats.pipeline.reference.MembershipChange;
-import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.reference.Membership;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -79,28 +78,42 @@ public class ReportWriter {
 			String baseName = spec.name() + "-" + run.runDate();
 			try (XlsxTableSink xlsx = new XlsxTableSink()) {
 				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, spec.report().neutraliseCsv()));
-				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run), AboutSheet.introduction(spec));
+				Membership membership = this.runs.membership(run.runId(), run.membershipFile());
+				String organisation = membership.records().isEmpty() ? "" : membership.records().get(0).organisation();
+				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run),
+						"Cover: what the workbook shows, the years it covers, its sources and the next run",
+						AboutSheet.sections(spec, run, organisation, yearSpan(run.runId())));
 				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
-				AboutSheet.write(sink, spec, run, files, this.runs.inputs(run.runId()),
-						this.figures.fileCounts(run.runId()));
-				xlsx.reserve(CONTENTS, "Every sheet, with a link to it");
+				xlsx.citeForEmptyTables(Note.EMPTY_TABLES.cite());
+				xlsx.reserve(CONTENTS, "Every sheet, with a link to it and its number of rows");
+				Availability available = new Availability(this.figures.measuresWithValues(run.runId()));
+				CountryYearSheet countryYears = new CountryYearSheet(available);
+				PeriodSheets periods = new PeriodSheets(available);
+				NotesSheets.writeNotes(sink,
+						Map.of(Note.SOURCES, AboutSheet.sources(spec), Note.COLUMNS_LEFT_OUT,
+								NotesSheets.leftOut(Map.of("Country-year", countryYears.leftOut(), "Periods",
+										periods.periodsLeftOut(), "Groups", periods.groupsLeftOut()))));
+				NotesSheets.writeDefinitions(sink);
 				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
-				writePeriods(sink, run.runId());
-				writeCountryYears(sink, run.runId());
-				List<GroupFigures> groups = this.figures.groups(run.runId());
-				writeGroups(sink, groups);
-				writeMembership(sink, run.runId());
-				writeMembershipChanges(sink, run);
-				writeMembershipChecks(sink, run.runId());
+				periods.writePeriods(sink, this.figures.periods(run.runId()));
+				countryYears.write(sink, (row) -> this.figures.countryYears(run.runId(), row));
+				List<GroupFigures> groups = PeriodSheets.inWords(this.figures.groups(run.runId()));
+				periods.writeGroups(sink, groups);
+				MembershipSheets.writeCounts(sink, this.figures.membershipCounts(run.runId()), spec.membershipTotals());
+				MembershipSheets.writeChanges(sink, membership, this.figures.countryNames());
+				MembershipSheets.writeChecks(sink, this.figures.membershipChecks(run.runId()));
 				writeSources(sink, run.runId());
 				writeChecks(sink, spec, run.runId());
 				writeRejections(sink, run.runId());
 				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
-				ChartData charts = chartData(spec, run.runId(), groups);
+				ChartData charts = chartData(spec, run.runId(), groups, available);
 				charts.write(sink);
+				RunDetails.write(sink, spec, run);
+				RunDetails.writeInputs(sink, spec, files, this.runs.inputs(run.runId()),
+						this.figures.fileCounts(run.runId()));
 				xlsx.charts(CHARTS, charts);
-				xlsx.contents(CONTENTS);
+				xlsx.contents(CONTENTS, Note.cite(Note.SHORTHAND));
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
 						"Net migration and population figures by membership status", "Figures of job " + spec.name()
 								+ " for " + run.runDate() + ", with their inputs, " + "definitions, checks and rejects",
@@ -116,56 +129,28 @@ public class ReportWriter {
 		return target;
 	}
 
-	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups) {
+	private ChartData chartData(JobSpec spec, long runId, List<GroupFigures> groups, Availability available) {
 		List<String> countries = spec.report().chartCountries();
-		String from;
-		if (countries.isEmpty()) {
+		Map<String, String> names = this.figures.countryNames();
+		boolean largest = countries.isEmpty();
+		if (largest) {
 			countries = this.figures.largestNetMigration(runId, DEFAULT_CHART_COUNTRIES);
-			from = "the " + countries.size() + " largest absolute net migration totals";
+		}
+		List<String> named = countries.stream().map((key) -> names.getOrDefault(key, key)).toList();
+		String words;
+		if (largest) {
+			words = "the " + countries.size() + " countries with the largest net migration over all years, gains or "
+					+ "losses (" + String.join(", ", named) + ")";
 		}
 		else if (spec.report().chartCountriesFrom().startsWith("groups: ")) {
-			from = "the job file's first group, " + spec.report().chartCountriesFrom().substring(8);
+			words = ChartData.inWords(spec.report().chartCountriesFrom().substring(8)) + " (" + String.join(", ", named)
+					+ ")";
 		}
 		else {
-			from = "as the job file names them";
+			words = String.join(", ", named);
 		}
-		return ChartData.of(from, countries, this.figures.countryNames(),
-				this.figures.netMigrationSeries(runId, countries), groups);
-	}
-
-	private void writePeriods(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Periods", "periods", "Figures over named periods, per country"),
-				List.of(Column.text("Period"), Column.year("From"), Column.year("To"), Column.text("Country code"),
-						Column.text("Country"), Column.text("Status at period end"),
-						Column.count("Cumulative net migration"), Column.year("Net migration years with data"),
-						Column.count("Natural increase"), Column.year("Natural increase years with data"),
-						Column.count("Population, first year"), Column.count("Population, last year"),
-						Column.count("Population change"), Column.rate("Net migration rate, per 1,000 per year"),
-						Column.count("Reported population change, summed"),
-						Column.year("Reported population change years with data")));
-		for (PeriodFigures p : this.figures.periods(runId)) {
-			sink.row(Arrays.asList(p.period(), p.from(), p.to(), p.country(), p.name(), p.statusAtEnd().name(),
-					p.netMigration(), p.netMigrationYears(), p.naturalIncrease(), p.naturalIncreaseYears(),
-					p.populationStart(), p.populationEnd(), p.populationChange(), p.averageNetMigrationRate(),
-					p.reportedChange(), p.reportedChangeYears()));
-		}
-		sink.end();
-	}
-
-	private void writeGroups(TableSink sink, List<GroupFigures> groups) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Groups", "groups",
-						"Figures over named periods, per membership status, job-file list, region and sub-region"),
-				List.of(Column.text("Period"), Column.text("Grouping"), Column.text("Group"), Column.year("Countries"),
-						Column.year("Countries with every year"), Column.count("Cumulative net migration"),
-						Column.count("Natural increase"), Column.count("Population, first year"),
-						Column.count("Population, last year"), Column.count("Population change")));
-		for (GroupFigures g : groups) {
-			sink.row(Arrays.asList(g.period(), g.grouping(), g.group(), g.countries(), g.completeCountries(),
-					g.netMigration(), g.naturalIncrease(), g.populationStart(), g.populationEnd(),
-					g.populationChange()));
-		}
-		sink.end();
+		return ChartData.of(words, countries, names, this.figures.netMigrationSeries(runId, countries), groups,
+				available);
 	}
 
 	private void writeChecks(TableSink sink, JobSpec spec, long runId) throws IOException {
@@ -185,7 +170,7 @@ public class ReportWriter {
 	private void writeSources(TableSink sink, long runId) throws IOException {
 		sink.begin(new TableSink.TableInfo("Sources", "sources", "Where datasets disagree: conflicts between "
 				+ "sources beyond the tolerance (A is the value used) and revisions between vintages (A is the newer, "
-				+ "B the older)"),
+				+ "B the older)", Note.cite(Note.PRECEDENCE)),
 				List.of(Column.text("Kind"), Column.text("Country code"), Column.text("Country"), Column.year("Year"),
 						Column.text("Measure"), Column.text("Dataset A"), Column.count("Value A"),
 						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));
@@ -195,82 +180,19 @@ public class ReportWriter {
 		sink.end();
 	}
 
-	private void writeCountryYears(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Country-year", "country_year", "Figures per country and year"),
-				List.of(Column.text("Country code"), Column.text("Country"), Column.year("Year"),
-						Column.text("Status at year end"), Column.count("Population"), Column.text("Population source"),
-						Column.count("Immigrants"), Column.count("Emigrants"), Column.count("Net migration"),
-						Column.text("Net migration source"), Column.count("Births"), Column.count("Deaths"),
-						Column.count("Natural increase"), Column.count("Population change"),
-						Column.rate("Net migration rate, per 1,000"), Column.rate("Birth rate, per 1,000"),
-						Column.rate("Death rate, per 1,000"), Column.count("Reported population change"),
-						Column.count("Immigrants minus emigrants"), Column.count("Balancing residual"),
-						Column.count("International migrant stock")));
-		List<IOException> failures = new ArrayList<>(1);
-		this.figures.countryYears(runId, (CountryYearFigures c) -> {
-			if (!failures.isEmpty()) {
-				return;
-			}
-			try {
-				sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.status().name(), c.population(),
-						c.populationSource(), c.immigrants(), c.emigrants(), c.netMigration(), c.netMigrationSource(),
-						c.births(), c.deaths(), c.naturalIncrease(), c.populationChange(), c.netMigrationRate(),
-						c.birthRate(), c.deathRate(), c.reportedPopulationChange(), c.migrationFlowsNet(),
-						c.balanceResidual(), c.migrantStock()));
-			}
-			catch (IOException ex) {
-				failures.add(ex);
-			}
-		});
-		if (!failures.isEmpty()) {
-			throw failures.get(0);
-		}
-		sink.end();
-	}
-
-	private void writeMembership(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Membership", "membership",
-						"Membership counts on each year end and " + "on each day a status changed"),
-				List.of(Column.date("Date"), Column.year("Member states"), Column.year("Observer states"),
-						Column.year("Non-state observers"), Column.year("Observers, all")));
-		for (MembershipCounts c : this.figures.membershipCounts(runId)) {
-			sink.row(List.of(c.day(), c.memberStates(), c.observerStates(), c.observerBodies(), c.observers()));
-		}
-		sink.end();
-	}
-
-	private void writeMembershipChanges(TableSink sink, RunInfo run) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Membership changes", "membership_changes",
-						"Who joined, changed status or left, by date"),
-				List.of(Column.date("Date"), Column.year("Year"), Column.text("Party"), Column.text("Name"),
-						Column.text("Party type"), Column.text("Change"), Column.text("Status before"),
-						Column.text("Status after"), Column.text("Source")));
-		Map<String, String> names = this.figures.countryNames();
-		for (MembershipChange c : this.runs.membership(run.runId(), run.membershipFile()).changes()) {
-			sink.row(Arrays.asList(c.day(), c.day().getYear(), c.party(), names.getOrDefault(c.party(), c.party()),
-					c.partyType().name(), c.describe(), c.before().name(), c.after().name(), c.source()));
-		}
-		sink.end();
-	}
-
-	private void writeMembershipChecks(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Membership checks", "membership_checks",
-						"Where other membership sources disagree with the membership file"),
-				List.of(Column.text("Other source"), Column.text("Party"), Column.text("Name"),
-						Column.text("Membership file"), Column.text("Other source says"), Column.text("Difference")));
-		for (Object[] row : this.figures.membershipChecks(runId)) {
-			sink.row(Arrays.asList(row));
-		}
-		sink.end();
+	/**
+	 * @return the first and last year of the run's country-year figures, if it has any
+	 */
+	private Optional<int[]> yearSpan(long runId) {
+		return this.figures.yearRanges(runId)
+			.values()
+			.stream()
+			.reduce((a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
 	}
 
 	private void writeUnmatchedNames(TableSink sink, long runId) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo("Unmatched names", "unmatched_names",
-						"Country codes and names no country was found for, once per name"),
+		sink.begin(new TableSink.TableInfo("Unmatched names", "unmatched_names",
+				"Country codes and names no country was found for, once per name", Note.cite(Note.TEXT_FROM_INPUTS)),
 				List.of(Column.text("Dataset"), Column.text("As written"),
 						Column.text("Reason and closest known names"), Column.count("Rows"),
 						Column.count("First row")));
@@ -281,7 +203,9 @@ public class ReportWriter {
 	}
 
 	private void writeRejections(TableSink sink, long runId) throws IOException {
-		sink.begin(new TableSink.TableInfo("Rejects", "rejects", "Rejected cells and rows, with the reason"),
+		sink.begin(
+				new TableSink.TableInfo("Rejects", "rejects", "Rejected cells and rows, with the reason",
+						Note.cite(Note.TEXT_FROM_INPUTS)),
 				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Sheet"), Column.count("Row"),
 						Column.text("Column"), Column.text("Value as written"), Column.text("Reason")));
 		List<IOException> failures = new ArrayList<>(1);
@@ -303,7 +227,7 @@ public class ReportWriter {
 	private void writeAggregates(TableSink sink, long runId) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Aggregates", "aggregates",
-						"Aggregate rows found in the inputs and " + "left out of every figure"),
+						"Aggregate rows found in the inputs and left out of every figure", Note.cite(Note.AGGREGATES)),
 				List.of(Column.text("Dataset"), Column.text("Scheme"), Column.text("Code"), Column.text("Name"),
 						Column.count("Rows")));
 		for (Object[] a : this.figures.aggregatesFound(runId)) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * The facts about a run that the report's About sheet states.
+ * The facts about a run that the report's Run details sheet states.
  *
  * @param job the job's name
  * @param jobFile the job file

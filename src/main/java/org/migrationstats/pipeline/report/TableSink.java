@@ -20,7 +20,8 @@ interface TableSink {
 
 	/**
 	 * Adds a row; cells are {@code String}, {@code Long}, {@code Integer},
-	 * {@code BigDecimal}, {@code LocalDate} or {@code null}.
+	 * {@code BigDecimal}, {@code LocalDate}, {@link Missing} or {@code null} (a figure
+	 * not available; in a text column, no text).
 	 * @param cells the row's cells, one per column
 	 * @throws IOException if the output cannot be written
 	 */
@@ -39,11 +40,22 @@ interface TableSink {
 	 * not starting or ending with an apostrophe)
 	 * @param csv the CSV file name, without extension: lower-case letters, digits and
 	 * underscores; also gives the Excel table its name
-	 * @param title the title written above the table
+	 * @param title the title written above the table, which also says what the sheet
+	 * holds in the Contents sheet
+	 * @param notes the citations of the notes that apply to the whole table, such as
+	 * {@code [note 1] [note 4]}, written after the title; empty for none
 	 */
-	record TableInfo(String sheet, String csv, String title) {
+	record TableInfo(String sheet, String csv, String title, String notes) {
+
+		/**
+		 * A table no note applies to as a whole.
+		 */
+		TableInfo(String sheet, String csv, String title) {
+			this(sheet, csv, title, "");
+		}
 
 		public TableInfo {
+			notes = (notes != null) ? notes : "";
 			if (sheet.isEmpty() || sheet.length() > 31) {
 				throw new IllegalArgumentException("sheet name must have 1 to 31 characters: '" + sheet + "'");
 			}
@@ -54,6 +66,13 @@ interface TableSink {
 				throw new IllegalArgumentException(
 						"CSV name must be lower-case letters, digits and underscores: '" + csv + "'");
 			}
+		}
+
+		/**
+		 * @return the title as written above the table: with its note citations
+		 */
+		String titleWithNotes() {
+			return this.notes.isEmpty() ? this.title : this.title + " " + this.notes;
 		}
 
 		/**

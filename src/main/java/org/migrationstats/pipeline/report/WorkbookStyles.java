@@ -53,6 +53,12 @@ final class WorkbookStyles {
 
 	final CellStyle date;
 
+	/**
+	 * The shorthand for a missing figure ([x], [z]): text, aligned with the numbers of
+	 * its column.
+	 */
+	final CellStyle shorthand;
+
 	/** A count in a column of text, such as the cover's values: aligned with the text. */
 	final CellStyle countInText;
 
@@ -91,6 +97,8 @@ final class WorkbookStyles {
 		this.year = format(workbook, YEAR_FORMAT);
 		this.rate = format(workbook, RATE_FORMAT);
 		this.date = format(workbook, DATE_FORMAT);
+		this.shorthand = format(workbook, "@");
+		this.shorthand.setAlignment(HorizontalAlignment.RIGHT);
 		this.countInText = format(workbook, COUNT_FORMAT);
 		this.countInText.setAlignment(HorizontalAlignment.LEFT);
 		this.dateInText = format(workbook, DATE_FORMAT);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -42,6 +43,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
  */
 final class XlsxTableSink implements TableSink, AutoCloseable {
 
+	/** The document's language, as its core properties state it. */
+	static final String LANGUAGE = "en-GB";
+
 	/** The Excel table style: a ruled header and light bands, no dark fill. */
 	static final String TABLE_STYLE = "TableStyleLight1";
 
@@ -51,6 +55,11 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	static final int MAX_WIDTH = 64;
 
 	private static final int MAX_HEADER_WIDTH = 16;
+
+	/** The width of the cover's one column of text, in characters. */
+	static final int COVER_WIDTH = 100;
+
+	private static final Pattern CITATION = Pattern.compile("\\[note (\\d+)\\]");
 
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
 
@@ -74,25 +83,47 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 
 	private int nextRow;
 
+	private String emptyTableNote = "";
+
 	XlsxTableSink() {
 		this.workbook.setCompressTempFiles(true);
 		this.styles = new WorkbookStyles(this.workbook);
 	}
 
 	/**
-	 * Starts a cover sheet: its title in A1 and a few lines of text; the tables begun
-	 * next on the same sheet follow as its sections.
+	 * Starts a cover sheet: its title in A1, then each section's heading and its text,
+	 * wrapped in one wide column; a table begun next on the same sheet would follow.
 	 * @param name the sheet name
 	 * @param title the report's title
-	 * @param lines lines of text under the title
+	 * @param description what the sheet is, for the Contents sheet
+	 * @param sections the cover's sections, in order
 	 */
-	void cover(String name, String title, List<String> lines) {
-		this.sheet = newSheet(name, title);
+	void cover(String name, String title, String description, List<CoverSection> sections) {
+		this.sheet = newSheet(name, description);
 		line(0, title, this.styles.title);
+		this.sheet.setColumnWidth(0, (COVER_WIDTH + 3) * 256);
 		this.nextRow = 1;
-		for (String text : lines) {
-			line(this.nextRow++, text, this.styles.text);
+		for (CoverSection section : sections) {
+			this.nextRow++;
+			line(this.nextRow++, section.heading(), this.styles.section);
+			for (String text : section.lines()) {
+				Cell cell = line(this.nextRow++, text, this.styles.wrappedText);
+				int lines = wrappedLines(text.length(), COVER_WIDTH);
+				if (lines > 1) {
+					cell.getRow().setHeightInPoints(lines * this.sheet.getDefaultRowHeightInPoints());
+				}
+			}
 		}
+		this.nextRow++;
+	}
+
+	/**
+	 * Whether a table's title, when it has no rows, is followed by a citation of the note
+	 * that says why an empty table keeps one empty row.
+	 * @param citation the citation, such as {@code [note 5]}; empty for none
+	 */
+	void citeForEmptyTables(String citation) {
+		this.emptyTableNote = citation;
 	}
 
 	/**
@@ -119,13 +150,13 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	public void begin(TableInfo table, List<Column> columns) {
 		if (this.sheet != null && this.sheet.getSheetName().equals(table.sheet())) {
 			this.titleRow = this.nextRow + 1;
-			line(this.titleRow, table.title(), this.styles.section);
+			line(this.titleRow, table.titleWithNotes(), this.styles.section);
 		}
 		else {
 			this.sheet = this.reserved.remove(table.sheet()) ? this.workbook.getSheet(table.sheet())
 					: newSheet(table.sheet(), table.title());
 			this.titleRow = 0;
-			line(0, table.title(), this.styles.title);
+			line(0, table.titleWithNotes(), this.styles.title);
 			this.sheet.createFreezePane(0, 2);
 			// The header repeated on every printed page.
 			this.sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
@@ -159,18 +190,29 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		int lines = 1;
 		for (int i = 0; i < cells.size(); i++) {
 			Object value = cells.get(i);
-			if (value == null) {
-				continue;
-			}
 			Column.Kind kind = this.columns.get(i).kind();
 			boolean text = kind == Column.Kind.TEXT;
-			if (value instanceof String string && string.isEmpty()) {
+			if (value == null) {
+				if (text) {
+					continue;
+				}
+				// no blank figure cells: a reader cannot tell an empty cell from a zero
+				// left out by mistake
+				value = Missing.NOT_AVAILABLE;
+			}
+			if ((value instanceof String string && string.isEmpty())
+					|| (value instanceof Missing missing && missing.symbol().isEmpty())) {
 				continue;
 			}
 			Cell cell = row.createCell(i);
 			int shown;
 			CellStyle style;
-			if (value instanceof Long number) {
+			if (value instanceof Missing missing) {
+				cell.setCellValue(missing.symbol());
+				shown = missing.symbol().length();
+				style = text ? this.styles.text : this.styles.shorthand;
+			}
+			else if (value instanceof Long number) {
 				cell.setCellValue(number);
 				shown = groupedLength(number);
 				style = text ? this.styles.countInText : this.styles.of(kind);
@@ -198,10 +240,7 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 				boolean wrapped = shown > MAX_WIDTH;
 				style = this.styles.text(wrapped, SafeText.isRisky(string));
 				if (wrapped) {
-					// Spreadsheet programs do not all fit a row to wrapped text on
-					// opening: give the row the lines the text needs at the widest width,
-					// with a tenth to spare for wide letters.
-					lines = Math.max(lines, (shown * 10 + MAX_WIDTH * 9 - 1) / (MAX_WIDTH * 9));
+					lines = Math.max(lines, wrappedLines(shown, MAX_WIDTH));
 				}
 			}
 			cell.setCellStyle(style);
@@ -217,7 +256,10 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		int dataRows = this.nextRow - this.headerRow - 1;
 		if (dataRows == 0) {
 			// An Excel table needs a data row: it stays empty, and the title says why.
-			this.sheet.getRow(this.titleRow).getCell(0).setCellValue(this.table.title() + " (none in this run)");
+			this.sheet.getRow(this.titleRow)
+				.getCell(0)
+				.setCellValue(this.table.title() + " (none in this run)"
+						+ citations(this.table.notes() + " " + this.emptyTableNote));
 			this.nextRow++;
 		}
 		addTable(this.nextRow - 1);
@@ -262,17 +304,36 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	}
 
 	/**
-	 * Fills the reserved Contents sheet: one row per other sheet, linked to it, with what
-	 * it holds and, for a sheet with one table, its number of data rows.
-	 * @param name the Contents sheet's name
+	 * @param text citations such as {@code [note 4] [note 1]}, in any order, repeated or
+	 * not
+	 * @return each once, in note order, after a space; empty for none
 	 */
-	void contents(String name) {
+	static String citations(String text) {
+		StringBuilder cited = new StringBuilder();
+		CITATION.matcher(text)
+			.results()
+			.map((m) -> Integer.parseInt(m.group(1)))
+			.distinct()
+			.sorted()
+			.forEach((n) -> cited.append(" [note ").append(n).append(']'));
+		return cited.toString();
+	}
+
+	/**
+	 * Fills the reserved Contents sheet: one row per other sheet, linked to it, with what
+	 * it holds and its number of data rows (of all its tables together); a sheet without
+	 * a table, such as the cover or the charts, has none to count ([z]).
+	 * @param name the Contents sheet's name
+	 * @param notes the citations of the notes that apply to the Contents table
+	 */
+	void contents(String name, String notes) {
 		List<SheetEntry> others = new ArrayList<>(this.sheets.values());
 		others.removeIf((s) -> s.name.equals(name));
-		begin(new TableInfo(name, "contents", "Contents"),
+		begin(new TableInfo(name, "contents", "Contents", notes),
 				List.of(Column.text("Sheet"), Column.text("What it holds"), Column.count("Rows")));
 		for (SheetEntry other : others) {
-			row(java.util.Arrays.asList(other.name, other.description, (other.tables == 1) ? other.rows : null));
+			row(java.util.Arrays.asList(other.name, other.description,
+					(other.tables > 0) ? (Object) other.rows : Missing.NOT_APPLICABLE));
 			Cell cell = this.sheet.getRow(this.nextRow - 1).getCell(0);
 			cell.setCellStyle(this.styles.link);
 			link(cell, other.name);
@@ -308,6 +369,8 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		core.setDescription(description);
 		core.setKeywords("migration; population; membership; statistics");
 		core.setCategory("Statistics");
+		// dc:language, read by screen readers and accessibility checkers
+		core.getUnderlyingProperties().setLanguageProperty(LANGUAGE);
 		core.setCreator("migration-pipeline");
 		core.setLastModifiedByUser("migration-pipeline");
 		Date date = Date.from(runDate.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -359,10 +422,37 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		cell.setHyperlink(link);
 	}
 
+	/**
+	 * The lines a wrapped text needs at a column width: spreadsheet programs do not all
+	 * fit a row to wrapped text on opening, so the row is given them, with a tenth to
+	 * spare for wide letters.
+	 */
+	private static int wrappedLines(int characters, int width) {
+		return Math.max(1, (characters * 10 + width * 9 - 1) / (width * 9));
+	}
+
 	/** The length of a whole number written with thousands separators. */
 	static int groupedLength(long number) {
 		int digits = (number == Long.MIN_VALUE) ? 19 : Long.toString(Math.abs(number)).length();
 		return digits + (digits - 1) / 3 + ((number < 0) ? 1 : 0);
+	}
+
+	/**
+	 * A section of the cover: a heading and its lines of text.
+	 *
+	 * @param heading the heading
+	 * @param lines the text, one cell per line
+	 */
+	record CoverSection(String heading, List<String> lines) {
+
+		CoverSection {
+			lines = List.copyOf(lines);
+		}
+
+		CoverSection(String heading, String text) {
+			this(heading, List.of(text));
+		}
+
 	}
 
 	/** A sheet of the workbook, as the Contents sheet lists it. */

@@ -28,11 +28,14 @@ import java.util.Map;
  * @param catchUp whether the scheduler, started after a missed firing, runs it at once
  * @param ingestThreads how many files (or sheets) are ingested at once; 0 for as many as
  * the machine has processors
+ * @param membershipTotals totals the organisation published, at most one per day, set
+ * beside the membership file's counts in the report
  */
 public record JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership,
 		List<DatasetSpec> datasets, List<PeriodSpec> periods, Path output, Limits limits, String fingerprint,
 		List<LocalDate> membershipDates, List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases,
-		FigureSettings figures, ReportSettings report, boolean catchUp, int ingestThreads) {
+		FigureSettings figures, ReportSettings report, boolean catchUp, int ingestThreads,
+		List<MembershipTotal> membershipTotals) {
 
 	public JobSpec {
 		datasets = List.copyOf(datasets);
@@ -41,6 +44,21 @@ public record JobSpec(String name, Path source, String schedule, ZoneId zone, Pa
 		membershipChecks = List.copyOf(membershipChecks);
 		aliases = Map.copyOf(aliases);
 		report = (report != null) ? report : ReportSettings.DEFAULTS;
+		membershipTotals = List.copyOf(membershipTotals);
+		if (membershipTotals.stream().map(MembershipTotal::date).distinct().count() < membershipTotals.size()) {
+			throw new IllegalArgumentException("job '" + name + "' gives membership totals for a day twice");
+		}
+	}
+
+	/**
+	 * A job whose file gives no published membership totals.
+	 */
+	public JobSpec(String name, Path source, String schedule, ZoneId zone, Path membership, List<DatasetSpec> datasets,
+			List<PeriodSpec> periods, Path output, Limits limits, String fingerprint, List<LocalDate> membershipDates,
+			List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases, FigureSettings figures,
+			ReportSettings report, boolean catchUp, int ingestThreads) {
+		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, membershipDates,
+				membershipChecks, aliases, figures, report, catchUp, ingestThreads, List.of());
 	}
 
 	/**
@@ -73,6 +91,17 @@ public record JobSpec(String name, Path source, String schedule, ZoneId zone, Pa
 			List<MembershipCheckSpec> membershipChecks, Map<String, String> aliases, FigureSettings figures) {
 		this(name, source, schedule, zone, membership, datasets, periods, output, limits, fingerprint, membershipDates,
 				membershipChecks, aliases, figures, ReportSettings.DEFAULTS);
+	}
+
+	/**
+	 * @return the days the report counts membership on besides every year end and every
+	 * day a status changed: the job file's membership dates and the days of its published
+	 * totals, each once, in date order
+	 */
+	public List<LocalDate> membershipCountDates() {
+		java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(this.membershipDates);
+		this.membershipTotals.forEach((t) -> days.add(t.date()));
+		return List.copyOf(days);
 	}
 
 	/**

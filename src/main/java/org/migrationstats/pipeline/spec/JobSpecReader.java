@@ -46,8 +46,8 @@ public final class JobSpecReader {
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
-			"membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures", "groups", "report",
-			"catch-up", "ingest-threads");
+			"membership-totals", "membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures",
+			"groups", "report", "catch-up", "ingest-threads");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
@@ -106,7 +106,7 @@ public final class JobSpecReader {
 		Limits limits = limits(top);
 		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
 				sha256(bytes), membershipDates(top), membershipChecks(top), aliases(top), figures(top, datasets),
-				report(top), bool(top, "catch-up"), positive(top, "ingest-threads", 0, 64));
+				report(top), bool(top, "catch-up"), positive(top, "ingest-threads", 0, 64), membershipTotals(top));
 	}
 
 	private ReportSettings report(Map<String, Node> top) {
@@ -164,6 +164,44 @@ public final class JobSpecReader {
 			dates.add(date(item, "membership-dates"));
 		}
 		return dates;
+	}
+
+	private List<MembershipTotal> membershipTotals(Map<String, Node> top) {
+		Node node = top.get("membership-totals");
+		if (node == null) {
+			return List.of();
+		}
+		List<MembershipTotal> totals = new ArrayList<>();
+		Set<LocalDate> dates = new java.util.HashSet<>();
+		for (Node item : sequence(node, "membership-totals")) {
+			Map<String, Node> map = mapping(item, "membership totals",
+					Set.of("date", "members", "observers", "source"));
+			LocalDate date = date(requiredNode(map, "date", item), "date");
+			Integer members = partyCount(map, "members");
+			Integer observers = partyCount(map, "observers");
+			if (members == null && observers == null) {
+				throw error(item, "the membership totals of " + date
+						+ " need 'members', 'observers' or both: the totals the organisation published that day");
+			}
+			String source = requiredText(map, "source", item);
+			if (!dates.add(date)) {
+				throw error(item, "membership totals for " + date + " are given twice");
+			}
+			totals.add(new MembershipTotal(date, members, observers, source, line(item)));
+		}
+		return totals;
+	}
+
+	private Integer partyCount(Map<String, Node> map, String key) {
+		Node node = map.get(key);
+		if (node == null) {
+			return null;
+		}
+		String text = scalar(node, key).strip();
+		if (!text.matches("\\d{1,9}")) {
+			throw error(node, "'" + key + "' must be a whole number of parties, 0 or more, found '" + text + "'");
+		}
+		return Integer.valueOf(text);
 	}
 
 	private LocalDate date(Node node, String what) {

@@ -430,6 +430,21 @@ public class FiguresStore {
 
 	/**
 	 * @param runId the run
+	 * @return the measures some dataset of the run gave a value for that the figures use
+	 * (an older vintage, kept to be compared, has no precedence rank and does not count)
+	 */
+	public java.util.Set<org.migrationstats.pipeline.spec.Measure> measuresWithValues(long runId) {
+		java.util.Set<org.migrationstats.pipeline.spec.Measure> measures = java.util.EnumSet
+			.noneOf(org.migrationstats.pipeline.spec.Measure.class);
+		this.jdbc.query("SELECT DISTINCT MEASURE FROM MIG_DATASET_VALUE WHERE RUN_ID = ? AND RANK IS NOT NULL",
+				(ResultSet rs) -> {
+					measures.add(org.migrationstats.pipeline.spec.Measure.valueOf(rs.getString(1)));
+				}, runId);
+		return measures;
+	}
+
+	/**
+	 * @param runId the run
 	 * @return the period figures per country, in period and country order
 	 */
 	public List<PeriodFigures> periods(long runId) {
@@ -452,17 +467,17 @@ public class FiguresStore {
 	 * @return the period figures per membership group
 	 */
 	public List<GroupFigures> groups(long runId) {
-		return this.jdbc.query("SELECT g.PERIOD_NAME, g.GROUPING, g.GROUP_NAME, g.COUNTRIES, g.COMPLETE_COUNTRIES, "
-				+ "g.NET_MIGRATION, g.NATURAL_INCREASE, g.POPULATION_START, g.POPULATION_END, g.POPULATION_CHANGE "
-				+ "FROM MIG_PERIOD_GROUP g "
+		return this.jdbc.query("SELECT g.PERIOD_NAME, p.FROM_YR, p.TO_YR, g.GROUPING, g.GROUP_NAME, g.COUNTRIES, "
+				+ "g.COMPLETE_COUNTRIES, g.NET_MIGRATION, g.NATURAL_INCREASE, g.POPULATION_START, g.POPULATION_END, "
+				+ "g.POPULATION_CHANGE " + "FROM MIG_PERIOD_GROUP g "
 				+ "JOIN (SELECT DISTINCT PERIOD_NAME, FROM_YR, TO_YR FROM MIG_PERIOD WHERE RUN_ID = ?) p "
 				+ "ON p.PERIOD_NAME = g.PERIOD_NAME WHERE g.RUN_ID = ? ORDER BY p.FROM_YR, p.TO_YR, g.PERIOD_NAME, "
 				+ "CASE g.GROUPING WHEN 'membership' THEN 1 WHEN 'list' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, "
 				+ "CASE g.GROUP_NAME WHEN 'MEMBER' THEN '1' WHEN 'OBSERVER' THEN '2' WHEN 'NON_MEMBER' THEN '3' "
 				+ "ELSE g.GROUP_NAME END",
-				(rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-						rs.getInt(5), longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8), longOrNull(rs, 9),
-						longOrNull(rs, 10)),
+				(rs, n) -> new GroupFigures(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+						rs.getString(5), rs.getInt(6), rs.getInt(7), longOrNull(rs, 8), longOrNull(rs, 9),
+						longOrNull(rs, 10), longOrNull(rs, 11), longOrNull(rs, 12)),
 				runId, runId);
 	}
 

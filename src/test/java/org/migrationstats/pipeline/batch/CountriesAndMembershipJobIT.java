@@ -76,7 +76,7 @@ class CountriesAndMembershipJobIT {
 	void anUnknownCountryIsListedOnceWithItsRowCount() throws IOException {
 		List<CSVRecord> unmatched = report("unmatched_names.csv");
 		assertThat(unmatched).hasSize(1);
-		assertThat(unmatched.get(0).get("As written")).isEqualTo("ATL | Atlantis");
+		assertThat(unmatched.get(0).get("As written")).isEqualTo("Country Code: \"ATL\" ; Country Name: \"Atlantis\"");
 		assertThat(unmatched.get(0).get("Rows")).isEqualTo("3");
 		assertThat(unmatched.get(0).get("First row")).isEqualTo("1107");
 		assertThat(report("rejects.csv")).hasSize(3)
@@ -112,10 +112,11 @@ class CountriesAndMembershipJobIT {
 			int[] expected = countFromRawFile(LocalDate.parse(day));
 			CSVRecord row = counts.get(day);
 			assertThat(row).as(day).isNotNull();
-			assertThat(Integer.parseInt(row.get("Member states"))).as(day + " members").isEqualTo(expected[0]);
-			assertThat(Integer.parseInt(row.get("Observer states"))).as(day + " observer states")
+			assertThat(Integer.parseInt(row.get("Member states in the file"))).as(day + " members")
+				.isEqualTo(expected[0]);
+			assertThat(Integer.parseInt(row.get("Observer states in the file"))).as(day + " observer states")
 				.isEqualTo(expected[1]);
-			assertThat(Integer.parseInt(row.get("Non-state observers"))).as(day + " non-state observers")
+			assertThat(Integer.parseInt(row.get("Non-state observers in the file"))).as(day + " non-state observers")
 				.isEqualTo(expected[2]);
 		}
 		assertThat(

@@ -48,7 +48,7 @@ class GoldenReportIT {
 
 	private static final String RUN_DATE = "2002-12-31";
 
-	/** The About sheet's values that describe the run rather than the figures. */
+	/** The Run details sheet's values that describe the run rather than the figures. */
 	private static final Set<String> RUN_DEPENDENT = Set.of("Attempt", "Run id (job instance)", "Execution id",
 			"When it ran");
 
@@ -125,9 +125,9 @@ class GoldenReportIT {
 	}
 
 	@Test
-	void onlyTheRunTableOfAboutDependsOnTheRun() throws IOException {
-		Map<String, String> first = about(this.first);
-		Map<String, String> second = about(this.second);
+	void onlyTheRunDetailsDependOnTheRun() throws IOException {
+		Map<String, String> first = runDetails(this.first);
+		Map<String, String> second = runDetails(this.second);
 		assertThat(first.get("Execution id")).isEqualTo(Long.toString(this.firstRun.executionId()));
 		assertThat(second.get("Execution id")).isEqualTo(Long.toString(this.secondRun.executionId()));
 		assertThat(second.get("Attempt")).isEqualTo("2");
@@ -149,17 +149,18 @@ class GoldenReportIT {
 		}
 	}
 
-	private static Map<String, String> about(Path folder) throws IOException {
+	private static Map<String, String> runDetails(Path folder) throws IOException {
 		Map<String, String> values = new TreeMap<>();
-		NightlyJobIT.csv(folder.resolve("about.csv"), ',').forEach((r) -> values.put(r.get("Item"), r.get("Value")));
+		NightlyJobIT.csv(folder.resolve("run_details.csv"), ',')
+			.forEach((r) -> values.put(r.get("Item"), r.get("Value")));
 		return values;
 	}
 
-	/** Every CSV file of a report but about.csv, which describes the run. */
+	/** Every CSV file of a report but run_details.csv, which describes the run. */
 	static List<Path> stableCsvFiles(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.filter((f) -> f.getFileName().toString().endsWith(".csv"))
-				.filter((f) -> !f.getFileName().toString().equals("about.csv"))
+				.filter((f) -> !f.getFileName().toString().equals("run_details.csv"))
 				.sorted()
 				.toList();
 		}

@@ -122,14 +122,16 @@ class NightlyJobIT {
 		void netMigrationIsTheSumOfWppNetMigrants1991To2002() throws IOException {
 			long expected = wppSum("migration.txt", "398", 1991, 2002);
 			assertThat(expected).isBetween(-3_069_000L, -3_067_000L);
-			assertThat(periodValue("KAZ", "Cumulative net migration")).isEqualTo(expected);
+			assertThat(periodValue("KAZ", "Cumulative net migration, persons, sum of calendar years first to last"))
+				.isEqualTo(expected);
 		}
 
 		@Test
 		void naturalIncreaseIsBirthsMinusDeathsOverTheSameYears() throws IOException {
 			long expected = wppSum("births.txt", "398", 1991, 2002) - wppSum("deaths.txt", "398", 1991, 2002);
 			assertThat(expected).isBetween(1_546_000L, 1_548_000L);
-			assertThat(periodValue("KAZ", "Natural increase")).isEqualTo(expected);
+			assertThat(periodValue("KAZ", "Natural increase, persons, sum of calendar years first to last"))
+				.isEqualTo(expected);
 		}
 
 		@Test
@@ -137,15 +139,19 @@ class NightlyJobIT {
 			Map<Integer, Long> population = worldBank("KAZ");
 			assertThat(population.get(1991)).isEqualTo(17_278_600L);
 			assertThat(population.get(2002)).isEqualTo(15_656_677L);
-			assertThat(periodValue("KAZ", "Population, first year")).isEqualTo(population.get(1991));
-			assertThat(periodValue("KAZ", "Population, last year")).isEqualTo(population.get(2002));
-			assertThat(periodValue("KAZ", "Population change")).isEqualTo(15_656_677L - 17_278_600L);
+			assertThat(periodValue("KAZ", "Population, persons, mid-year of first year"))
+				.isEqualTo(population.get(1991));
+			assertThat(periodValue("KAZ", "Population, persons, mid-year of last year"))
+				.isEqualTo(population.get(2002));
+			assertThat(
+					periodValue("KAZ", "Population change, persons, mid-year of first year to mid-year of last year"))
+				.isEqualTo(15_656_677L - 17_278_600L);
 		}
 
 		@Test
 		void isAMemberAtThePeriodsEndButNotAYearBefore() throws IOException {
 			Map<String, String> row = periodRow("KAZ", "since-independence");
-			assertThat(row.get("Status at period end")).isEqualTo("MEMBER");
+			assertThat(row.get("Status at period end")).isEqualTo("Member");
 			assertThat(NightlyJobIT.this.jdbc.queryForObject(
 					"SELECT STATUS FROM MIG_COUNTRY_YEAR WHERE COUNTRY = 'KAZ' AND YR = 2001", String.class))
 				.isEqualTo("NON_MEMBER");
@@ -187,24 +193,36 @@ class NightlyJobIT {
 				assertThat(properties.getCreated().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
 				assertThat(workbook.getSheet("Country-year")).isNotNull();
 				assertThat(workbook.getSheet("Rejects")).isNotNull();
+				assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) workbook.getSheet("Charts")).getDrawingPatriarch()
+					.getCharts()
+					.get(0)
+					.getTitleText()
+					.getString()).as("the job file's first group, in words")
+					.isEqualTo(
+							"Net migration per year, Central Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, "
+									+ "Uzbekistan)");
 				Sheet periods = workbook.getSheet("Periods");
 				assertThat(periods.getRow(0).getCell(0).getStringCellValue())
-					.isEqualTo("Figures over named periods, per country");
+					.startsWith("Figures over named periods, per country [note ");
 				DataFormatter formatter = new DataFormatter();
 				Row header = periods.getRow(1);
 				Map<String, Integer> columns = new HashMap<>();
 				header.forEach((cell) -> columns.put(cell.getStringCellValue(), cell.getColumnIndex()));
 				Row kazakhstan = null;
 				for (Row row : periods) {
-					if (row.getRowNum() > 1 && "KAZ".equals(formatter.formatCellValue(row.getCell(3)))
+					if (row.getRowNum() > 1 && "KAZ".equals(formatter.formatCellValue(row.getCell(5)))
 							&& "since-independence".equals(formatter.formatCellValue(row.getCell(0)))) {
 						kazakhstan = row;
 					}
 				}
 				assertThat(kazakhstan).isNotNull();
-				assertThat(kazakhstan.getCell(columns.get("Cumulative net migration")).getNumericCellValue())
-					.isEqualTo((double) periodValue("KAZ", "Cumulative net migration"));
-				assertThat(formatter.formatCellValue(kazakhstan.getCell(columns.get("Cumulative net migration"))))
+				assertThat(kazakhstan
+					.getCell(columns.get("Cumulative net migration, persons, sum of calendar years first to last"))
+					.getNumericCellValue())
+					.isEqualTo((double) periodValue("KAZ",
+							"Cumulative net migration, persons, sum of calendar years first to last"));
+				assertThat(formatter.formatCellValue(kazakhstan
+					.getCell(columns.get("Cumulative net migration, persons, sum of calendar years first to last"))))
 					.isEqualTo("-3,067,947");
 			}
 		}

@@ -70,10 +70,12 @@ class PostgresJobIT {
 			.filter((r) -> r.get("Country code").equals("KAZ") && r.get("Period").equals("since-independence"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(kazakhstan.get("Cumulative net migration")).isEqualTo("-3067947");
-		assertThat(kazakhstan.get("Natural increase")).isEqualTo("1547334");
-		assertThat(kazakhstan.get("Population, first year")).isEqualTo("17278600");
-		assertThat(kazakhstan.get("Population, last year")).isEqualTo("15656677");
+		assertThat(kazakhstan.get("Cumulative net migration, persons, sum of calendar years first to last"))
+			.isEqualTo("-3067947");
+		assertThat(kazakhstan.get("Natural increase, persons, sum of calendar years first to last"))
+			.isEqualTo("1547334");
+		assertThat(kazakhstan.get("Population, persons, mid-year of first year")).isEqualTo("17278600");
+		assertThat(kazakhstan.get("Population, persons, mid-year of last year")).isEqualTo("15656677");
 		List<CSVRecord> revisions = NightlyJobIT.csv(report.resolve("sources.csv"), ',')
 			.stream()
 			.filter((r) -> r.get("Country code").equals("KAZ") && r.get("Year").equals("2002"))

@@ -195,12 +195,17 @@ class PublishedFiguresIT {
 				.filter((r) -> r.get("Country code").equals("KAZ"))
 				.findFirst()
 				.orElseThrow();
-			assertThat(Long.parseLong(period.get("Population, first year"))).isEqualTo(17_278_600L);
-			assertThat(Long.parseLong(period.get("Population, last year"))).isEqualTo(15_656_677L);
-			assertThat(Long.parseLong(period.get("Cumulative net migration"))).isBetween(-3_068_500L, -3_067_500L);
-			assertThat(Long.parseLong(period.get("Natural increase"))).isBetween(1_546_500L, 1_547_500L);
-			assertThat(Long.parseLong(period.get("Reported population change, summed"))).isBetween(-1_521_500L,
-					-1_520_500L);
+			assertThat(Long.parseLong(period.get("Population, persons, mid-year of first year")))
+				.isEqualTo(17_278_600L);
+			assertThat(Long.parseLong(period.get("Population, persons, mid-year of last year"))).isEqualTo(15_656_677L);
+			assertThat(Long
+				.parseLong(period.get("Cumulative net migration, persons, sum of calendar years first to last")))
+				.isBetween(-3_068_500L, -3_067_500L);
+			assertThat(Long.parseLong(period.get("Natural increase, persons, sum of calendar years first to last")))
+				.isBetween(1_546_500L, 1_547_500L);
+			assertThat(Long.parseLong(period.get(
+					"Reported population change, persons, sum of the source's yearly changes, calendar years first to last")))
+				.isBetween(-1_521_500L, -1_520_500L);
 			Map<String, CSVRecord> revisions = new HashMap<>();
 			csv("sources.csv").stream()
 				.filter((r) -> r.get("Kind").equals("revision") && r.get("Country code").equals("KAZ"))

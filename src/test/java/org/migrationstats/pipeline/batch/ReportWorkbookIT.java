@@ -61,9 +61,13 @@ class ReportWorkbookIT {
 
 	private static final String RUN_DATE = "2002-12-31";
 
-	private static final List<String> SHEETS = List.of("About", "Contents", "Charts", "Periods", "Country-year",
-			"Groups", "Membership", "Membership changes", "Membership checks", "Sources", "Checks", "Rejects",
-			"Unmatched names", "Aggregates", "Chart data");
+	private static final List<String> SHEETS = List.of("About", "Contents", "Notes", "Definitions", "Charts", "Periods",
+			"Country-year", "Groups", "Membership", "Membership changes", "Membership checks", "Sources", "Checks",
+			"Rejects", "Unmatched names", "Aggregates", "Chart data, net migration", "Chart data, groups",
+			"Run details", "Inputs");
+
+	/** The sheets without a table: the cover and the charts. */
+	private static final List<String> WITHOUT_TABLE = List.of("About", "Charts");
 
 	private static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
 
@@ -96,6 +100,10 @@ class ReportWorkbookIT {
 						",@SUM(A1),1992,9", "Kazakhstan,KAZ,1993,=1+1", ""),
 				StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 		this.job.setJobFileText("periods:", "report: { chart-countries: [KAZ, RUS, UZB] }\n\nperiods:");
+		// A day no status changed on and no membership-dates names, whose totals, made up
+		// for the test, equal the file's counts: the five members of 30 June 2001.
+		this.job.setJobFileText("membership-totals:",
+				"membership-totals:\n  - { date: 2001-06-30, members: 5, observers: 0, source: \"test\" }");
 		this.outcome = this.runner.run(this.job.jobFile(), LocalDate.parse(RUN_DATE), false);
 		this.folder = this.job.report(RUN_DATE);
 		this.workbook = new XSSFWorkbook(this.folder.resolve("nightly-migration-" + RUN_DATE + ".xlsx").toFile());
@@ -125,17 +133,19 @@ class ReportWorkbookIT {
 
 		@Test
 		void everyTableSheetHasItsTitleInA1AndItsHeaderFrozenBelow() {
-			for (String name : SHEETS.subList(3, SHEETS.size())) {
+			for (String name : SHEETS.stream().filter((s) -> !WITHOUT_TABLE.contains(s)).toList()) {
 				XSSFSheet sheet = workbook().getSheet(name);
 				assertThat(sheet.getRow(0).getCell(0).getCellType()).as(name).isEqualTo(CellType.STRING);
+				assertThat(sheet.getTables()).as(name + ": one table per sheet").hasSize(1);
 				assertThat(sheet.getTables().get(0).getStartCellReference().formatAsString()).as(name).isEqualTo("A2");
 				assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 2);
 				assertThat(sheet.getNumMergedRegions()).as(name).isZero();
 			}
 			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo("Figures over named periods, per country");
+				.isEqualTo("Figures over named periods, per country " + cite("Shorthand for missing figures") + " "
+						+ cite("Rounding") + " " + cite("Spans of period figures"));
 			assertThat(workbook().getSheet("Checks").getRow(0).getCell(0).getStringCellValue()).as("an empty table")
-				.endsWith("(none in this run)");
+				.endsWith("(none in this run) " + cite("Empty tables"));
 		}
 
 		@Test
@@ -149,9 +159,9 @@ class ReportWorkbookIT {
 					}
 				}
 			}
-			assertThat(tables).containsExactly("About", "Inputs", "Definitions", "Notes", "Contents", "Periods",
-					"CountryYear", "Groups", "Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks",
-					"Rejects", "UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups");
+			assertThat(tables).containsExactly("Contents", "Notes", "Definitions", "Periods", "CountryYear", "Groups",
+					"Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks", "Rejects",
+					"UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups", "RunDetails", "Inputs");
 			try (var files = Files.list(ReportWorkbookIT.this.folder)) {
 				assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".csv")))
 					.as("one CSV file per table but Contents")
@@ -172,7 +182,280 @@ class ReportWorkbookIT {
 				}
 			}
 			assertThat(linked).containsExactlyElementsOf(SHEETS.stream().filter((s) -> !s.equals("Contents")).toList());
-			assertThat(contents.getRow(5).getCell(2).getNumericCellValue()).as("Country-year rows").isEqualTo(1125);
+			assertThat(contents.getRow(2 + SHEETS.indexOf("Country-year") - 1).getCell(2).getNumericCellValue())
+				.as("Country-year rows")
+				.isEqualTo(1125);
+		}
+
+	}
+
+	@Nested
+	class StatusInWords {
+
+		@Test
+		void everyTableAndChartNamesAStatusInWordsNotByItsCode() throws IOException {
+			for (String sheet : List.of("Periods", "Country-year", "Groups", "Membership changes",
+					"Chart data, net migration", "Chart data, groups")) {
+				for (Row row : workbook().getSheet(sheet)) {
+					for (Cell cell : row) {
+						if (cell.getCellType() == CellType.STRING) {
+							assertThat(cell.getStringCellValue()).as(sheet + " " + cell.getAddress())
+								.doesNotContain("MEMBER", "OBSERVER", "NON_MEMBER");
+						}
+					}
+				}
+			}
+			assertThat(row("Country-year", 0, "KAZ", 2, "2001").getCell(3).getStringCellValue())
+				.isEqualTo("Not a member");
+			assertThat(row("Country-year", 0, "KAZ", 2, "2002").getCell(3).getStringCellValue()).isEqualTo("Member");
+			assertThat(NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("groups.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Grouping").equals("membership"))
+				.map((r) -> r.get("Group"))
+				.distinct()).containsExactly("Member", "Observer", "Not a member");
+			CSVRecord kyrgyzstan = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("membership_changes.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Party").equals("KGZ") && r.get("Date").equals("2000-11-01"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(List.of(kyrgyzstan.get("Status before"), kyrgyzstan.get("Status after")))
+				.containsExactly("Observer", "Member");
+			assertThat(values(table("Definitions")).get("Membership status").getStringCellValue())
+				.endsWith("Member, Observer or Not a member.");
+		}
+
+	}
+
+	@Nested
+	class MembershipTotals {
+
+		@Test
+		void standBesideTheFilesCountsWithTheirSourceAndTheDifference() throws IOException {
+			Map<String, CSVRecord> byDate = new java.util.HashMap<>();
+			NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("membership.csv"), ',')
+				.forEach((r) -> byDate.put(r.get("Date"), r));
+			CSVRecord council = byDate.get("2002-12-02");
+			assertThat(List.of(council.get("Member states in the file"), council.get("Member states, published total"),
+					council.get("Member states, published total minus file")))
+				.containsExactly("10", "98", "88");
+			assertThat(
+					List.of(council.get("Observer states in the file"), council.get("Observer states, published total"),
+							council.get("Observer states, published total minus file")))
+				.containsExactly("1", "33", "32");
+			assertThat(council.get("Non-state observers in the file")).isEqualTo("2");
+			assertThat(council.get("Published totals: source")).isEqualTo("IOM Council, 84th session, 2 December 2002");
+			CSVRecord dayBefore = byDate.get("2002-12-01");
+			assertThat(
+					List.of(dayBefore.get("Member states in the file"), dayBefore.get("Member states, published total"),
+							dayBefore.get("Member states, published total minus file"),
+							dayBefore.get("Published totals: source")))
+				.as("no total published that day")
+				.containsExactly("5", "", "", "");
+		}
+
+		@Test
+		void addTheirDaysToTheCountedDays() throws IOException {
+			CSVRecord june = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("membership.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Date").equals("2001-06-30"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(List.of(june.get("Member states in the file"), june.get("Member states, published total"),
+					june.get("Member states, published total minus file"), june.get("Observer states in the file"),
+					june.get("Observer states, published total minus file"), june.get("Published totals: source")))
+				.containsExactly("5", "5", "0", "0", "0", "test");
+		}
+
+		@Test
+		void makeTheTitleSayTheFileListsOnlySomeParties() {
+			assertThat(workbook().getSheet("Membership").getRow(0).getCell(0).getStringCellValue())
+				.endsWith(" (the membership file lists only some parties: 10 of 98 member states and 1 of 33 observer "
+						+ "states on 2002-12-02) " + cite("Shorthand for missing figures") + " "
+						+ cite("Membership counts"));
+			Row council = row("Membership", 0, "2002-12-02", 0, null);
+			assertThat(council.getCell(3).getNumericCellValue()).isEqualTo(88);
+		}
+
+	}
+
+	@Nested
+	class PeriodSpans {
+
+		private static final String NET = "Cumulative net migration, persons, sum of calendar years first to last";
+
+		private static final String CHANGE = "Population change, persons, mid-year of first year to mid-year of last "
+				+ "year";
+
+		@Test
+		void thePeriodsAndGroupsSheetsHeadEveryFigureWithItsUnitAndSpanInTheSameWords() {
+			List<String> periods = header(workbook().getSheet("Periods"), 1);
+			List<String> groups = header(workbook().getSheet("Groups"), 1);
+			List<String> shared = List.of("First year", "Last year", "Calendar years summed",
+					"Years of population change", NET, "Natural increase, persons, sum of calendar years first to last",
+					"Population, persons, mid-year of first year", "Population, persons, mid-year of last year",
+					CHANGE);
+			assertThat(periods).containsAll(shared);
+			assertThat(groups).containsAll(shared);
+			assertThat(periods)
+				.filteredOn((h) -> !h.startsWith("Years of")
+						&& (h.contains("population change") || h.contains("Population change")
+								|| h.contains("net migration") || h.contains("Natural increase")))
+				.allSatisfy((h) -> assertThat(h).containsAnyOf("persons", "per 1,000", "calendar years with data"));
+		}
+
+		@Test
+		void everyRowSaysHowManyCalendarYearsItSumsAndHowManyYearsOfChangeItSpans() throws IOException {
+			for (String file : List.of("periods.csv", "groups.csv")) {
+				List<CSVRecord> rows = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve(file), ',');
+				assertThat(rows).as(file).isNotEmpty().allSatisfy((r) -> {
+					String expected = r.get("Period").equals("since-independence") ? "1991 2002 12 11"
+							: "2003 2023 21 20";
+					assertThat(String.join(" ", r.get("First year"), r.get("Last year"), r.get("Calendar years summed"),
+							r.get("Years of population change")))
+						.as(file + " " + r.get("Period"))
+						.isEqualTo(expected);
+				});
+			}
+		}
+
+		@Test
+		void aMembershipGroupIsTheSumOfThePeriodsRowsOfItsStatus() throws IOException {
+			List<CSVRecord> periods = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("periods.csv"), ',');
+			List<CSVRecord> groups = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("groups.csv"), ',')
+				.stream()
+				.filter((g) -> g.get("Grouping").equals("membership"))
+				.toList();
+			assertThat(groups).hasSize(5);
+			for (CSVRecord group : groups) {
+				for (String column : List.of(NET, CHANGE)) {
+					long sum = periods.stream()
+						.filter((p) -> p.get("Period").equals(group.get("Period"))
+								&& p.get("Status at period end").equals(group.get("Group")))
+						.filter((p) -> !p.get(column).isEmpty())
+						.mapToLong((p) -> Long.parseLong(p.get(column)))
+						.sum();
+					assertThat(Long.parseLong(group.get(column))).as(group.get("Period") + " " + group.get("Group"))
+						.isEqualTo(sum);
+				}
+			}
+		}
+
+		@Test
+		void theChartDataNamesEachPeriodsSpan() {
+			assertThat(header(workbook().getSheet("Chart data, groups"), 1)).contains(
+					"Cumulative net migration, persons, since-independence (1991\u20132002, 12 calendar years)",
+					"Natural increase, persons, 2003-2023 (2003\u20132023, 21 calendar years)");
+			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
+				.endsWith(cite("Spans of period figures"));
+			assertThat(workbook().getSheet("Groups").getRow(0).getCell(0).getStringCellValue())
+				.contains(cite("Spans of period figures"));
+		}
+
+	}
+
+	@Nested
+	class MissingFigures {
+
+		@Test
+		void theLastYearOfAPopulationSeriesHasNoPopulationChangeAndSaysSo() throws IOException {
+			Row kazakhstan = row("Country-year", 0, "KAZ", 2, "2024");
+			assertThat(kazakhstan.getCell(column("Country-year", "Population")).getNumericCellValue())
+				.isEqualTo(20_592_571);
+			Cell change = kazakhstan.getCell(column("Country-year", "Population change"));
+			assertThat(change.getStringCellValue()).isEqualTo("[x]");
+			assertThat(change.getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(countryYear("KAZ", "2024").get("Population change")).as("the CSV cell stays empty").isEmpty();
+		}
+
+		@Test
+		void aRateWithoutTheYearsPopulationIsNotAvailableAndASourceOfNothingIsEmpty() {
+			Row burundi = row("Country-year", 0, "BDI", 2, "1950");
+			assertThat(burundi.getCell(column("Country-year", "Population")).getStringCellValue()).isEqualTo("[x]");
+			assertThat(burundi.getCell(column("Country-year", "Net migration rate, per 1,000")).getStringCellValue())
+				.isEqualTo("[x]");
+			assertThat(burundi.getCell(column("Country-year", "Net migration")).getNumericCellValue())
+				.isEqualTo(-13_334);
+			assertThat(burundi.getCell(column("Country-year", "Population source"))).as("text, not a figure").isNull();
+		}
+
+		@Test
+		void noFigureCellOfATableIsBlankButInTheChartData() {
+			int checked = 0;
+			for (XSSFSheet sheet : WorkbookReading.sheets(workbook())) {
+				for (XSSFTable table : sheet.getTables()) {
+					if (table.getName().startsWith("Chart")
+							|| sheet.getRow(0).getCell(0).getStringCellValue().contains("(none in this run)")) {
+						continue;
+					}
+					int header = table.getStartCellReference().getRow();
+					for (Cell heading : sheet.getRow(header)) {
+						if (heading.getCellStyle().getAlignment() != HorizontalAlignment.RIGHT) {
+							continue;
+						}
+						for (int r = header + 1; r <= table.getEndCellReference().getRow(); r++) {
+							assertThat(sheet.getRow(r).getCell(heading.getColumnIndex()))
+								.as(sheet.getSheetName() + " row " + (r + 1) + " " + heading.getStringCellValue())
+								.isNotNull();
+							checked++;
+						}
+					}
+				}
+			}
+			assertThat(checked).isGreaterThan(15_000);
+		}
+
+		@Test
+		void theContentsSayASheetWithoutATableHasNoRowsToCount() {
+			for (String sheet : WITHOUT_TABLE) {
+				assertThat(row("Contents", 0, sheet, 0, null).getCell(2).getStringCellValue()).as(sheet)
+					.isEqualTo("[z]");
+			}
+			assertThat(row("Contents", 0, "Notes", 0, null).getCell(2).getNumericCellValue())
+				.isEqualTo(table("Notes").getDataRowCount());
+		}
+
+		@Test
+		void theChartDataLeavesAGapWhereAGroupHasNoValueSoThatNoZeroIsPlotted() {
+			Row observers = row("Chart data, groups", 1, "Observer", 0, "membership");
+			assertThat(observers.getCell(2).getNumericCellValue()).isEqualTo(-634_056);
+			assertThat(observers.getCell(3)).as("no observer state at the end of 2003-2023").isNull();
+		}
+
+		@Test
+		void theNotesExplainTheShorthandAndTheFigureTablesCiteThem() {
+			String shorthand = noteText("Shorthand for missing figures");
+			assertThat(shorthand).contains("[x]: not available").contains("[z]: not applicable");
+			for (String sheet : List.of("Country-year", "Periods", "Groups", "Membership", "Contents")) {
+				assertThat(workbook().getSheet(sheet).getRow(0).getCell(0).getStringCellValue()).as(sheet)
+					.contains(cite("Shorthand for missing figures"));
+			}
+		}
+
+		@Test
+		void columnsNoDatasetOfTheRunCanFillAreLeftOutOfTheWorkbookAndTheCsvFile() throws IOException {
+			List<String> flows = List.of("Immigrants", "Emigrants", "Immigrants minus emigrants");
+			assertThat(header(workbook().getSheet("Country-year"), 1)).doesNotContainAnyElementsOf(flows)
+				.contains("Net migration", "Births", "International migrant stock");
+			assertThat(countryYear("KAZ", "2002").toMap()).doesNotContainKeys(flows.toArray(String[]::new))
+				.containsKeys("Net migration", "Births");
+			assertThat(noteText("Columns left out"))
+				.endsWith("Left out in this run: Country-year: Immigrants; Emigrants; Immigrants minus emigrants.");
+			assertThat(workbook().getSheet("Country-year").getRow(0).getCell(0).getStringCellValue())
+				.contains(cite("Columns left out"));
+			assertThat(workbook().getSheet("Periods").getRow(0).getCell(0).getStringCellValue())
+				.doesNotContain(cite("Columns left out"));
+		}
+
+		private int column(String sheet, String heading) {
+			return header(workbook().getSheet(sheet), 1).indexOf(heading);
+		}
+
+		private CSVRecord countryYear(String country, String year) throws IOException {
+			return NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("country_year.csv"), ',')
+				.stream()
+				.filter((r) -> r.get("Country code").equals(country) && r.get("Year").equals(year))
+				.findFirst()
+				.orElseThrow();
 		}
 
 	}
@@ -184,30 +467,31 @@ class ReportWorkbookIT {
 
 		@Test
 		void countsHaveSeparatorsAndNegativesAreRedAndSigned() {
-			Row kazakhstan = row("Periods", 3, "KAZ", 0, "since-independence");
-			Cell net = kazakhstan.getCell(6);
+			Row kazakhstan = row("Periods", 5, "KAZ", 0, "since-independence");
+			Cell net = kazakhstan.getCell(8);
 			assertThat(net.getNumericCellValue()).isEqualTo(-3_067_947);
 			assertThat(net.getCellStyle().getDataFormatString()).isEqualTo("#,##0;[Red]-#,##0");
 			assertThat(this.formatter.formatCellValue(net)).isEqualTo("-3,067,947");
-			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(10))).isEqualTo("17,278,600");
+			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(12))).isEqualTo("17,278,600");
 		}
 
 		@Test
 		void headersOfNumberColumnsAreRightAlignedOverTheirNumbers() {
 			Row header = workbook().getSheet("Periods").getRow(1);
-			assertThat(header.getCell(4).getStringCellValue()).isEqualTo("Country");
-			assertThat(header.getCell(4).getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
-			assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Cumulative net migration");
-			assertThat(header.getCell(6).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
-			assertThat(header.getCell(1).getCellStyle().getAlignment()).as("From (a year)")
+			assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Country");
+			assertThat(header.getCell(6).getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(header.getCell(8).getStringCellValue())
+				.isEqualTo("Cumulative net migration, persons, sum of calendar years first to last");
+			assertThat(header.getCell(8).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(header.getCell(1).getCellStyle().getAlignment()).as("First year (a year)")
 				.isEqualTo(HorizontalAlignment.RIGHT);
 		}
 
 		@Test
 		void ratesHaveTheirThreeDecimalsAndYearsNone() {
-			Row kazakhstan = row("Periods", 3, "KAZ", 0, "since-independence");
-			assertThat(kazakhstan.getCell(13).getCellStyle().getDataFormatString()).isEqualTo("0.000;[Red]-0.000");
-			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(13))).isEqualTo("-15.525");
+			Row kazakhstan = row("Periods", 5, "KAZ", 0, "since-independence");
+			assertThat(kazakhstan.getCell(15).getCellStyle().getDataFormatString()).isEqualTo("0.000;[Red]-0.000");
+			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(15))).isEqualTo("-15.525");
 			assertThat(this.formatter.formatCellValue(kazakhstan.getCell(1))).isEqualTo("1991");
 		}
 
@@ -222,9 +506,9 @@ class ReportWorkbookIT {
 		@Test
 		void columnsAreWideEnoughForTheirValues() {
 			XSSFSheet sheet = workbook().getSheet("Periods");
-			// "-3,067,947" is 10 characters; "Cumulative net migration" wraps at 16.
-			assertThat(sheet.getColumnWidth(6)).isEqualTo((16 + 2 + 3) * 256);
-			assertThat(sheet.getColumnWidth(4)).as("Country: 'United States of America'").isEqualTo((24 + 3) * 256);
+			// "-3,067,947" is 10 characters; "Cumulative net migration, ..." wraps at 16.
+			assertThat(sheet.getColumnWidth(8)).isEqualTo((16 + 2 + 3) * 256);
+			assertThat(sheet.getColumnWidth(6)).as("Country: 'United States of America'").isEqualTo((24 + 3) * 256);
 		}
 
 		@Test
@@ -235,6 +519,7 @@ class ReportWorkbookIT {
 			assertThat(core.getCreator()).isEqualTo("migration-pipeline");
 			assertThat(core.getCreated().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
 			assertThat(core.getModified().toInstant()).hasToString(RUN_DATE + "T00:00:00Z");
+			assertThat(core.getUnderlyingProperties().getLanguageProperty()).contains("en-GB");
 		}
 
 	}
@@ -247,14 +532,50 @@ class ReportWorkbookIT {
 			XSSFSheet about = workbook().getSheet("About");
 			assertThat(about.getRow(0).getCell(0).getStringCellValue())
 				.isEqualTo("Migration statistics: nightly-migration, run of " + RUN_DATE);
-			Cell link = about.getRow(3).getCell(0);
+			Cell link = cellStartingWith("About", 0, "Contents: every sheet");
 			assertThat(link.getHyperlink().getType()).isEqualTo(HyperlinkType.DOCUMENT);
 			assertThat(link.getHyperlink().getAddress()).isEqualTo("'Contents'!A1");
 		}
 
 		@Test
-		void listsTheRunWithItsRunDateAsADate() {
-			Map<String, Cell> run = values(table("About"));
+		void isShortTextUnderHeadingsWithoutTablesOrRunIdentifiers() {
+			XSSFSheet about = workbook().getSheet("About");
+			Map<String, List<String>> sections = new java.util.LinkedHashMap<>();
+			List<String> current = null;
+			for (Row row : about) {
+				Cell cell = row.getCell(0);
+				if (row.getRowNum() == 0 || cell == null || cell.getHyperlink() != null) {
+					continue;
+				}
+				if (workbook().getFontAt(cell.getCellStyle().getFontIndex()).getBold()) {
+					current = new ArrayList<>();
+					sections.put(cell.getStringCellValue(), current);
+				}
+				else {
+					current.add(cell.getStringCellValue());
+				}
+			}
+			assertThat(sections).containsOnlyKeys("What this workbook shows", "Period covered", "Source",
+					"Producer and next run");
+			assertThat(sections.get("Period covered")).containsExactly("Country-year figures: 1950 to 2024.",
+					"Named periods: since-independence, 1991 to 2002 (12 calendar years); 2003-2023, 2003 to 2023 "
+							+ "(21 calendar years).");
+			assertThat(sections.get("What this workbook shows").get(0)).contains("by membership status in IOM");
+			assertThat(sections.get("Source").get(0)).startsWith("World Bank SP.POP.TOTL, 2025 revision; ")
+				.endsWith(cite("Sources"));
+			assertThat(sections.get("Producer and next run").get(1))
+				.startsWith("The job runs on schedule \"0 30 2 * * *\" in UTC; its next run after this run date is on "
+						+ "2003-01-01 at 02:30 UTC.");
+			assertThat(about.getTables()).isEmpty();
+			assertThat(String.join(" ", sections.values().stream().flatMap(List::stream).toList()))
+				.doesNotContain("Execution id", "execution " + outcome().executionId(), "Attempt")
+				.doesNotContainPattern("[0-9a-f]{64}");
+		}
+
+		@Test
+		void listsTheRunOnItsOwnSheetWithItsRunDateAsADate() {
+			Map<String, Cell> run = values(table("RunDetails"));
+			assertThat(table("RunDetails").getXSSFSheet().getSheetName()).isEqualTo("Run details");
 			assertThat(run.get("Job").getStringCellValue()).isEqualTo("nightly-migration");
 			assertThat(run.get("Run date").getLocalDateTimeCellValue().toLocalDate())
 				.isEqualTo(LocalDate.parse(RUN_DATE));
@@ -263,12 +584,13 @@ class ReportWorkbookIT {
 				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*");
 			assertThat(run.get("Job file").getStringCellValue())
 				.isEqualTo(ReportWorkbookIT.this.job.jobFile().toString());
+			assertThat(run.get("Job file SHA-256").getStringCellValue()).matches("[0-9a-f]{64}");
 		}
 
 		@Test
 		void listsEveryInputWithItsSizeDigestVintageNumberFormatAndRowCounts() throws Exception {
 			XSSFTable inputs = table("Inputs");
-			Row worldBank = workbook().getSheet("About").getRow(inputs.getStartCellReference().getRow() + 1);
+			Row worldBank = inputs.getXSSFSheet().getRow(inputs.getStartCellReference().getRow() + 1);
 			Path file = ReportWorkbookIT.this.job.input("worldbank/population.csv");
 			// 1,105 rows and the 4 added: 3 rejected whole (unknown countries), 1 written
 			// with
@@ -282,19 +604,68 @@ class ReportWorkbookIT {
 					(cell.getCellType() == CellType.NUMERIC) ? cell.getNumericCellValue() : cell.getStringCellValue()));
 			assertThat(actual).containsExactlyElementsOf(expected);
 			assertThat(inputs.getDataRowCount()).isEqualTo(7);
+			assertThat(inputs.getXSSFSheet().getSheetName()).isEqualTo("Inputs");
 		}
 
 		@Test
-		void definesTheFiguresAndNotesRoundingAndSources() {
+		void definesTheFigures() {
 			assertThat(values(table("Definitions"))).containsKeys("Net migration", "Natural increase",
 					"Net migration rate", "Balancing residual", "Rows read, written, rejected, filtered");
-			Map<String, Cell> notes = values(table("Notes"));
-			assertThat(notes.get("Rounding").getStringCellValue()).contains("rounded once, half to even");
-			assertThat(notes).containsKeys("Sources", "Text from input files", "Reproducibility");
-			assertThat(notes.get("Sources").getStringCellValue()).startsWith(
+		}
+
+	}
+
+	@Nested
+	class Notes {
+
+		@Test
+		void areNumberedFromOneWithTheirSubjectTextAndWhatTheyApplyTo() {
+			XSSFTable notes = table("Notes");
+			XSSFSheet sheet = notes.getXSSFSheet();
+			assertThat(header(sheet, 1)).containsExactly("Note number", "Subject", "Note text", "Applies to");
+			List<String> numbers = new ArrayList<>();
+			Map<String, String> bySubject = new java.util.LinkedHashMap<>();
+			for (int r = 2; r <= notes.getEndCellReference().getRow(); r++) {
+				numbers.add(sheet.getRow(r).getCell(0).getStringCellValue());
+				bySubject.put(sheet.getRow(r).getCell(1).getStringCellValue(),
+						sheet.getRow(r).getCell(2).getStringCellValue());
+			}
+			for (int i = 0; i < numbers.size(); i++) {
+				assertThat(numbers.get(i)).isEqualTo("Note " + (i + 1));
+			}
+			assertThat(bySubject.get("Rounding")).contains("rounded once, half to even");
+			assertThat(bySubject).containsKeys("Sources", "Text from input files", "Reproducibility");
+			assertThat(bySubject.get("Sources")).startsWith(
 					"World Bank SP.POP.TOTL, 2025 revision; UN World Population Prospects 2024; UN DESA International "
 							+ "Migrant Stock 2020; World Bank SP.POP.TOTL, " + "2023 edition. Membership: ")
 				.contains("as cited per record in the membership file's source column");
+		}
+
+		@Test
+		void everyCitationInATitleOrHeadingIsANoteOfTheNotesSheet() {
+			int notes = table("Notes").getDataRowCount();
+			Pattern citation = Pattern.compile("\\[note (\\d+)\\]");
+			int cited = 0;
+			for (XSSFSheet sheet : WorkbookReading.sheets(workbook())) {
+				for (int r = 0; r <= 1 && sheet.getRow(r) != null; r++) {
+					for (Cell cell : sheet.getRow(r)) {
+						if (cell.getCellType() == CellType.STRING) {
+							var matcher = citation.matcher(cell.getStringCellValue());
+							while (matcher.find()) {
+								cited++;
+								assertThat(Integer.parseInt(matcher.group(1))).as(sheet.getSheetName())
+									.isBetween(1, notes);
+							}
+						}
+					}
+				}
+			}
+			assertThat(cited).isGreaterThan(5);
+			assertThat(workbook().getSheet("Country-year").getRow(0).getCell(0).getStringCellValue())
+				.isEqualTo("Figures per country and year " + cite("Shorthand for missing figures") + " "
+						+ cite("Rounding") + " " + cite("Precedence") + " " + cite("Columns left out"));
+			assertThat(workbook().getSheet("Run details").getRow(0).getCell(0).getStringCellValue())
+				.endsWith(cite("Reproducibility"));
 		}
 
 	}
@@ -303,17 +674,17 @@ class ReportWorkbookIT {
 	class SafeByConstruction {
 
 		@Test
-		void anUnknownCountryThatLooksLikeAFormulaIsATextCellAndAnApostrophedCsvValue() throws IOException {
-			Cell cell = cellStartingWith("Unmatched names", 1, HYPERLINK);
+		void anUnknownCountryThatLooksLikeAFormulaIsListedAsTextLabelledByItsColumn() throws IOException {
+			String labelled = "Country Code: \"" + HYPERLINK.replace("\"", "\"\"") + "\" ; Country Name: \"\"";
+			Cell cell = cellStartingWith("Unmatched names", 1, labelled);
 			assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
-			assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(cell.getStringCellValue()).isEqualTo(labelled);
 			List<String> written = NightlyJobIT.csv(ReportWorkbookIT.this.folder.resolve("unmatched_names.csv"), ',')
 				.stream()
 				.map((r) -> r.get("As written"))
 				.toList();
-			assertThat(written).anySatisfy((value) -> assertThat(value).startsWith("'" + HYPERLINK));
-			assertThat(written).anySatisfy((value) -> assertThat(value).startsWith("'+1+1"));
-			assertThat(written).anySatisfy((value) -> assertThat(value).startsWith("'@SUM(A1)"));
+			assertThat(written).containsExactlyInAnyOrder(labelled, "Country Code: \"+1+1\" ; Country Name: \"\"",
+					"Country Code: \"@SUM(A1)\" ; Country Name: \"\"");
 		}
 
 		@Test
@@ -363,8 +734,11 @@ class ReportWorkbookIT {
 			List<XSSFChart> charts = charts();
 			assertThat(charts).hasSize(3);
 			assertThat(charts).extracting((c) -> c.getTitleText().getString())
-				.containsExactly("Net migration per year, as the job file names them",
-						"Cumulative net migration per group, by period", "Natural increase per group, by period");
+				.containsExactly("Net migration per year, Kazakhstan, Russian Federation, Uzbekistan",
+						"Cumulative net migration per group, total over each period (periods of different lengths; "
+								+ "not annual averages)",
+						"Natural increase per group, total over each period (periods of different lengths; not annual "
+								+ "averages)");
 			assertThat(workbook().getSheet("Charts").getDrawingPatriarch().getShapes()).as("no pictures")
 				.allSatisfy((shape) -> assertThat(shape)
 					.isInstanceOf(org.apache.poi.xssf.usermodel.XSSFGraphicFrame.class));
@@ -376,12 +750,12 @@ class ReportWorkbookIT {
 			assertThat(xml).contains("<c:lineChart>").contains("<c:legend>");
 			assertThat(axisTitles(xml)).containsExactly("Year", "Net migration (persons)");
 			int years = 2023 - 1950 + 1;
-			assertThat(xml).contains("<c:f>'Chart data'!$A$3:$A$" + (2 + years) + "</c:f>")
-				.contains("<c:f>'Chart data'!$B$3:$B$" + (2 + years) + "</c:f>")
-				.contains("<c:f>'Chart data'!$D$3:$D$" + (2 + years) + "</c:f>")
+			assertThat(xml).contains("<c:f>'Chart data, net migration'!$A$3:$A$" + (2 + years) + "</c:f>")
+				.contains("<c:f>'Chart data, net migration'!$B$3:$B$" + (2 + years) + "</c:f>")
+				.contains("<c:f>'Chart data, net migration'!$D$3:$D$" + (2 + years) + "</c:f>")
 				.contains("<c:v>Russian Federation (RUS)</c:v>");
 			assertThat(Pattern.compile("<c:ser>").matcher(xml).results().count()).isEqualTo(3);
-			XSSFSheet data = workbook().getSheet("Chart data");
+			XSSFSheet data = workbook().getSheet("Chart data, net migration");
 			assertThat(data.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Kazakhstan (KAZ)");
 			Row y1994 = data.getRow(2 + 1994 - 1950);
 			assertThat(y1994.getCell(0).getNumericCellValue()).isEqualTo(1994);
@@ -390,13 +764,75 @@ class ReportWorkbookIT {
 		}
 
 		@Test
+		void everyChartHasAlternativeTextNamingWhatItShowsAndWhereItsFiguresAre() {
+			List<XSSFChart> charts = charts();
+			List<org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps> alts = new ArrayList<>();
+			for (var shape : workbook().getSheet("Charts").getDrawingPatriarch().getShapes()) {
+				alts.add(((org.apache.poi.xssf.usermodel.XSSFGraphicFrame) shape).getCTGraphicalObjectFrame()
+					.getNvGraphicFramePr()
+					.getCNvPr());
+			}
+			assertThat(alts).hasSameSizeAs(charts);
+			for (int i = 0; i < charts.size(); i++) {
+				String title = charts.get(i).getTitleText().getString();
+				assertThat(alts.get(i).getName()).isEqualTo(title);
+				assertThat(alts.get(i).getTitle()).isEqualTo(title);
+				assertThat(alts.get(i).getDescr()).as(title)
+					.matches("(Line|Clustered bar) chart of .*")
+					.contains("persons")
+					.contains("The figures are on the sheet Chart data, ");
+			}
+			assertThat(alts.get(0).getDescr())
+				.contains("from 1950 to 2023, one line per country (Kazakhstan (KAZ), Russian Federation (RUS), "
+						+ "Uzbekistan (UZB)), each with its own colour, marker and dash");
+			assertThat(alts.get(1).getDescr()).contains("one bar per period: since-independence (1991\u20132002, 12 "
+					+ "calendar years); 2003-2023 (2003\u20132023, 21 calendar years)");
+		}
+
+		@Test
+		void theLinesDifferInMarkerAndDashAsWellAsColour() {
+			var series = charts().get(0).getCTChart().getPlotArea().getLineChartArray(0).getSerList();
+			assertThat(series).hasSize(3);
+			List<String> looks = new ArrayList<>();
+			for (var line : series) {
+				String colour = line.getSpPr().getLn().getSolidFill().getSrgbClr().xgetVal().getStringValue();
+				String dash = line.getSpPr().getLn().getPrstDash().getVal().toString();
+				String marker = line.getMarker().getSymbol().getVal().toString();
+				assertThat(line.getMarker().getSpPr().getSolidFill().getSrgbClr().xgetVal().getStringValue())
+					.as("the marker in the line's colour")
+					.isEqualTo(colour);
+				looks.add(marker + " " + dash);
+			}
+			assertThat(looks).containsExactly("circle solid", "square dash", "triangle sysDot");
+		}
+
+		@Test
+		void theBarsOfEachPeriodDifferInFillAndOutlineAsWellAsColourAndAreNamedWithTheirSpan() {
+			var series = charts().get(1).getCTChart().getPlotArea().getBarChartArray(0).getSerList();
+			assertThat(series).extracting((bar) -> bar.getTx().getV())
+				.containsExactly("since-independence (1991\u20132002, 12 calendar years)",
+						"2003-2023 (2003\u20132023, 21 calendar years)");
+			List<String> looks = new ArrayList<>();
+			for (var bar : series) {
+				String line = bar.getSpPr().getLn().getSolidFill().getSrgbClr().xgetVal().getStringValue();
+				var fill = bar.getSpPr().getSolidFill();
+				String filled = fill.isSetSrgbClr() && fill.getSrgbClr().xgetVal().getStringValue().equals(line)
+						? "filled" : "hollow";
+				looks.add(filled + " " + bar.getSpPr().getLn().getPrstDash().getVal());
+			}
+			assertThat(looks).containsExactly("filled solid", "hollow dash");
+		}
+
+		@Test
 		void theGroupChartsAreClusteredBarsWithASeriesPerPeriod() {
 			String xml = charts().get(1).getCTChartSpace().xmlText();
 			assertThat(xml).contains("<c:barChart>").contains("<c:barDir val=\"col\"/>").contains("<c:legend>");
 			assertThat(axisTitles(xml)).containsExactly("Membership status or job-file list at the period's end",
-					"Persons");
+					"Persons, total over the period");
 			assertThat(Pattern.compile("<c:ser>").matcher(xml).results().count()).isEqualTo(2);
-			assertThat(xml).contains("<c:v>MEMBER</c:v>").contains("<c:v>central-asia</c:v>");
+			assertThat(xml).contains("<c:v>Member</c:v>")
+				.contains("<c:v>Not a member</c:v>")
+				.contains("<c:v>central-asia</c:v>");
 		}
 
 		@Test
@@ -414,7 +850,7 @@ class ReportWorkbookIT {
 				.limit(5)
 				.map(Map.Entry::getKey)
 				.toList();
-			long runId = (long) values(table("About")).get("Run id (job instance)").getNumericCellValue();
+			long runId = (long) values(table("RunDetails")).get("Run id (job instance)").getNumericCellValue();
 			assertThat(ReportWorkbookIT.this.figures.largestNetMigration(runId, 5)).containsExactlyElementsOf(largest)
 				.contains("USA");
 		}
@@ -493,6 +929,42 @@ class ReportWorkbookIT {
 			values.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r).getCell(1));
 		}
 		return values;
+	}
+
+	/**
+	 * @param subject a note's subject
+	 * @return its text, from the Notes sheet
+	 */
+	private String noteText(String subject) {
+		XSSFTable notes = table("Notes");
+		for (int r = notes.getStartCellReference().getRow() + 1; r <= notes.getEndCellReference().getRow(); r++) {
+			Row row = notes.getXSSFSheet().getRow(r);
+			if (row.getCell(1).getStringCellValue().equals(subject)) {
+				return row.getCell(2).getStringCellValue();
+			}
+		}
+		throw new AssertionError("no note on " + subject);
+	}
+
+	/**
+	 * @param subject a note's subject
+	 * @return its citation, such as {@code [note 3]}, from the Notes sheet
+	 */
+	private String cite(String subject) {
+		XSSFTable notes = table("Notes");
+		for (int r = notes.getStartCellReference().getRow() + 1; r <= notes.getEndCellReference().getRow(); r++) {
+			Row row = notes.getXSSFSheet().getRow(r);
+			if (row.getCell(1).getStringCellValue().equals(subject)) {
+				return "[" + row.getCell(0).getStringCellValue().toLowerCase(java.util.Locale.ROOT) + "]";
+			}
+		}
+		throw new AssertionError("no note on " + subject);
+	}
+
+	private static List<String> header(XSSFSheet sheet, int row) {
+		List<String> cells = new ArrayList<>();
+		sheet.getRow(row).forEach((cell) -> cells.add(cell.getStringCellValue()));
+		return cells;
 	}
 
 	private Row row(String sheet, int column, String value, int otherColumn, String otherValue) {

@@ -140,7 +140,7 @@ class RowMapperTests {
 					assertThat(rejection.sheet()).isEmpty();
 					assertThat(rejection.row()).isEqualTo(8);
 					assertThat(rejection.column()).isEqualTo("country_code");
-					assertThat(rejection.rawValue()).isEqualTo("399 | Kazakstan");
+					assertThat(rejection.rawValue()).isEqualTo("country_code: \"399\" ; country: \"Kazakstan\"");
 					assertThat(rejection.reason()).isEqualTo("unknown country '399'; closest known: Kazakhstan");
 					assertThat(ex).hasMessage("migration.txt, row 8, column \"country_code\": "
 							+ "unknown country '399'; closest known: Kazakhstan");
@@ -262,9 +262,32 @@ class RowMapperTests {
 				.isThrownBy(() -> mapper.map(new SourceRow(12, List.of("Somalia, Fed. Rep.", "", "1960", "2756"))))
 				.satisfies((ex) -> {
 					assertThat(ex.getRejection().column()).isEqualTo("Country Name");
-					assertThat(ex.getRejection().rawValue()).isEqualTo(" | Somalia, Fed. Rep.");
+					assertThat(ex.getRejection().rawValue())
+						.isEqualTo("Country Code: \"\" ; Country Name: \"Somalia, Fed. Rep.\"");
 					assertThat(ex.getRejection().reason()).startsWith("unknown country 'Somalia, Fed. Rep.'")
 						.contains("Somalia");
+				});
+		}
+
+		@Test
+		void labelEachCountryCellOfARejectedRowByItsColumnWithQuotesDoubled() {
+			RowMapper mapper = new RowMapper(worldBank(List.of("Country Code", "Country Name")), "population.csv",
+					WB_HEADER, COUNTRIES);
+			assertThatExceptionOfType(RowRejectedException.class)
+				.isThrownBy(() -> mapper.map(new SourceRow(14, List.of("The \"Atlantis\" Isles", "ATL", "1960", "1"))))
+				.satisfies((ex) -> assertThat(ex.getRejection().rawValue())
+					.isEqualTo("Country Code: \"ATL\" ; Country Name: \"The \"\"Atlantis\"\" Isles\""));
+		}
+
+		@Test
+		void keepTheOnlyCountryCellOfARejectedRowAsWritten() {
+			RowMapper mapper = new RowMapper(worldBank(List.of("Country Name")), "population.csv", WB_HEADER,
+					COUNTRIES);
+			assertThatExceptionOfType(RowRejectedException.class)
+				.isThrownBy(() -> mapper.map(new SourceRow(15, List.of("  Atlantis*", "ATL", "1960", "1"))))
+				.satisfies((ex) -> {
+					assertThat(ex.getRejection().column()).isEqualTo("Country Name");
+					assertThat(ex.getRejection().rawValue()).isEqualTo("  Atlantis*");
 				});
 		}
 

@@ -38,6 +38,9 @@ class ChartDataTest {
 				group("2003-2023", "list", "central-asia", -853_063L));
 		ChartData data = ChartData.of("", List.of(), NAMES, List.of(), groups);
 		assertThat(data.periods()).containsExactly("since-independence", "2003-2023");
+		assertThat(data.periodSpans()).containsExactly("1991\u20132002, 12 calendar years",
+				"2003\u20132023, 21 calendar years");
+		assertThat(data.periodLabel(0)).isEqualTo("since-independence (1991\u20132002, 12 calendar years)");
 		assertThat(data.groups()).containsExactly("MEMBER", "OBSERVER", "central-asia");
 		assertThat(data.groupGroupings()).containsExactly("membership", "membership", "list");
 		assertThat(data.groupNetMigration().get(0)).containsExactly(11_319_173L, -634_056L, -4_680_411L);
@@ -47,8 +50,17 @@ class ChartDataTest {
 		assertThat(data.years()).isEmpty();
 	}
 
+	@Test
+	void namesAJobFileListInWordsForATitle() {
+		assertThat(ChartData.inWords("central-asia")).isEqualTo("Central Asia");
+		assertThat(ChartData.inWords("admitted-2-december-2002")).isEqualTo("Admitted 2 December 2002");
+	}
+
 	private static GroupFigures group(String period, String grouping, String group, long netMigration) {
-		return new GroupFigures(period, grouping, group, 1, 1, netMigration, netMigration * 10, null, null, null);
+		int from = period.equals("since-independence") ? 1991 : 2003;
+		int to = period.equals("since-independence") ? 2002 : 2023;
+		return new GroupFigures(period, from, to, grouping, group, 1, 1, netMigration, netMigration * 10, null, null,
+				null);
 	}
 
 }

@@ -60,6 +60,13 @@ class CsvTableSinkTest {
 	}
 
 	@Test
+	void leavesEveryMissingFigureEmptyWhateverTheWorkbookShows() throws IOException {
+		String csv = write(true,
+				Arrays.asList("Nowhere", Missing.NOT_AVAILABLE, Missing.NOT_APPLICABLE, Missing.CHART_GAP));
+		assertThat(csv).endsWith("\nNowhere,,,\n");
+	}
+
+	@Test
 	void writesTextExactlyAsReadWhenSwitchedOffForMachines() throws IOException {
 		String csv = write(false, Arrays.asList("+1+1", null, null, null), Arrays.asList("@x", null, null, null));
 		assertThat(csv).endsWith("\n+1+1,,,\n@x,,,\n");

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -53,30 +54,33 @@ class XlsxTableSinkTest {
 	void writeTheWorkbook() throws Exception {
 		Path file = folder.resolve("sink.xlsx");
 		try (XlsxTableSink sink = new XlsxTableSink()) {
-			sink.cover("About", "A report", List.of("What it is."));
+			sink.cover("About", "A report", "The cover", List.of(new XlsxTableSink.CoverSection("What it shows",
+					List.of("What it is.", "A long line of text. ".repeat(12)))));
 			sink.linkLine("Contents", "Contents");
-			sink.begin(new TableSink.TableInfo("About", "about", "This run"),
+			sink.citeForEmptyTables("[note 5]");
+			sink.reserve("Contents", "Every sheet");
+			sink.begin(new TableSink.TableInfo("Run", "about", "This run", "[note 6]"),
 					List.of(Column.text("Item"), Column.text("Value")));
 			sink.row(List.of("Run date", LocalDate.of(2002, 12, 31)));
 			sink.row(List.of("Attempt", 2L));
 			sink.end();
-			sink.begin(new TableSink.TableInfo("About", "notes", "Notes"),
+			sink.begin(new TableSink.TableInfo("Run", "notes", "Notes"),
 					List.of(Column.text("Note"), Column.text("Text")));
 			sink.row(List.of("Long", "x".repeat(150)));
 			sink.end();
-			sink.reserve("Contents", "Every sheet");
 			sink.begin(new TableSink.TableInfo("Figures", "country_year", "Figures per country and year"), FIGURES);
 			sink.row(Arrays.asList("Kazakhstan", 1994, -521_425L, new BigDecimal("-32.102"), LocalDate.of(1994, 7, 1)));
 			sink.row(Arrays.asList("Italy", 2002, 1_234_567_890L, new BigDecimal("0.125"), null));
-			sink.row(Arrays.asList("Nowhere", 2003, null, null, null));
+			sink.row(Arrays.asList("Nowhere", 2003, null, Missing.NOT_APPLICABLE, Missing.CHART_GAP));
+			sink.row(Arrays.asList(null, 2004, Missing.NOT_AVAILABLE, null, null));
 			for (String payload : PAYLOADS) {
 				sink.row(Arrays.asList(payload, 2000, 1L, null, null));
 			}
 			sink.end();
-			sink.begin(new TableSink.TableInfo("Rejects", "rejects", "Rejected rows"),
+			sink.begin(new TableSink.TableInfo("Rejects", "rejects", "Rejected rows", "[note 7] [note 2]"),
 					List.of(Column.text("Value as written"), Column.text("Reason")));
 			sink.end();
-			sink.contents("Contents");
+			sink.contents("Contents", "");
 			sink.properties("Title", "Subject", "Description", LocalDate.of(2002, 12, 31));
 			sink.save(file);
 		}
@@ -85,10 +89,10 @@ class XlsxTableSinkTest {
 
 	@Test
 	void theSheetsAreInTheOrderTheyWereBegunOrReserved() {
-		assertThat(this.workbook.getNumberOfSheets()).isEqualTo(4);
+		assertThat(this.workbook.getNumberOfSheets()).isEqualTo(5);
 		assertThat(List.of(this.workbook.getSheetName(0), this.workbook.getSheetName(1), this.workbook.getSheetName(2),
-				this.workbook.getSheetName(3)))
-			.containsExactly("About", "Contents", "Figures", "Rejects");
+				this.workbook.getSheetName(3), this.workbook.getSheetName(4)))
+			.containsExactly("About", "Contents", "Run", "Figures", "Rejects");
 	}
 
 	@Test
@@ -111,6 +115,7 @@ class XlsxTableSinkTest {
 		assertThat(core.getDescription()).isEqualTo("Description");
 		assertThat(core.getCreated().toInstant()).hasToString("2002-12-31T00:00:00Z");
 		assertThat(core.getModified().toInstant()).hasToString("2002-12-31T00:00:00Z");
+		assertThat(core.getUnderlyingProperties().getLanguageProperty()).contains("en-GB");
 		assertThat(this.workbook.getProperties().getExtendedProperties().getApplication())
 			.isEqualTo("migration-pipeline");
 	}
@@ -135,7 +140,7 @@ class XlsxTableSinkTest {
 			XSSFTable table = this.sheet.getTables().get(0);
 			assertThat(table.getName()).isEqualTo("CountryYear");
 			assertThat(table.getDisplayName()).isEqualTo("CountryYear");
-			int last = 2 + 3 + PAYLOADS.size() - 1;
+			int last = 2 + 4 + PAYLOADS.size() - 1;
 			assertThat(table.getCTTable().getRef()).isEqualTo("A2:E" + (last + 1));
 			assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo("A2:E" + (last + 1));
 			assertThat(table.getColumns()).extracting(XSSFTableColumn::getName)
@@ -173,16 +178,23 @@ class XlsxTableSinkTest {
 		}
 
 		@Test
-		void unknownValuesAreEmptyCellsNotZeros() {
+		void aMissingFigureShowsItsShorthandAlignedWithTheNumbersNeverABlankOrAZero() {
 			Row nowhere = this.sheet.getRow(4);
-			assertThat(nowhere.getCell(2)).isNull();
-			assertThat(nowhere.getCell(3)).isNull();
+			assertThat(nowhere.getCell(2).getStringCellValue()).as("null: not available").isEqualTo("[x]");
+			assertThat(nowhere.getCell(2).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+			assertThat(nowhere.getCell(3).getStringCellValue()).isEqualTo("[z]");
+			assertThat(nowhere.getCell(4)).as("a chart's gap stays empty").isNull();
+			Row unnamed = this.sheet.getRow(5);
+			assertThat(unnamed.getCell(0)).as("no text is an empty text cell").isNull();
+			assertThat(unnamed.getCell(2).getStringCellValue()).isEqualTo("[x]");
+			assertThat(unnamed.getCell(3).getStringCellValue()).isEqualTo("[x]");
+			assertThat(unnamed.getCell(4).getStringCellValue()).as("a date not available").isEqualTo("[x]");
 		}
 
 		@Test
 		void textThatLooksLikeAFormulaIsAStringCellMarkedAsText() {
 			for (int i = 0; i < PAYLOADS.size(); i++) {
-				Cell cell = this.sheet.getRow(5 + i).getCell(0);
+				Cell cell = this.sheet.getRow(6 + i).getCell(0);
 				assertThat(cell.getCellType()).as(PAYLOADS.get(i)).isEqualTo(CellType.STRING);
 				assertThat(cell.getStringCellValue()).isEqualTo(PAYLOADS.get(i));
 				assertThat(cell.getCellStyle().getQuotePrefixed()).as(PAYLOADS.get(i)).isTrue();
@@ -206,40 +218,33 @@ class XlsxTableSinkTest {
 		private final XSSFSheet sheet = XlsxTableSinkTest.this.workbook.getSheet("About");
 
 		@Test
-		void hasTheTitleAndTextThenEachTableUnderItsOwnHeading() {
+		void hasTheTitleThenEachSectionsHeadingAndTextAndNoTable() {
 			assertThat(text(this.sheet, 0)).isEqualTo("A report");
-			assertThat(text(this.sheet, 1)).isEqualTo("What it is.");
-			assertThat(text(this.sheet, 2)).isEqualTo("Contents");
-			assertThat(text(this.sheet, 4)).isEqualTo("This run");
-			assertThat(header(this.sheet, 5)).containsExactly("Item", "Value");
-			assertThat(text(this.sheet, 9)).isEqualTo("Notes");
-			assertThat(this.sheet.getTables()).extracting(XSSFTable::getName).containsExactly("About", "Notes");
-			assertThat(this.sheet.getTables().get(0).getCTTable().getRef()).isEqualTo("A6:B8");
-			assertThat(this.sheet.getTables().get(1).getCTTable().getRef()).isEqualTo("A11:B12");
+			assertThat((Object) this.sheet.getRow(1)).isNull();
+			assertThat(text(this.sheet, 2)).isEqualTo("What it shows");
+			assertThat(this.sheet.getRow(2).getCell(0).getCellStyle().getFontIndex())
+				.isNotEqualTo(this.sheet.getRow(3).getCell(0).getCellStyle().getFontIndex());
+			assertThat(text(this.sheet, 3)).isEqualTo("What it is.");
+			assertThat(text(this.sheet, 4)).startsWith("A long line of text.");
+			assertThat(text(this.sheet, 6)).isEqualTo("Contents");
+			assertThat(this.sheet.getTables()).isEmpty();
 		}
 
 		@Test
 		void linksToTheContentsSheetInsideTheWorkbook() {
-			var link = this.sheet.getRow(2).getCell(0).getHyperlink();
+			var link = this.sheet.getRow(6).getCell(0).getHyperlink();
 			assertThat(link.getType()).isEqualTo(HyperlinkType.DOCUMENT);
 			assertThat(link.getAddress()).isEqualTo("'Contents'!A1");
 		}
 
 		@Test
-		void keepsDatesAndNumbersInATextColumnAsDatesAndNumbers() {
-			Cell runDate = this.sheet.getRow(6).getCell(1);
-			assertThat(DateUtil.isCellDateFormatted(runDate)).isTrue();
-			assertThat(runDate.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2002, 12, 31));
-			assertThat(this.sheet.getRow(7).getCell(1).getNumericCellValue()).isEqualTo(2.0);
-		}
-
-		@Test
-		void wrapsLongTextInARowTallEnoughForIt() {
-			Cell text = this.sheet.getRow(11).getCell(1);
+		void wrapsItsTextInOneWideColumnInRowsTallEnoughForIt() {
+			Cell text = this.sheet.getRow(4).getCell(0);
 			assertThat(text.getCellStyle().getWrapText()).isTrue();
-			assertThat(this.sheet.getColumnWidth(1)).isEqualTo((XlsxTableSink.MAX_WIDTH + 3) * 256);
-			assertThat(this.sheet.getRow(11).getHeightInPoints())
-				.isGreaterThanOrEqualTo(3 * this.sheet.getDefaultRowHeightInPoints());
+			assertThat(this.sheet.getColumnWidth(0)).isEqualTo((XlsxTableSink.COVER_WIDTH + 3) * 256);
+			assertThat(this.sheet.getRow(4).getHeightInPoints())
+				.isEqualTo(3 * this.sheet.getDefaultRowHeightInPoints());
+			assertThat(this.sheet.getRow(3).getHeightInPoints()).isEqualTo(this.sheet.getDefaultRowHeightInPoints());
 		}
 
 		@Test
@@ -249,10 +254,45 @@ class XlsxTableSinkTest {
 
 	}
 
+	@Nested
+	class ASheetOfTwoTables {
+
+		private final XSSFSheet sheet = XlsxTableSinkTest.this.workbook.getSheet("Run");
+
+		@Test
+		void hasEachTableUnderItsOwnTitleWithItsNotes() {
+			assertThat(text(this.sheet, 0)).isEqualTo("This run [note 6]");
+			assertThat(header(this.sheet, 1)).containsExactly("Item", "Value");
+			assertThat(text(this.sheet, 5)).isEqualTo("Notes");
+			assertThat(this.sheet.getTables()).extracting(XSSFTable::getName).containsExactly("About", "Notes");
+			assertThat(this.sheet.getTables().get(0).getCTTable().getRef()).isEqualTo("A2:B4");
+			assertThat(this.sheet.getTables().get(1).getCTTable().getRef()).isEqualTo("A7:B8");
+		}
+
+		@Test
+		void keepsDatesAndNumbersInATextColumnAsDatesAndNumbers() {
+			Cell runDate = this.sheet.getRow(2).getCell(1);
+			assertThat(DateUtil.isCellDateFormatted(runDate)).isTrue();
+			assertThat(runDate.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2002, 12, 31));
+			assertThat(this.sheet.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2.0);
+		}
+
+		@Test
+		void wrapsLongTextInARowTallEnoughForIt() {
+			Cell text = this.sheet.getRow(7).getCell(1);
+			assertThat(text.getCellStyle().getWrapText()).isTrue();
+			assertThat(this.sheet.getColumnWidth(1)).isEqualTo((XlsxTableSink.MAX_WIDTH + 3) * 256);
+			assertThat(this.sheet.getRow(7).getHeightInPoints())
+				.isGreaterThanOrEqualTo(3 * this.sheet.getDefaultRowHeightInPoints());
+		}
+
+	}
+
 	@Test
 	void anEmptyTableKeepsOneEmptyRowAndItsTitleSaysSo() {
 		XSSFSheet rejects = this.workbook.getSheet("Rejects");
-		assertThat(text(rejects, 0)).isEqualTo("Rejected rows (none in this run)");
+		assertThat(text(rejects, 0)).as("the table's notes and the note on empty tables, in note order")
+			.isEqualTo("Rejected rows (none in this run) [note 2] [note 5] [note 7]");
 		assertThat(rejects.getTables().get(0).getCTTable().getRef()).isEqualTo("A2:B3");
 		assertThat((Object) rejects.getRow(2)).isNull();
 	}
@@ -262,17 +302,21 @@ class XlsxTableSinkTest {
 		XSSFSheet contents = this.workbook.getSheet("Contents");
 		assertThat(text(contents, 0)).isEqualTo("Contents");
 		assertThat(header(contents, 1)).containsExactly("Sheet", "What it holds", "Rows");
-		List<String> sheets = List.of("About", "Figures", "Rejects");
+		List<String> sheets = List.of("About", "Run", "Figures", "Rejects");
 		for (int i = 0; i < sheets.size(); i++) {
 			Cell cell = contents.getRow(2 + i).getCell(0);
 			assertThat(cell.getStringCellValue()).isEqualTo(sheets.get(i));
 			assertThat(cell.getHyperlink().getType()).isEqualTo(HyperlinkType.DOCUMENT);
 			assertThat(cell.getHyperlink().getAddress()).isEqualTo("'" + sheets.get(i) + "'!A1");
 		}
-		assertThat(contents.getRow(2).getCell(1).getStringCellValue()).isEqualTo("A report");
-		assertThat(contents.getRow(2).getCell(2)).as("no count for a sheet of several tables").isNull();
-		assertThat(contents.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(3 + PAYLOADS.size());
-		assertThat(contents.getRow(4).getCell(2).getNumericCellValue()).isZero();
+		assertThat(contents.getRow(2).getCell(1).getStringCellValue()).isEqualTo("The cover");
+		assertThat(contents.getRow(2).getCell(2).getStringCellValue()).as("no table to count: not applicable")
+			.isEqualTo("[z]");
+		assertThat(contents.getRow(3).getCell(1).getStringCellValue()).as("the title, without its notes")
+			.isEqualTo("This run");
+		assertThat(contents.getRow(3).getCell(2).getNumericCellValue()).as("both tables' rows").isEqualTo(3);
+		assertThat(contents.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(4 + PAYLOADS.size());
+		assertThat(contents.getRow(5).getCell(2).getNumericCellValue()).isZero();
 		assertThat(contents.getTables()).extracting(XSSFTable::getName).containsExactly("Contents");
 	}
 

@@ -97,6 +97,19 @@ class JobSpecReaderTests {
 		}
 
 		@Test
+		void setsWhatIomPublishedOn2December2002BesideTheFilesCountsAndCountsOnThatDay() {
+			assertThat(this.job.membershipTotals()).singleElement().satisfies((total) -> {
+				assertThat(total.date()).isEqualTo(java.time.LocalDate.of(2002, 12, 2));
+				assertThat(total.members()).isEqualTo(98);
+				assertThat(total.observers()).isEqualTo(33);
+				assertThat(total.source()).isEqualTo("IOM Council, 84th session, 2 December 2002");
+				assertThat(total.line()).isGreaterThan(1);
+			});
+			assertThat(this.job.membershipCountDates()).extracting(java.time.LocalDate::toString)
+				.containsExactly("2002-12-01", "2002-12-02", "2002-12-03");
+		}
+
+		@Test
 		void readsTheWorldBankFileAsALongCommaSeparatedTable() {
 			DatasetSpec population = this.job.dataset("wb-population");
 			assertThat(population.layout()).isEqualTo(Layout.LONG);
@@ -177,11 +190,54 @@ class JobSpecReaderTests {
 		}
 
 		@Test
+		void countMembershipOnTheDaysOfPublishedTotalsTooAndMayLeaveOutACountNotPublished() throws IOException {
+			JobSpec job = JobSpecReader.read(write("totals.yml", VALID.replace("periods:", """
+					membership-dates: [2002-12-03]
+					membership-totals:
+					  - { date: 2002-12-02, members: 98, observers: 33, source: "IOM Council, 84th session" }
+					  - date: 1998-11-30
+					    members: 67
+					    source: IOM
+					periods:""")));
+			assertThat(job.membershipTotals())
+				.extracting(MembershipTotal::date, MembershipTotal::members, MembershipTotal::observers,
+						MembershipTotal::line)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(java.time.LocalDate.of(2002, 12, 2), 98, 33, 14),
+						org.assertj.core.groups.Tuple.tuple(java.time.LocalDate.of(1998, 11, 30), 67, null, 15));
+			assertThat(job.membershipCountDates()).extracting(java.time.LocalDate::toString)
+				.containsExactly("1998-11-30", "2002-12-02", "2002-12-03");
+		}
+
+		@Test
 		void fingerprintTheBytesOfTheFile() throws IOException {
 			JobSpec one = JobSpecReader.read(write("one.yml", VALID));
 			JobSpec same = JobSpecReader.read(write("same.yml", VALID));
 			JobSpec other = JobSpecReader.read(write("other.yml", VALID + "# a comment\n"));
 			assertThat(one.fingerprint()).isEqualTo(same.fingerprint()).isNotEqualTo(other.fingerprint());
+		}
+
+	}
+
+	@Nested
+	class PublishedMembershipTotals {
+
+		private static final java.time.LocalDate DAY = java.time.LocalDate.of(2002, 12, 2);
+
+		@Test
+		void areValidatedWhenMadeNotOnlyWhenRead() {
+			assertThat(new MembershipTotal(DAY, 98, null, "IOM", 0).observers()).isNull();
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> new MembershipTotal(DAY, -1, 33, "IOM", 0))
+				.withMessageContaining("must not be negative");
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> new MembershipTotal(DAY, null, null, "IOM", 0))
+				.withMessageContaining("neither members nor observers");
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> new MembershipTotal(DAY, 98, 33, " ", 0))
+				.withMessageContaining("need their source");
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> new MembershipTotal(null, 98, 33, "IOM", 0))
+				.withMessageContaining("need their date");
 		}
 
 	}
@@ -197,8 +253,8 @@ class JobSpecReaderTests {
 							+ "scale, series, sheet, sheets, sum-records, vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "
-									+ "ingest-threads, limits, membership, membership-checks, membership-dates, name, "
-									+ "output, periods, report, schedule, zone"),
+									+ "ingest-threads, limits, membership, membership-checks, membership-dates, "
+									+ "membership-totals, name, " + "output, periods, report, schedule, zone"),
 					arguments("bad-layout.yml", VALID.replace("layout: wide", "layout: wdie"), 7,
 							"layout must be wide or long, found 'wdie'"),
 					arguments("no-measure.yml", VALID.replace("    measure: net-migration\n", ""), 4,
@@ -244,7 +300,38 @@ class JobSpecReaderTests {
 							"'measure: net-migration' goes with a 'value' column; measure columns (emigrants, "
 									+ "immigrants) name their measures themselves: remove 'measure'"),
 					arguments("bad-zone.yml", "zone: Mars/Olympus\n" + VALID, 1,
-							"zone must be a time zone such as UTC or Europe/Geneva, found 'Mars/Olympus'"));
+							"zone must be a time zone such as UTC or Europe/Geneva, found 'Mars/Olympus'"),
+					arguments("totals-unknown-key.yml",
+							withTotals("{ date: 2002-12-02, members: 98, observer: 33, source: IOM }"), 13,
+							"unknown key 'observer' in membership totals, expected one of date, members, observers, "
+									+ "source"),
+					arguments("totals-bad-date.yml", withTotals("{ date: 2/12/2002, members: 98, source: IOM }"), 13,
+							"'date' needs dates such as 2002-12-02, found '2/12/2002'"),
+					arguments("totals-negative.yml", withTotals("{ date: 2002-12-02, members: -98, source: IOM }"), 13,
+							"'members' must be a whole number of parties, 0 or more, found '-98'"),
+					arguments("totals-fraction.yml",
+							withTotals("{ date: 2002-12-02, members: 98, observers: 33.5, source: IOM }"), 13,
+							"'observers' must be a whole number of parties, 0 or more, found '33.5'"),
+					arguments("totals-no-source.yml", withTotals("{ date: 2002-12-02, members: 98 }"), 13,
+							"'source' is missing"),
+					arguments("totals-empty-source.yml", withTotals("{ date: 2002-12-02, members: 98, source: '' }"),
+							13, "'source' is empty"),
+					arguments("totals-no-count.yml", withTotals("{ date: 2002-12-02, source: IOM }"), 13,
+							"the membership totals of 2002-12-02 need 'members', 'observers' or both: the totals the "
+									+ "organisation published that day"),
+					arguments("totals-twice.yml",
+							withTotals("{ date: 2002-12-02, members: 98, source: IOM }\n"
+									+ "  - { date: 2002-12-02, members: 97, source: IOM }"),
+							14, "membership totals for 2002-12-02 are given twice"),
+					arguments("totals-not-a-list.yml", VALID.replace("periods:", "membership-totals: 98\nperiods:"), 12,
+							"'membership-totals' must be a list (items starting with '- ')"));
+		}
+
+		/**
+		 * The valid job with a membership-totals list of the given items, from line 12.
+		 */
+		private static String withTotals(String items) {
+			return VALID.replace("periods:", "membership-totals:\n  - " + items + "\nperiods:");
 		}
 
 		@ParameterizedTest(name = "{0}: line {2}")
