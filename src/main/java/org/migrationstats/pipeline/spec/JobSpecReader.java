@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -53,6 +54,13 @@ public final class JobSpecReader {
 			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
 			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "on-error", "max-rejects",
 			"max-reject-ratio", "chunk-size");
+
+	/**
+	 * How many aliases ({@code *name}) of lists and mappings a job file may hold
+	 * (SnakeYAML's default, stated here): a job file needs few, and aliases of aliases
+	 * ("billion laughs") make a document whose expansion no memory holds.
+	 */
+	private static final int MAX_ALIASES = 50;
 
 	private final Path file;
 
@@ -83,11 +91,18 @@ public final class JobSpecReader {
 		}
 		Node root;
 		try {
-			root = new Yaml(new LoaderOptions()).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+			LoaderOptions options = new LoaderOptions();
+			options.setMaxAliasesForCollections(MAX_ALIASES);
+			options.setAllowRecursiveKeys(false);
+			root = new Yaml(options).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
 		}
 		catch (MarkedYAMLException ex) {
 			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 0;
 			throw new SpecException(this.file, line, "not valid YAML: " + ex.getProblem());
+		}
+		catch (YAMLException ex) {
+			// SnakeYAML's own limits (aliases, nesting depth, document size) say no mark
+			throw new SpecException(this.file, 0, "the YAML is refused: " + ex.getMessage());
 		}
 		if (root == null) {
 			throw new SpecException(this.file, 0, "the job file is empty");

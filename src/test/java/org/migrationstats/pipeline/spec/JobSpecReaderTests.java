@@ -297,4 +297,48 @@ class JobSpecReaderTests {
 
 	}
 
+	/**
+	 * YAML that would take more memory than a job file may: aliases of aliases ("billion
+	 * laughs"), recursive keys, deep nesting. Refused as any other invalid job file, with
+	 * the file named.
+	 */
+	@Nested
+	class HostileYaml {
+
+		@Test
+		void refuseABillionLaughs() throws IOException {
+			StringBuilder yaml = new StringBuilder("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+			for (char c = 'b'; c <= 'j'; c++) {
+				char before = (char) (c - 1);
+				yaml.append(c)
+					.append(": &")
+					.append(c)
+					.append(" [")
+					.append(String.join(", ", java.util.Collections.nCopies(9, "*" + before)))
+					.append("]\n");
+			}
+			Path file = JobSpecReaderTests.this.write("laughs.yml", yaml + "name: laughs\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.satisfies((ex) -> assertThat(ex.getFile()).isEqualTo(file))
+				.withMessage(file + ": the YAML is refused: Number of aliases for non-scalar nodes exceeds the "
+						+ "specified max=50");
+		}
+
+		@Test
+		void refuseRecursiveKeys() throws IOException {
+			Path file = JobSpecReaderTests.this.write("recursive.yml", "&a [*a]: 1\nname: recursive\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessage(file + ", line 1: 'a key' must be a single value, not a list or a mapping");
+		}
+
+		@Test
+		void refuseNestingDeeperThanAJobFileNeeds() throws IOException {
+			Path file = JobSpecReaderTests.this.write("deep.yml",
+					"name: deep\nmembership: " + "[".repeat(100) + "]".repeat(100) + "\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessageStartingWith(file + ": the YAML is refused: ");
+		}
+
+	}
+
 }
