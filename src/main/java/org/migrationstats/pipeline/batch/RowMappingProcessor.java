@@ -1,8 +1,5 @@
 package org.migrationstats.pipeline.batch;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
 import org.migrationstats.pipeline.ingest.RowMapper;
@@ -14,10 +11,10 @@ import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Maps each source row to a country's observations. A row about an aggregate (World, a
- * region) is filtered: it is kept aside for the report and counted in the step's filter
- * count; so is a row of a series the dataset does not take. A row that cannot be used
- * throws with its rejection, which the ingest step records.
+ * Maps each source row to a country's observations, or to a row filtered: about an
+ * aggregate (World, a region), of a series the dataset does not take, left out by its
+ * filters, or a section heading. A row that cannot be used throws with its rejection,
+ * which the ingest step records.
  * <p>
  * What the value cells showed about the decimal separator is kept with every committed
  * block, as the reader's position is: a restart does not map the rows it skips, and must
@@ -36,8 +33,6 @@ class RowMappingProcessor {
 
 	private final CountryReference countries;
 
-	private final List<MappedRow.AggregateRow> aggregates = new ArrayList<>();
-
 	private RowMapper mapper;
 
 	private NumberFormatCheck.Finding resumed;
@@ -50,7 +45,7 @@ class RowMappingProcessor {
 	}
 
 	/**
-	 * Takes up the number format finding of the rows committed before a restart.
+	 * Takes up what the rows committed before a restart showed.
 	 * @param context the partition's execution context
 	 */
 	void open(ExecutionContext context) {
@@ -59,7 +54,7 @@ class RowMappingProcessor {
 	}
 
 	/**
-	 * Keeps the number format finding with the block about to be committed.
+	 * Keeps what the rows showed with the block about to be committed.
 	 * @param context the partition's execution context
 	 */
 	void update(ExecutionContext context) {
@@ -70,14 +65,13 @@ class RowMappingProcessor {
 
 	/**
 	 * @param row a source row
-	 * @return the country's observations, or {@code null} for a row filtered (an
-	 * aggregate, another series)
+	 * @return the country's observations, or the row as filtered
 	 * @throws RowRejectedException if the whole row is unusable
 	 * @throws org.migrationstats.pipeline.ingest.SourceFormatException if the file lacks
 	 * a mapped column, or a value cell reads only with the other decimal separator than
 	 * the dataset's
 	 */
-	MappedRow.CountryRow process(SourceRow row) {
+	MappedRow process(SourceRow row) {
 		if (this.mapper == null) {
 			this.mapper = new RowMapper(this.dataset, this.file, this.reader.sheet(), this.reader.header(),
 					this.countries);
@@ -85,26 +79,14 @@ class RowMappingProcessor {
 				this.mapper.numberFormat().resume(this.resumed);
 			}
 		}
-		MappedRow mapped = this.mapper.map(row);
-		if (mapped instanceof MappedRow.AggregateRow aggregate) {
-			this.aggregates.add(aggregate);
-			return null;
-		}
-		if (mapped instanceof MappedRow.OtherSeriesRow) {
-			return null;
-		}
-		return (MappedRow.CountryRow) mapped;
+		return this.mapper.map(row);
 	}
 
 	/**
-	 * Hands over the aggregate rows filtered since the last call; the writer stores them
-	 * in the same chunk transaction.
-	 * @return the aggregate rows
+	 * @return the sheet being read, empty for a text file
 	 */
-	List<MappedRow.AggregateRow> drainAggregates() {
-		List<MappedRow.AggregateRow> drained = List.copyOf(this.aggregates);
-		this.aggregates.clear();
-		return drained;
+	String sheet() {
+		return this.reader.sheet();
 	}
 
 }

@@ -59,6 +59,8 @@ public final class RowMapper {
 
 	private final int[] valueYears;
 
+	private final RowFilters filters;
+
 	/**
 	 * How each country cell (or, with several country columns, each combination) was
 	 * resolved: a file of a million rows names a few hundred countries, and resolving one
@@ -107,20 +109,18 @@ public final class RowMapper {
 		if (this.countryColumns.length == 0) {
 			throw missingColumn("country", dataset.columns().country());
 		}
+		this.filters = new RowFilters(dataset, header, this.place);
+		this.seriesColumn = dataset.columns().series().isEmpty() ? -1 : required("series", dataset.columns().series());
+		this.series = new HashMap<>();
+		dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
 		List<int[]> values = new ArrayList<>();
 		List<Measure> measures = new ArrayList<>();
 		if (dataset.layout() == Layout.WIDE) {
 			this.yearColumn = -1;
-			this.seriesColumn = -1;
-			this.series = Map.of();
 			yearColumns(values, measures);
 		}
 		else {
 			this.yearColumn = required("year", dataset.columns().year());
-			this.seriesColumn = dataset.columns().series().isEmpty() ? -1
-					: required("series", dataset.columns().series());
-			this.series = new HashMap<>();
-			dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
 			Map<Measure, List<String>> columns = new EnumMap<>(Measure.class);
 			if (this.seriesColumn >= 0) {
 				// the value column; each row's series code gives its measure, so the
@@ -162,7 +162,8 @@ public final class RowMapper {
 				continue;
 			}
 			values.add(new int[] { i, year.getAsInt() });
-			measures.add(this.dataset.measure());
+			// with a series column, each row's code gives its measure
+			measures.add((this.seriesColumn >= 0) ? Measure.values()[0] : this.dataset.measure());
 			seen.computeIfAbsent(year.getAsInt(), (y) -> new ArrayList<>()).add(this.header.display(i));
 		}
 		if (values.isEmpty() && period != null) {
@@ -222,9 +223,12 @@ public final class RowMapper {
 	}
 
 	/**
-	 * Maps one row.
+	 * Maps one row. Rows the dataset does not want are told first, before the country is
+	 * looked up: a row its filters leave out or of a series it does not map, about a
+	 * region code or an unknown name, is no unknown country.
 	 * @param source the row
-	 * @return the country's observations, or the aggregate the row is about
+	 * @return the country's observations, the aggregate the row is about, or the row as
+	 * filtered (filters, another series, a section heading)
 	 * @throws RowRejectedException if the whole row is unusable
 	 * @throws SourceFormatException if a value cell reads only with the other decimal
 	 * separator than the dataset's: the whole file is in doubt
@@ -232,11 +236,23 @@ public final class RowMapper {
 	public MappedRow map(SourceRow source) {
 		List<String> cells = source.values();
 		checkWidth(source);
+		MappedRow.FilteredOutRow filtered = this.filters.test(source);
+		if (filtered != null) {
+			// the values of a row not taken are written as the rest of the file is
+			checkNumbers(source);
+			return filtered;
+		}
+		Measure seriesMeasure = null;
+		if (this.seriesColumn >= 0) {
+			String code = cell(cells, this.seriesColumn);
+			seriesMeasure = this.series.get(Header.clean(code));
+			if (seriesMeasure == null) {
+				checkNumbers(source);
+				return new MappedRow.OtherSeriesRow(source.row(), code);
+			}
+		}
 		Resolution resolution = resolveCountry(cells);
 		if (!(resolution instanceof Resolution.Known)) {
-			// the values of an aggregate or an unknown country are not taken, but they
-			// are
-			// written as the rest of the file is
 			checkNumbers(source);
 		}
 		if (resolution instanceof Resolution.AggregateFound found) {
@@ -244,20 +260,10 @@ public final class RowMapper {
 					cell(cells, this.countryColumns[0]).strip());
 		}
 		if (resolution instanceof Resolution.Unknown unknown) {
-			List<String> written = countryCells(cells);
-			List<String> candidates = candidates(written);
-			String hint = unknown.suggestions().isEmpty() ? ""
-					: "; closest known: " + String.join(", ", unknown.suggestions());
-			String reason = unknown.raw().isEmpty() ? "no country code or name"
-					: "unknown country '" + unknown.raw() + "'" + hint;
-			int column = this.countryColumns[0];
-			for (int i = 0; i < candidates.size(); i++) {
-				if (!candidates.get(i).isBlank()) {
-					column = this.countryColumns[i];
-					break;
-				}
+			if (isHeading(cells)) {
+				return new MappedRow.HeadingRow(source.row(), heading(cells));
 			}
-			throw reject(source.row(), column, String.join(" | ", written), reason);
+			throw unknownCountry(source, unknown);
 		}
 		Resolution.Known known = (Resolution.Known) resolution;
 		int fixedYear = 0;
@@ -270,15 +276,6 @@ public final class RowMapper {
 						+ YearHeader.FIRST + " and " + YearHeader.LAST);
 			}
 			fixedYear = year.getAsInt();
-		}
-		Measure seriesMeasure = null;
-		if (this.seriesColumn >= 0) {
-			String code = cell(cells, this.seriesColumn);
-			seriesMeasure = this.series.get(Header.clean(code));
-			if (seriesMeasure == null) {
-				checkNumbers(source);
-				return new MappedRow.OtherSeriesRow(source.row(), code);
-			}
 		}
 		Observation[] observations = new Observation[this.valueColumns.length];
 		int found = 0;
@@ -316,6 +313,23 @@ public final class RowMapper {
 				(rejections != null) ? rejections : List.of());
 	}
 
+	private RowRejectedException unknownCountry(SourceRow source, Resolution.Unknown unknown) {
+		List<String> written = countryCells(source.values());
+		List<String> candidates = candidates(written);
+		String hint = unknown.suggestions().isEmpty() ? ""
+				: "; closest known: " + String.join(", ", unknown.suggestions());
+		String reason = unknown.raw().isEmpty() ? "no country code or name"
+				: "unknown country '" + unknown.raw() + "'" + hint;
+		int column = this.countryColumns[0];
+		for (int i = 0; i < candidates.size(); i++) {
+			if (!candidates.get(i).isBlank()) {
+				column = this.countryColumns[i];
+				break;
+			}
+		}
+		return reject(source.row(), column, String.join(" | ", written), reason);
+	}
+
 	/**
 	 * Checks the value cells of a row whose values are not taken.
 	 */
@@ -326,6 +340,42 @@ public final class RowMapper {
 				throw this.numberFormat.contradiction(raw, source.row(), this.header.display(column));
 			}
 		}
+	}
+
+	/**
+	 * A section heading: a name in a country column, no code (where the dataset names
+	 * code and name columns, one of them is empty) and nothing in any value column. An
+	 * unknown name with values is a reject.
+	 */
+	private boolean isHeading(List<String> cells) {
+		boolean named = false;
+		boolean uncoded = this.countryColumns.length == 1;
+		for (int column : this.countryColumns) {
+			if (cell(cells, column).isBlank()) {
+				uncoded = true;
+			}
+			else {
+				named = true;
+			}
+		}
+		if (!named || !uncoded) {
+			return false;
+		}
+		for (int column : this.valueColumns) {
+			if (!cell(cells, column).isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String heading(List<String> cells) {
+		for (int column : this.countryColumns) {
+			if (!cell(cells, column).isBlank()) {
+				return cell(cells, column);
+			}
+		}
+		return "";
 	}
 
 	private Resolution resolveCountry(List<String> cells) {

@@ -63,7 +63,7 @@ class ReportWorkbookTest {
 
 	private static final List<String> SHEETS = List.of("About", "Contents", "Charts", "Periods", "Country-year",
 			"Groups", "Membership", "Membership changes", "Membership checks", "Sources", "Checks", "Rejects",
-			"Unmatched names", "Aggregates", "Chart data");
+			"Unmatched names", "Aggregates", "Filtered rows", "Chart data");
 
 	private static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
 
@@ -151,7 +151,7 @@ class ReportWorkbookTest {
 			}
 			assertThat(tables).containsExactly("About", "Inputs", "Definitions", "Notes", "Contents", "Periods",
 					"CountryYear", "Groups", "Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks",
-					"Rejects", "UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups");
+					"Rejects", "UnmatchedNames", "Aggregates", "FilteredRows", "ChartNetMigration", "ChartGroups");
 			try (var files = Files.list(ReportWorkbookTest.this.folder)) {
 				assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".csv")))
 					.as("one CSV file per table but Contents")
