@@ -113,13 +113,15 @@ class ObservationWriter {
 
 	/**
 	 * Writes what the block has left: the sums of a record-level dataset, the last
-	 * observations and rejections, the rows set aside.
+	 * observations and rejections, the rows set aside, and with the file's first block
+	 * the columns its header leaves out.
 	 */
 	void finish() {
 		if (this.sumRecords) {
 			this.observations.addAll(this.sums.drain());
 		}
 		flushObservations();
+		this.rejections.addAll(this.processor.drainLeftOutColumns());
 		flushRejections();
 		flushAggregates();
 		flushFiltered();
@@ -136,6 +138,7 @@ class ObservationWriter {
 		this.rowRejections.clear();
 		this.aggregates.clear();
 		this.filtered.drain();
+		this.processor.drainLeftOutColumns();
 		this.store.deleteFile(this.runId, this.datasetId, this.file);
 	}
 

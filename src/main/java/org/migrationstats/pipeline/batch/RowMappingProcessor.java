@@ -1,7 +1,10 @@
 package org.migrationstats.pipeline.batch;
 
+import java.util.List;
+
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
+import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.ingest.RowMapper;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceRow;
@@ -18,12 +21,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * <p>
  * What the value cells showed about the decimal separator is kept with every committed
  * block, as the reader's position is: a restart does not map the rows it skips, and must
- * report the same as a clean run.
+ * report the same as a clean run. So is whether the columns a wide table's header leaves
+ * out were listed: once per file, with its first block.
  */
 class RowMappingProcessor {
 
 	/** The key of the number format finding in the partition's execution context. */
 	static final String NUMBER_FORMAT = "numbers.format";
+
+	/** The key saying the header's left-out columns were listed in a committed block. */
+	static final String COLUMNS_LISTED = "header.columns-listed";
 
 	private final DatasetSpec dataset;
 
@@ -36,6 +43,8 @@ class RowMappingProcessor {
 	private RowMapper mapper;
 
 	private NumberFormatCheck.Finding resumed;
+
+	private boolean columnsListed;
 
 	RowMappingProcessor(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
 		this.dataset = dataset;
@@ -51,6 +60,7 @@ class RowMappingProcessor {
 	void open(ExecutionContext context) {
 		String saved = context.getString(NUMBER_FORMAT, null);
 		this.resumed = (saved != null) ? NumberFormatCheck.Finding.valueOf(saved) : null;
+		this.columnsListed = context.containsKey(COLUMNS_LISTED);
 	}
 
 	/**
@@ -60,6 +70,9 @@ class RowMappingProcessor {
 	void update(ExecutionContext context) {
 		if (this.mapper != null) {
 			context.putString(NUMBER_FORMAT, this.mapper.numberFormat().finding().name());
+		}
+		if (this.columnsListed) {
+			context.putString(COLUMNS_LISTED, "true");
 		}
 	}
 
@@ -87,6 +100,20 @@ class RowMappingProcessor {
 	 */
 	String sheet() {
 		return this.reader.sheet();
+	}
+
+	/**
+	 * Hands over, once per file, the columns the header leaves out (a wide table's years
+	 * outside the accepted years), for the block being written.
+	 * @return their rejections; empty after the first call, and after a restart past the
+	 * first block
+	 */
+	List<Rejection> drainLeftOutColumns() {
+		if (this.columnsListed || this.mapper == null) {
+			return List.of();
+		}
+		this.columnsListed = true;
+		return this.mapper.leftOutColumns();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.migrationstats.pipeline.batch.RunInputs;
 import org.migrationstats.pipeline.ingest.FilteredRows;
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
+import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.ingest.RowMapper;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
@@ -130,6 +131,9 @@ class ValidateCommand implements Callable<Integer> {
 												+ "; number format: "
 												+ NumberFormatCheck.describe(dataset.table().decimalComma(),
 														mapper.numberFormat().finding())));
+						for (Rejection column : mapper.leftOutColumns()) {
+							out.println("note: dataset " + dataset.id() + ": " + column.describe());
+						}
 						printFiltered(out, dataset, where, filtered);
 					}
 					catch (SourceFormatException ex) {

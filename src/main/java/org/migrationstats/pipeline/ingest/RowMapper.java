@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Resolution;
@@ -60,6 +59,9 @@ public final class RowMapper {
 	private final int[] valueYears;
 
 	private final RowFilters filters;
+
+	/** A wide table's columns left out for a year outside the accepted years. */
+	private final List<Rejection> leftOutColumns;
 
 	/**
 	 * How each country cell (or, with several country columns, each combination) was
@@ -117,10 +119,17 @@ public final class RowMapper {
 		List<Measure> measures = new ArrayList<>();
 		if (dataset.layout() == Layout.WIDE) {
 			this.yearColumn = -1;
-			yearColumns(values, measures);
+			YearColumns years = YearColumns.of(dataset, header, file, sheet);
+			for (int i = 0; i < years.columns().length; i++) {
+				values.add(new int[] { years.columns()[i], years.years()[i] });
+				// with a series column, each row's code gives its measure
+				measures.add((this.seriesColumn >= 0) ? Measure.values()[0] : dataset.measure());
+			}
+			this.leftOutColumns = years.leftOut();
 		}
 		else {
 			this.yearColumn = required("year", dataset.columns().year());
+			this.leftOutColumns = List.of();
 			Map<Measure, List<String>> columns = new EnumMap<>(Measure.class);
 			if (this.seriesColumn >= 0) {
 				// the value column; each row's series code gives its measure, so the
@@ -142,48 +151,6 @@ public final class RowMapper {
 		this.valueColumns = values.stream().mapToInt((v) -> v[0]).toArray();
 		this.valueYears = values.stream().mapToInt((v) -> v[1]).toArray();
 		this.valueMeasures = measures.toArray(Measure[]::new);
-	}
-
-	private void yearColumns(List<int[]> values, List<Measure> measures) {
-		String group = Header.clean(this.dataset.table().headerGroup());
-		Map<Integer, List<String>> seen = new TreeMap<>();
-		String period = null;
-		for (int i = 0; i < this.header.size(); i++) {
-			String name = this.header.names().get(i);
-			OptionalInt year = YearHeader.parse(name);
-			if (year.isEmpty()) {
-				OptionalInt periodYear = YearHeader.periodYear(name, this.dataset.table().periodYear());
-				if (periodYear.isEmpty() && period == null && YearHeader.isPeriod(name)) {
-					period = name;
-				}
-				year = periodYear;
-			}
-			if (year.isEmpty() || (!group.isEmpty() && !Header.clean(this.header.groups().get(i)).contains(group))) {
-				continue;
-			}
-			values.add(new int[] { i, year.getAsInt() });
-			// with a series column, each row's code gives its measure
-			measures.add((this.seriesColumn >= 0) ? Measure.values()[0] : this.dataset.measure());
-			seen.computeIfAbsent(year.getAsInt(), (y) -> new ArrayList<>()).add(this.header.display(i));
-		}
-		if (values.isEmpty() && period != null) {
-			throw new SourceFormatException(this.place + ": the header has period columns such as \"" + period
-					+ "\": set period-year (start or end) in the job file to say which year a period's figure counts in");
-		}
-		if (values.isEmpty()) {
-			throw new SourceFormatException(this.place + ": no year columns in the header"
-					+ (group.isEmpty() ? ""
-							: " under a group heading containing \"" + this.dataset.table().headerGroup() + "\"")
-					+ " (a wide table needs headers such as 1995, '1995' or 1995 [YR1995]); found "
-					+ this.header.names());
-		}
-		for (Map.Entry<Integer, List<String>> entry : seen.entrySet()) {
-			if (entry.getValue().size() > 1) {
-				throw new SourceFormatException(this.place + ": year " + entry.getKey() + " heads "
-						+ entry.getValue().size() + " columns (" + String.join("; ", entry.getValue())
-						+ "): set header-rows and header-group in the job file to pick one group");
-			}
-		}
 	}
 
 	private static long wholeScale(BigDecimal scale) {
@@ -212,6 +179,15 @@ public final class RowMapper {
 
 	private int indexOf(String name) {
 		return this.header.indexOf(name);
+	}
+
+	/**
+	 * @return the columns of a wide table left out because their header is a year outside
+	 * the accepted years, each as a rejection of the header row: to be listed once per
+	 * file
+	 */
+	public List<Rejection> leftOutColumns() {
+		return this.leftOutColumns;
 	}
 
 	/**

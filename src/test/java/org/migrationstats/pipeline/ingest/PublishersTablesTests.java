@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Rows of publishers' tables as they come, mapped without false rejects: a UN Statistical
  * Yearbook table (region codes, rows of series the job does not map), a UN flows table
  * with classifier columns and a column saying the measure, a UN DESA table with section
- * headings.
+ * headings, and a wide table's year columns outside the accepted years.
  */
 class PublishersTablesTests {
 
@@ -259,6 +259,40 @@ class PublishersTablesTests {
 		void mapTheCountriesBetweenTheHeadings() {
 			assertThat(((CountryRow) map(99, "88", "   Kazakhstan", "", "398", "B R", "3619200", "3251968"))
 				.observations()).extracting(Observation::value).containsExactly(3_619_200L, 3_251_968L);
+		}
+
+	}
+
+	@Nested
+	class YearColumnsOutsideTheAcceptedYears {
+
+		@Test
+		void listEachOnceAsARejectionOfTheHeaderRow() {
+			Header header = Header.of(3, List.of("Country", "1700", "1820", "'2250'", "2020"));
+			RowMapper mapper = new RowMapper(dataset(Layout.WIDE, Measure.POPULATION,
+					new ColumnMapping(List.of("Country"), List.of(), List.of(), Map.of()),
+					table(Map.of(), Map.of(), null)), "historical.csv", "", header, COUNTRIES);
+			assertThat(mapper.leftOutColumns())
+				.extracting(Rejection::row, Rejection::column, Rejection::rawValue, Rejection::reason)
+				.containsExactly(
+						tuple(3L, "1700", "1700", "year 1700 is outside 1800\u20132200: the column is left out"),
+						tuple(3L, "'2250'", "'2250'", "year 2250 is outside 1800\u20132200: the column is left out"));
+			assertThat(((CountryRow) mapper.map(new SourceRow(4, List.of("KAZ", "1", "2", "3", "4")))).observations())
+				.extracting(Observation::year)
+				.containsExactly(1820, 2020);
+		}
+
+		@Test
+		void listPeriodsOutsideTheYearsWhereTheJobFileReadsPeriods() {
+			Header header = Header.of(1, List.of("Country", "1750-1755", "1990-1995"));
+			TableSpec periods = new TableSpec(TableSpec.Format.AUTO, List.of(), 0, 1, "", TableSpec.PeriodYear.END,
+					false, Map.of(), TableSpec.OnError.FAIL, null);
+			RowMapper mapper = new RowMapper(
+					dataset(Layout.WIDE, Measure.NET_MIGRATION,
+							new ColumnMapping(List.of("Country"), List.of(), List.of(), Map.of()), periods),
+					"periods.csv", "", header, COUNTRIES);
+			assertThat(mapper.leftOutColumns()).extracting(Rejection::reason)
+				.containsExactly("period 1750-1755 is outside 1800\u20132200: the column is left out");
 		}
 
 	}

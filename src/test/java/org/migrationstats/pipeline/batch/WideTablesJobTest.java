@@ -1,0 +1,127 @@
+package org.migrationstats.pipeline.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.RunOutcome;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * What a wide table leaves out is said: a year column outside 1800-2200 is listed once as
+ * a reject of the header row, however many blocks the file is read in.
+ */
+@SpringBootTest(properties = "pipeline.chunk-size=2")
+class WideTablesJobTest {
+
+	private static final Path WORK = ScratchFolders.create("wide-tables");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		ScratchFolders.database(registry, WORK);
+	}
+
+	@Autowired
+	private JobRunner runner;
+
+	private static Path job(String name, String file, String dataset) throws IOException {
+		return Files.writeString(WORK.resolve(name + ".yml"), """
+				name: %s
+				membership: input/membership/iom.csv
+				output: %s
+				datasets:
+				  - id: %s
+				    path: %s
+				%s
+				limits: { max-reject-ratio: 1 }
+				""".formatted(name, WORK.resolve("output"), name, WORK.resolve(file), dataset.stripTrailing()),
+				StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void listsAYearColumnOutsideTheAcceptedYearsOnceAsARejectOfTheHeaderRow() throws IOException {
+		Files.writeString(WORK.resolve("historical.csv"), """
+				Historical population (thousands)
+				Country,1700,1820,1850,'2250'
+				KAZ,,2000,2500,
+				KGZ,,400,450,
+				TJK,,500,520,
+				TKM,,300,310,
+				UZB,,2100,2300,
+				""", StandardCharsets.UTF_8);
+		Path job = job("historical", "historical.csv", """
+				    layout: wide
+				    measure: population
+				    scale: thousands
+				    columns: { country: Country }
+				""");
+
+		RunOutcome outcome = this.runner.run(job, LocalDate.parse("2026-06-01"), false);
+
+		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		Path report = WORK.resolve("output/historical/2026-06-01");
+		List<CSVRecord> rejects = NightlyJobTest.csv(report.resolve("rejects.csv"), ',');
+		assertThat(rejects)
+			.extracting((r) -> r.get("Row"), (r) -> r.get("Column"), (r) -> r.get("Value as written"),
+					(r) -> r.get("Reason"))
+			.containsExactlyInAnyOrder(
+					tuple("2", "1700", "1700", "year 1700 is outside 1800\u20132200: the column is left out"),
+					tuple("2", "'2250'", "'2250'", "year 2250 is outside 1800\u20132200: the column is left out"));
+		assertThat(outcome.files()).singleElement().satisfies((f) -> {
+			assertThat(f.rowsRead()).isEqualTo(5);
+			assertThat(f.rowsRejectedWhole()).isZero();
+		});
+		assertThat(NightlyJobTest.csv(report.resolve("country_year.csv"), ','))
+			.filteredOn((r) -> r.get("Country code").equals("KAZ"))
+			.extracting((r) -> r.get("Year"), (r) -> r.get("Population"))
+			.containsExactly(tuple("1820", "2000000"), tuple("1850", "2500000"));
+	}
+
+	@Test
+	void listsTheColumnsOnceAcrossARestart() throws IOException {
+		// the third block (row 7) fails for a decimal comma; mended, the restart reads it
+		Path file = WORK.resolve("historical-restarted.csv");
+		String table = """
+				Historical population (thousands)
+				Country,1700,1820,1850
+				KAZ,,2000,2500
+				KGZ,,400,450
+				TJK,,500,520
+				TKM,,300,310
+				UZB,,2100,%s
+				""";
+		Files.writeString(file, table.formatted("\"2300,5\""), StandardCharsets.UTF_8);
+		Path job = job("historical-restarted", "historical-restarted.csv", """
+				    layout: wide
+				    measure: population
+				    scale: thousands
+				    columns: { country: Country }
+				""");
+		LocalDate date = LocalDate.parse("2026-06-02");
+
+		RunOutcome failed = this.runner.run(job, date, false);
+		Files.writeString(file, table.formatted("2300"), StandardCharsets.UTF_8);
+		RunOutcome restarted = this.runner.run(job, date, false);
+
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		assertThat(NightlyJobTest.csv(WORK.resolve("output/historical-restarted/2026-06-02/rejects.csv"), ','))
+			.extracting((r) -> r.get("Row") + " " + r.get("Column"))
+			.containsExactly("2 1700");
+	}
+
+}
