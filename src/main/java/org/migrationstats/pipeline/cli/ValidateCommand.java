@@ -14,6 +14,7 @@ import org.migrationstats.pipeline.ingest.FilteredRows;
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
 import org.migrationstats.pipeline.ingest.Rejection;
+import org.migrationstats.pipeline.ingest.RepeatedRows;
 import org.migrationstats.pipeline.ingest.RowMapper;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
@@ -26,6 +27,7 @@ import org.migrationstats.pipeline.schedule.NightlySchedule;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.JobSpecReader;
+import org.migrationstats.pipeline.spec.Layout;
 import org.migrationstats.pipeline.spec.SpecException;
 
 import picocli.CommandLine.Command;
@@ -41,8 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = { "Checks a job file and the files it names, without running it: the YAML, the schedule, "
 				+ "the membership file, and for every dataset that its files exist, have the columns the job "
-				+ "maps, decode in the dataset's encoding and write numbers with the dataset's decimal "
-				+ "separator." })
+				+ "maps, decode in the dataset's encoding, write numbers with the dataset's decimal "
+				+ "separator and, for a wide table, give each country's measure in one row." })
 class ValidateCommand implements Callable<Integer> {
 
 	/** How many reasons for filtered rows a file's note names. */
@@ -115,13 +117,16 @@ class ValidateCommand implements Callable<Integer> {
 						RowMapper mapper = new RowMapper(dataset, path.toString(), source.sheet(), source.header(),
 								countries);
 						String where = path + (source.sheet().isEmpty() ? "" : ", sheet \"" + source.sheet() + "\"");
+						// wide tables are small; records repeat on purpose
+						RepeatedRows repeats = (dataset.layout() == Layout.WIDE && !dataset.sumRecords())
+								? new RepeatedRows(where, source.header(), mapper.valueColumns()) : null;
 						FilteredRows filtered = new FilteredRows(COUNTED_TEXTS);
 						long rows = 0;
 						if (!this.headersOnly) {
 							SourceRow row;
 							while ((row = source.next()) != null) {
 								rows++;
-								mapRow(mapper, row, filtered);
+								mapRow(mapper, row, repeats, filtered);
 							}
 						}
 						out.println("ok: dataset " + dataset.id() + ": " + where + ": header on row "
@@ -155,12 +160,16 @@ class ValidateCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Maps a row as the run would, for its value cells' decimal separator and the rows it
-	 * filters: a row the run would reject is the run's to list, not a fault of the file.
+	 * Maps a row as the run would, for its value cells' decimal separator and for rows
+	 * that repeat a country's measure: a row the run would reject is the run's to list,
+	 * not a fault of the file.
 	 */
-	private static void mapRow(RowMapper mapper, SourceRow row, FilteredRows filtered) {
+	private static void mapRow(RowMapper mapper, SourceRow row, RepeatedRows repeats, FilteredRows filtered) {
 		try {
 			MappedRow mapped = mapper.map(row);
+			if (repeats != null) {
+				repeats.check(row, mapped);
+			}
 			if (mapped instanceof MappedRow.Filtered other) {
 				filtered.add(other);
 			}

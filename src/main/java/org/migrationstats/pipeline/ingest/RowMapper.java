@@ -191,6 +191,14 @@ public final class RowMapper {
 	}
 
 	/**
+	 * @return the 0-based columns that hold values (a wide table's years, a long table's
+	 * value or measure columns)
+	 */
+	public int[] valueColumns() {
+		return this.valueColumns.clone();
+	}
+
+	/**
 	 * @return the check of the value cells against the dataset's decimal separator, with
 	 * what the rows mapped so far showed
 	 */
