@@ -63,6 +63,8 @@ public final class RowMapper {
 	/** A wide table's columns left out for a year outside the accepted years. */
 	private final List<Rejection> leftOutColumns;
 
+	private final int maxField;
+
 	/**
 	 * How each country cell (or, with several country columns, each combination) was
 	 * resolved: a file of a million rows names a few hundred countries, and resolving one
@@ -112,6 +114,7 @@ public final class RowMapper {
 			throw missingColumn("country", dataset.columns().country());
 		}
 		this.filters = new RowFilters(dataset, header, this.place);
+		this.maxField = dataset.table().lengths().field();
 		this.seriesColumn = dataset.columns().series().isEmpty() ? -1 : required("series", dataset.columns().series());
 		this.series = new HashMap<>();
 		dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
@@ -220,6 +223,7 @@ public final class RowMapper {
 	public MappedRow map(SourceRow source) {
 		List<String> cells = source.values();
 		checkWidth(source);
+		checkLengths(source);
 		MappedRow.FilteredOutRow filtered = this.filters.test(source);
 		if (filtered != null) {
 			// the values of a row not taken are written as the rest of the file is
@@ -411,6 +415,22 @@ public final class RowMapper {
 		if (!onlyEmptyExtra) {
 			throw reject(source.row(), -1, String.join(String.valueOf(separator()), cells),
 					"the row has " + cells.size() + " cells where the header has " + this.header.size());
+		}
+	}
+
+	/**
+	 * Rejects a row with a cell longer than the dataset allows: its values are not used,
+	 * and what is kept of it for the report is its first characters.
+	 */
+	private void checkLengths(SourceRow source) {
+		List<String> cells = source.values();
+		for (int i = 0; i < cells.size(); i++) {
+			int length = cells.get(i).length();
+			if (length > this.maxField) {
+				throw reject(source.row(), i, cells.get(i).substring(0, Math.min(length, 100)) + "\u2026",
+						String.format("a cell of %,d characters, more than max-field-length (%,d): the row is left out",
+								length, this.maxField));
+			}
 		}
 	}
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Rows of publishers' tables as they come, mapped without false rejects: a UN Statistical
  * Yearbook table (region codes, rows of series the job does not map), a UN flows table
  * with classifier columns and a column saying the measure, a UN DESA table with section
- * headings, and a wide table's year columns outside the accepted years.
+ * headings, and the limits that keep a row's memory bounded.
  */
 class PublishersTablesTests {
 
@@ -293,6 +293,30 @@ class PublishersTablesTests {
 					"periods.csv", "", header, COUNTRIES);
 			assertThat(mapper.leftOutColumns()).extracting(Rejection::reason)
 				.containsExactly("period 1750-1755 is outside 1800\u20132200: the column is left out");
+		}
+
+	}
+
+	@Nested
+	class CellLength {
+
+		@Test
+		void rejectARowWithACellLongerThanTheDatasetAllows() {
+			RowMapper mapper = new RowMapper(
+					dataset(Layout.LONG, Measure.POPULATION,
+							new ColumnMapping(List.of("Country"), List.of("Year"), List.of("Value"), Map.of()),
+							table(Map.of(), Map.of(), new LengthLimits(1024, 4096))),
+					"notes.csv", List.of("Country", "Year", "Value", "Note"), COUNTRIES);
+			String note = "n".repeat(10 * 1024);
+			assertThatExceptionOfType(RowRejectedException.class)
+				.isThrownBy(() -> mapper.map(new SourceRow(7, List.of("KAZ", "2002", "15000000", note))))
+				.satisfies((ex) -> assertThat(ex.getRejection())
+					.extracting(Rejection::row, Rejection::column, Rejection::reason)
+					.containsExactly(7L, "Note",
+							"a cell of 10,240 characters, more than max-field-length (1,024): the row is left out"))
+				.satisfies((ex) -> assertThat(ex.getRejection().rawValue()).hasSize(101));
+			assertThat(mapper.map(new SourceRow(8, List.of("KAZ", "2002", "15000000", "n".repeat(1024)))))
+				.isInstanceOf(CountryRow.class);
 		}
 
 	}
