@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What a wide table leaves out is said: a year column outside 1800-2200 is listed once as
- * a reject of the header row, however many blocks the file is read in; and a table
- * holding two rows of one country's measure (a UN flows table read with one measure named
- * and nothing to tell its rows apart) is refused by {@code validate}, naming the columns
- * the rows differ in, while a run keeps the first row's values and rejects the others.
+ * a reject of the header row, however many blocks the file is read in and across a
+ * restart; and a table holding two rows of one country's measure (a UN flows table read
+ * with one measure named and nothing to tell its rows apart) is refused by
+ * {@code validate}, naming the columns the rows differ in, while a run keeps the first
+ * row's values and rejects the others.
  */
 @SpringBootTest(properties = "pipeline.chunk-size=2")
 class WideTablesJobTest {
