@@ -77,8 +77,12 @@ public class IngestCounts {
 			Long aggregateRows = this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? " + "AND DATASET_ID = ? AND FILE_NAME = ?",
 					Long.class, runId, input.datasetId(), input.fileName());
+			Long otherFilteredRows = this.jdbc.queryForObject(
+					"SELECT COALESCE(SUM(ROW_COUNT), 0) FROM MIG_FILTERED_ROW WHERE RUN_ID = ? AND DATASET_ID = ? "
+							+ "AND FILE_NAME = ?",
+					Long.class, runId, input.datasetId(), input.fileName());
 			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead, rejectedRows[0], rejectedRows[1],
-					(aggregateRows != null) ? aggregateRows : 0,
+					(aggregateRows != null) ? aggregateRows : 0, (otherFilteredRows != null) ? otherFilteredRows : 0,
 					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN, (step != null) ? failure(step) : "",
 					numberFormat));
 		}
@@ -135,14 +139,24 @@ public class IngestCounts {
 	 * @param rowsRejectedWhole of those, the rows rejected whole: none of their values is
 	 * used (a step's skip count)
 	 * @param aggregateRows rows about aggregates, filtered
+	 * @param otherFilteredRows rows filtered for another reason: of series the dataset
+	 * does not map, left out by its filters, section headings
 	 * @param status the status of its partition
 	 * @param failure the partition's failure message, empty if none
 	 * @param numberFormat what its value cells showed about the decimal separator (of
 	 * several sheets, all together), or {@code null} if none was mapped
 	 */
 	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsRejected,
-			long rowsRejectedWhole, long aggregateRows, BatchStatus status, String failure,
+			long rowsRejectedWhole, long aggregateRows, long otherFilteredRows, BatchStatus status, String failure,
 			NumberFormatCheck.Finding numberFormat) {
+
+		/**
+		 * @return every row filtered, as the step's filter count has them
+		 */
+		public long filteredRows() {
+			return this.aggregateRows + this.otherFilteredRows;
+		}
+
 	}
 
 }

@@ -16,9 +16,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Ingests one partition's file a block of rows at a time: each call reads up to a block
  * of rows, maps them, and writes their observations (or, for record-level datasets, their
- * sums), rejects and aggregate rows; the step commits that together with the reader's
+ * sums), rejects and filtered rows; the step commits that together with the reader's
  * position before the next call. Counts are kept per row, as a chunk-oriented step would:
- * read, filtered (aggregates, other series), skipped (rows rejected whole) and written.
+ * read, filtered (aggregates, other series, rows the dataset's filters leave out, section
+ * headings), skipped (rows rejected whole) and written.
  * <p>
  * A tasklet rather than a chunk-oriented step, because a chunk-oriented step handles each
  * row as an item through listeners, observations and fault-tolerant scanning: for files
@@ -107,13 +108,14 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				this.progress.progress(step, step.getReadCount() + taken);
 			}
 			try {
-				MappedRow.CountryRow mapped = this.processor.process(row);
-				if (mapped == null) {
-					contribution.incrementFilterCount(1);
+				MappedRow mapped = this.processor.process(row);
+				if (mapped instanceof MappedRow.CountryRow country) {
+					this.writer.add(country);
+					written++;
 				}
 				else {
-					this.writer.add(mapped);
-					written++;
+					this.writer.setAside(mapped);
+					contribution.incrementFilterCount(1);
 				}
 			}
 			catch (RowRejectedException ex) {

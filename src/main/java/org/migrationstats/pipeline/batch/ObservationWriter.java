@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.batch;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.migrationstats.pipeline.ingest.FilteredRows;
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
 import org.migrationstats.pipeline.ingest.RecordSums;
@@ -11,13 +12,17 @@ import org.migrationstats.pipeline.store.IngestStore;
 
 /**
  * Writes a block's observations (or their sums per country, year and measure for a
- * record-level dataset), its rejected rows and cells and its filtered aggregate rows,
- * inside the block's transaction: in JDBC batches of at most {@value #BATCH} rows as they
- * come, so that memory does not grow with the block, and the rest when the block ends.
+ * record-level dataset), its rejected rows and cells, its aggregate rows and the counts
+ * of its other filtered rows, inside the block's transaction: in JDBC batches of at most
+ * {@value #BATCH} rows as they come, so that memory does not grow with the block, and the
+ * rest when the block ends.
  */
 class ObservationWriter {
 
 	static final int BATCH = 10_000;
+
+	/** Different reasons and texts of filtered rows counted before they are written. */
+	static final int FILTERED_BATCH = 1_000;
 
 	private final IngestStore store;
 
@@ -38,6 +43,10 @@ class ObservationWriter {
 	private final List<Rejection> rejections = new ArrayList<>();
 
 	private final List<Rejection> rowRejections = new ArrayList<>();
+
+	private final List<MappedRow.AggregateRow> aggregates = new ArrayList<>();
+
+	private final FilteredRows filtered = new FilteredRows();
 
 	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file,
 			boolean sumRecords) {
@@ -81,16 +90,41 @@ class ObservationWriter {
 	}
 
 	/**
+	 * @param row a row of the block filtered: about an aggregate, or left out for another
+	 * reason
+	 */
+	void setAside(MappedRow row) {
+		if (row instanceof MappedRow.AggregateRow aggregate) {
+			this.aggregates.add(aggregate);
+			if (this.aggregates.size() >= BATCH) {
+				flushAggregates();
+			}
+		}
+		else if (row instanceof MappedRow.Filtered other) {
+			this.filtered.add(other);
+			if (this.filtered.size() >= FILTERED_BATCH) {
+				flushFiltered();
+			}
+		}
+		else {
+			throw new IllegalArgumentException("not a filtered row: " + row);
+		}
+	}
+
+	/**
 	 * Writes what the block has left: the sums of a record-level dataset, the last
-	 * observations and rejections, the aggregate rows set aside.
+	 * observations and rejections, the rows set aside, and with the file's first block
+	 * the columns its header leaves out.
 	 */
 	void finish() {
 		if (this.sumRecords) {
 			this.observations.addAll(this.sums.drain());
 		}
 		flushObservations();
+		this.rejections.addAll(this.processor.drainLeftOutColumns());
 		flushRejections();
-		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.processor.drainAggregates());
+		flushAggregates();
+		flushFiltered();
 	}
 
 	/**
@@ -102,8 +136,22 @@ class ObservationWriter {
 		this.sums.drain();
 		this.rejections.clear();
 		this.rowRejections.clear();
-		this.processor.drainAggregates();
+		this.aggregates.clear();
+		this.filtered.drain();
+		this.processor.drainLeftOutColumns();
 		this.store.deleteFile(this.runId, this.datasetId, this.file);
+	}
+
+	private void flushAggregates() {
+		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.aggregates);
+		this.aggregates.clear();
+	}
+
+	private void flushFiltered() {
+		if (this.filtered.size() > 0) {
+			this.store.saveFilteredRows(this.runId, this.datasetId, this.file, this.processor.sheet(),
+					this.filtered.drain());
+		}
 	}
 
 	private void flushObservations() {

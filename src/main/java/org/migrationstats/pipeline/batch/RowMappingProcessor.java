@@ -1,10 +1,10 @@
 package org.migrationstats.pipeline.batch;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
+import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.ingest.RowMapper;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
 import org.migrationstats.pipeline.ingest.SourceRow;
@@ -14,19 +14,23 @@ import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Maps each source row to a country's observations. A row about an aggregate (World, a
- * region) is filtered: it is kept aside for the report and counted in the step's filter
- * count; so is a row of a series the dataset does not take. A row that cannot be used
- * throws with its rejection, which the ingest step records.
+ * Maps each source row to a country's observations, or to a row filtered: about an
+ * aggregate (World, a region), of a series the dataset does not take, left out by its
+ * filters, or a section heading. A row that cannot be used throws with its rejection,
+ * which the ingest step records.
  * <p>
  * What the value cells showed about the decimal separator is kept with every committed
  * block, as the reader's position is: a restart does not map the rows it skips, and must
- * report the same as a clean run.
+ * report the same as a clean run. So is whether the columns a wide table's header leaves
+ * out were listed: once per file, with its first block.
  */
 class RowMappingProcessor {
 
 	/** The key of the number format finding in the partition's execution context. */
 	static final String NUMBER_FORMAT = "numbers.format";
+
+	/** The key saying the header's left-out columns were listed in a committed block. */
+	static final String COLUMNS_LISTED = "header.columns-listed";
 
 	private final DatasetSpec dataset;
 
@@ -36,11 +40,11 @@ class RowMappingProcessor {
 
 	private final CountryReference countries;
 
-	private final List<MappedRow.AggregateRow> aggregates = new ArrayList<>();
-
 	private RowMapper mapper;
 
 	private NumberFormatCheck.Finding resumed;
+
+	private boolean columnsListed;
 
 	RowMappingProcessor(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
 		this.dataset = dataset;
@@ -50,34 +54,37 @@ class RowMappingProcessor {
 	}
 
 	/**
-	 * Takes up the number format finding of the rows committed before a restart.
+	 * Takes up what the rows committed before a restart showed.
 	 * @param context the partition's execution context
 	 */
 	void open(ExecutionContext context) {
 		String saved = context.getString(NUMBER_FORMAT, null);
 		this.resumed = (saved != null) ? NumberFormatCheck.Finding.valueOf(saved) : null;
+		this.columnsListed = context.containsKey(COLUMNS_LISTED);
 	}
 
 	/**
-	 * Keeps the number format finding with the block about to be committed.
+	 * Keeps what the rows showed with the block about to be committed.
 	 * @param context the partition's execution context
 	 */
 	void update(ExecutionContext context) {
 		if (this.mapper != null) {
 			context.putString(NUMBER_FORMAT, this.mapper.numberFormat().finding().name());
 		}
+		if (this.columnsListed) {
+			context.putString(COLUMNS_LISTED, "true");
+		}
 	}
 
 	/**
 	 * @param row a source row
-	 * @return the country's observations, or {@code null} for a row filtered (an
-	 * aggregate, another series)
+	 * @return the country's observations, or the row as filtered
 	 * @throws RowRejectedException if the whole row is unusable
 	 * @throws org.migrationstats.pipeline.ingest.SourceFormatException if the file lacks
 	 * a mapped column, or a value cell reads only with the other decimal separator than
 	 * the dataset's
 	 */
-	MappedRow.CountryRow process(SourceRow row) {
+	MappedRow process(SourceRow row) {
 		if (this.mapper == null) {
 			this.mapper = new RowMapper(this.dataset, this.file, this.reader.sheet(), this.reader.header(),
 					this.countries);
@@ -85,26 +92,28 @@ class RowMappingProcessor {
 				this.mapper.numberFormat().resume(this.resumed);
 			}
 		}
-		MappedRow mapped = this.mapper.map(row);
-		if (mapped instanceof MappedRow.AggregateRow aggregate) {
-			this.aggregates.add(aggregate);
-			return null;
-		}
-		if (mapped instanceof MappedRow.OtherSeriesRow) {
-			return null;
-		}
-		return (MappedRow.CountryRow) mapped;
+		return this.mapper.map(row);
 	}
 
 	/**
-	 * Hands over the aggregate rows filtered since the last call; the writer stores them
-	 * in the same chunk transaction.
-	 * @return the aggregate rows
+	 * @return the sheet being read, empty for a text file
 	 */
-	List<MappedRow.AggregateRow> drainAggregates() {
-		List<MappedRow.AggregateRow> drained = List.copyOf(this.aggregates);
-		this.aggregates.clear();
-		return drained;
+	String sheet() {
+		return this.reader.sheet();
+	}
+
+	/**
+	 * Hands over, once per file, the columns the header leaves out (a wide table's years
+	 * outside the accepted years), for the block being written.
+	 * @return their rejections; empty after the first call, and after a restart past the
+	 * first block
+	 */
+	List<Rejection> drainLeftOutColumns() {
+		if (this.columnsListed || this.mapper == null) {
+			return List.of();
+		}
+		this.columnsListed = true;
+		return this.mapper.leftOutColumns();
 	}
 
 }

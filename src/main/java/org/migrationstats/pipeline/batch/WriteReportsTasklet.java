@@ -48,7 +48,7 @@ class WriteReportsTasklet implements Tasklet {
 			.stream()
 			.map((f) -> new IngestedFile(f.datasetId(), f.fileName(), f.rowsRead(),
 					rowsWritten.getOrDefault(f.datasetId() + ":" + f.fileName(), 0L), f.rowsRejected(),
-					f.aggregateRows(),
+					f.filteredRows(),
 					NumberFormatCheck.describe(spec.dataset(f.datasetId()).table().decimalComma(), f.numberFormat())))
 			.toList();
 		LocalDateTime started = (job.getStartTime() != null) ? job.getStartTime() : LocalDateTime.now();

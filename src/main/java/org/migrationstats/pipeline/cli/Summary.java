@@ -71,11 +71,12 @@ final class Summary {
 		}
 		if (!outcome.files().isEmpty()) {
 			int width = Math.max(48, outcome.files().stream().mapToInt((f) -> f.fileName().length()).max().orElse(0));
-			out.printf("%-" + width + "s %10s %10s %14s %10s  %s%n", "file", "rows read", "rejected", "rejected whole",
-					"aggregates", "status");
+			out.printf("%-" + width + "s %10s %10s %14s %10s %10s  %s%n", "file", "rows read", "rejected",
+					"rejected whole", "aggregates", "filtered", "status");
 			for (RunOutcome.FileLine file : outcome.files()) {
-				out.printf("%-" + width + "s %,10d %,10d %,14d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
-						file.rowsRejected(), file.rowsRejectedWhole(), file.aggregateRows(), file.status(),
+				out.printf("%-" + width + "s %,10d %,10d %,14d %,10d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
+						file.rowsRejected(), file.rowsRejectedWhole(), file.aggregateRows(), file.filteredRows(),
+						file.status(),
 						(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure());
 			}
 			out.println();
@@ -83,6 +84,12 @@ final class Summary {
 		if (outcome.files().stream().anyMatch((f) -> f.rowsRejected() > 0)) {
 			out.println("rejected: rows with a value rejected or rejected whole; rejected whole: none of the row's "
 					+ "values is used (a step's count). Every one is listed in the report's Rejects sheet.");
+			out.println();
+		}
+		if (outcome.files().stream().anyMatch((f) -> f.filteredRows() > f.aggregateRows())) {
+			out.println("filtered: the aggregate rows (listed in the report's Aggregates sheet) and the rows of series "
+					+ "the job does not map, left out by a dataset's filters, or section headings (listed in its "
+					+ "Filtered rows sheet).");
 			out.println();
 		}
 		if (outcome.report() != null && !outcome.report().isEmpty()) {

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.migrationstats.pipeline.spec.LengthLimits;
 
 /**
  * Reads a delimited text file row by row with Commons CSV. Decoding is strict (a byte
@@ -26,6 +27,13 @@ import org.apache.commons.csv.CSVRecord;
  * file the dataset says is in a one-byte encoding is an error; quoted fields may hold the
  * delimiter, quotes and line breaks. The delimiter is given, or detected from the first
  * lines among {@code ,} {@code ;} tab and {@code |}.
+ * <p>
+ * A row may be at most so many characters long (the dataset's {@code max-line-length}):
+ * Commons CSV has no such limit and would read a 200 MB field, or the rest of a file
+ * after a quote left open, into memory whole. The characters handed to the parser since
+ * the last row are counted, and reading stops with an error naming the row once they pass
+ * the limit by more than the parser reads ahead; a row parsed whole is measured exactly.
+ * Where the next row would start is then unknown, so the file is read no further.
  */
 public final class DelimitedRowSource implements RowSource {
 
@@ -44,6 +52,10 @@ public final class DelimitedRowSource implements RowSource {
 
 	private final char delimiter;
 
+	private final StrictDecodingReader decoded;
+
+	private final RowLengthGuard guard;
+
 	private long lastLine;
 
 	/**
@@ -55,7 +67,20 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the file is missing, empty or unreadable
 	 */
 	public DelimitedRowSource(Path path, String name, char delimiter, Charset encoding) {
-		this(open(path, name), name, delimiter, encoding);
+		this(path, name, delimiter, encoding, LengthLimits.DEFAULT.line());
+	}
+
+	/**
+	 * Opens a file whose rows may be at most so many characters long.
+	 * @param path the file
+	 * @param name the file's name as shown to users
+	 * @param delimiter the field separator, or 0 to detect it
+	 * @param encoding the file's character set
+	 * @param maxLine the most characters a row may have
+	 * @throws SourceFormatException if the file is missing, empty or unreadable
+	 */
+	public DelimitedRowSource(Path path, String name, char delimiter, Charset encoding, int maxLine) {
+		this(open(path, name), name, delimiter, encoding, maxLine);
 	}
 
 	/**
@@ -68,8 +93,22 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the bytes are empty or cannot be decoded
 	 */
 	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding) {
+		this(in, name, delimiter, encoding, LengthLimits.DEFAULT.line());
+	}
+
+	/**
+	 * Reads a stream of bytes whose rows may be at most so many characters long.
+	 * @param in the bytes
+	 * @param name the file's name as shown to users
+	 * @param delimiter the field separator, or 0 to detect it
+	 * @param encoding the bytes' character set
+	 * @param maxLine the most characters a row may have
+	 * @throws SourceFormatException if the bytes are empty or cannot be decoded
+	 */
+	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding, int maxLine) {
 		this.name = name;
-		Reader decoded = new StrictDecodingReader(in, encoding);
+		StrictDecodingReader decoded = new StrictDecodingReader(in, encoding);
+		this.decoded = decoded;
 		try {
 			String sample = sample(decoded);
 			int start = sample.startsWith("\uFEFF") ? 1 : 0;
@@ -83,9 +122,9 @@ public final class DelimitedRowSource implements RowSource {
 						+ "' in the job file");
 			}
 			String head = sample.substring(start);
-			Reader reader = new SampleFirstReader(head, decoded);
+			this.guard = new RowLengthGuard(new SampleFirstReader(head, decoded), maxLine);
 			this.delimiter = (delimiter != 0) ? delimiter : detect(head);
-			this.parser = CSVParser.parse(reader, format(this.delimiter));
+			this.parser = CSVParser.parse(this.guard, format(this.delimiter));
 			this.records = this.parser.iterator();
 		}
 		catch (IOException ex) {
@@ -241,12 +280,22 @@ public final class DelimitedRowSource implements RowSource {
 				return null;
 			}
 			CSVRecord record = this.records.next();
+			this.guard.rowRead();
 			long start = this.lastLine + 1;
 			this.lastLine = Math.max(start, this.parser.getCurrentLineNumber());
 			// values() is the record's own array, made for this record alone: the row
 			// keeps it (a record's iterator goes through a stream, and copying it cost
 			// more than parsing a wide row)
-			return SourceRow.owning(start, record.values());
+			String[] values = record.values();
+			long length = values.length - 1;
+			for (String value : values) {
+				length += value.length();
+			}
+			if (length > this.guard.limit) {
+				this.lastLine = start - 1;
+				throw failure(new RowTooLongException(this.guard.limit));
+			}
+			return SourceRow.owning(start, values);
 		}
 		catch (UncheckedIOException ex) {
 			throw failure(ex.getCause());
@@ -257,6 +306,13 @@ public final class DelimitedRowSource implements RowSource {
 	}
 
 	private SourceFormatException failure(IOException ex) {
+		if (ex instanceof RowTooLongException tooLong) {
+			return new SourceFormatException(String.format(
+					"%s, row %,d: a row of more than %,d characters (max-line-length), read up to byte offset %,d: the "
+							+ "file is read no further; a quote left open makes the rest of a file one field, and a "
+							+ "row this long needs a higher max-line-length in the job file",
+					this.name, this.lastLine + 1, tooLong.limit, this.decoded.bytesDecoded()), ex);
+		}
 		if (ex instanceof CharacterCodingException) {
 			return new SourceFormatException(this.name + ", " + ex.getMessage()
 					+ " (the dataset's encoding; set 'encoding' in the job file if the file uses another)", ex);
@@ -289,6 +345,66 @@ public final class DelimitedRowSource implements RowSource {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Counts the characters handed to the parser since the last row it gave, and refuses
+	 * to hand more once they pass the limit by more than the parser reads ahead (its
+	 * buffer of 8 KiB, which holds the end of one row and the start of the next): a row
+	 * within the limit is never refused here, and a longer one never takes more memory
+	 * than the limit and the buffer.
+	 */
+	private static final class RowLengthGuard extends Reader {
+
+		/**
+		 * What the parser reads ahead: Commons IO's buffer, under Commons CSV's reader.
+		 */
+		private static final int READ_AHEAD = 8192;
+
+		private final Reader in;
+
+		private final int limit;
+
+		private long count;
+
+		RowLengthGuard(Reader in, int limit) {
+			this.in = in;
+			this.limit = limit;
+		}
+
+		void rowRead() {
+			this.count = 0;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = this.in.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+				if (this.count > (long) this.limit + READ_AHEAD) {
+					throw new RowTooLongException(this.limit);
+				}
+			}
+			return n;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.in.close();
+		}
+
+	}
+
+	/** A row longer than the dataset allows. */
+	private static final class RowTooLongException extends IOException {
+
+		private final int limit;
+
+		RowTooLongException(int limit) {
+			super("a row of more than " + limit + " characters");
+			this.limit = limit;
+		}
+
 	}
 
 	/**

@@ -44,13 +44,90 @@ public sealed interface MappedRow {
 	}
 
 	/**
-	 * A row of a series the dataset does not take (a long table with a series column):
-	 * counted as filtered, not used.
+	 * A row left out on purpose for another reason than being about an aggregate: counted
+	 * as filtered and listed with its reason, not used.
+	 */
+	sealed interface Filtered extends MappedRow {
+
+		/**
+		 * @return why the row was left out, the same for every row left out for it
+		 */
+		String reason();
+
+		/**
+		 * @return the text that decided it, as written (without surrounding spaces)
+		 */
+		String raw();
+
+	}
+
+	/**
+	 * A row of a series the dataset does not take (a table with a series column), found
+	 * before its country is looked up: a row of another series about a region is no
+	 * unknown country.
 	 *
 	 * @param row the source row number
 	 * @param series the series code as written
 	 */
-	record OtherSeriesRow(long row, String series) implements MappedRow {
+	record OtherSeriesRow(long row, String series) implements Filtered {
+
+		@Override
+		public String reason() {
+			return "a series the dataset does not map";
+		}
+
+		@Override
+		public String raw() {
+			return this.series.strip();
+		}
+
+	}
+
+	/**
+	 * A row whose classifier column holds none of the values the dataset's filters keep.
+	 *
+	 * @param row the source row number
+	 * @param column the filter's column as the job file names it
+	 * @param value the cell as written
+	 * @param kept the values the filter keeps
+	 */
+	record FilteredOutRow(long row, String column, String value, List<String> kept) implements Filtered {
+
+		public FilteredOutRow {
+			kept = List.copyOf(kept);
+		}
+
+		@Override
+		public String reason() {
+			return "filters keep " + this.column + ": " + String.join(", ", this.kept);
+		}
+
+		@Override
+		public String raw() {
+			return this.value.strip();
+		}
+
+	}
+
+	/**
+	 * A section heading inside the table ("UN development groups", "World Bank income
+	 * groups"): a name in a country column, no code, no value.
+	 *
+	 * @param row the source row number
+	 * @param heading the heading as written
+	 */
+	record HeadingRow(long row, String heading) implements Filtered {
+
+		@Override
+		public String reason() {
+			return "a section heading (a name without a code or any value)";
+		}
+
+		@Override
+		public String raw() {
+			return this.heading.strip();
+		}
+
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Resolution;
@@ -59,6 +58,13 @@ public final class RowMapper {
 
 	private final int[] valueYears;
 
+	private final RowFilters filters;
+
+	/** A wide table's columns left out for a year outside the accepted years. */
+	private final List<Rejection> leftOutColumns;
+
+	private final int maxField;
+
 	/**
 	 * How each country cell (or, with several country columns, each combination) was
 	 * resolved: a file of a million rows names a few hundred countries, and resolving one
@@ -107,20 +113,26 @@ public final class RowMapper {
 		if (this.countryColumns.length == 0) {
 			throw missingColumn("country", dataset.columns().country());
 		}
+		this.filters = new RowFilters(dataset, header, this.place);
+		this.maxField = dataset.table().lengths().field();
+		this.seriesColumn = dataset.columns().series().isEmpty() ? -1 : required("series", dataset.columns().series());
+		this.series = new HashMap<>();
+		dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
 		List<int[]> values = new ArrayList<>();
 		List<Measure> measures = new ArrayList<>();
 		if (dataset.layout() == Layout.WIDE) {
 			this.yearColumn = -1;
-			this.seriesColumn = -1;
-			this.series = Map.of();
-			yearColumns(values, measures);
+			YearColumns years = YearColumns.of(dataset, header, file, sheet);
+			for (int i = 0; i < years.columns().length; i++) {
+				values.add(new int[] { years.columns()[i], years.years()[i] });
+				// with a series column, each row's code gives its measure
+				measures.add((this.seriesColumn >= 0) ? Measure.values()[0] : dataset.measure());
+			}
+			this.leftOutColumns = years.leftOut();
 		}
 		else {
 			this.yearColumn = required("year", dataset.columns().year());
-			this.seriesColumn = dataset.columns().series().isEmpty() ? -1
-					: required("series", dataset.columns().series());
-			this.series = new HashMap<>();
-			dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
+			this.leftOutColumns = List.of();
 			Map<Measure, List<String>> columns = new EnumMap<>(Measure.class);
 			if (this.seriesColumn >= 0) {
 				// the value column; each row's series code gives its measure, so the
@@ -142,47 +154,6 @@ public final class RowMapper {
 		this.valueColumns = values.stream().mapToInt((v) -> v[0]).toArray();
 		this.valueYears = values.stream().mapToInt((v) -> v[1]).toArray();
 		this.valueMeasures = measures.toArray(Measure[]::new);
-	}
-
-	private void yearColumns(List<int[]> values, List<Measure> measures) {
-		String group = Header.clean(this.dataset.table().headerGroup());
-		Map<Integer, List<String>> seen = new TreeMap<>();
-		String period = null;
-		for (int i = 0; i < this.header.size(); i++) {
-			String name = this.header.names().get(i);
-			OptionalInt year = YearHeader.parse(name);
-			if (year.isEmpty()) {
-				OptionalInt periodYear = YearHeader.periodYear(name, this.dataset.table().periodYear());
-				if (periodYear.isEmpty() && period == null && YearHeader.isPeriod(name)) {
-					period = name;
-				}
-				year = periodYear;
-			}
-			if (year.isEmpty() || (!group.isEmpty() && !Header.clean(this.header.groups().get(i)).contains(group))) {
-				continue;
-			}
-			values.add(new int[] { i, year.getAsInt() });
-			measures.add(this.dataset.measure());
-			seen.computeIfAbsent(year.getAsInt(), (y) -> new ArrayList<>()).add(this.header.display(i));
-		}
-		if (values.isEmpty() && period != null) {
-			throw new SourceFormatException(this.place + ": the header has period columns such as \"" + period
-					+ "\": set period-year (start or end) in the job file to say which year a period's figure counts in");
-		}
-		if (values.isEmpty()) {
-			throw new SourceFormatException(this.place + ": no year columns in the header"
-					+ (group.isEmpty() ? ""
-							: " under a group heading containing \"" + this.dataset.table().headerGroup() + "\"")
-					+ " (a wide table needs headers such as 1995, '1995' or 1995 [YR1995]); found "
-					+ this.header.names());
-		}
-		for (Map.Entry<Integer, List<String>> entry : seen.entrySet()) {
-			if (entry.getValue().size() > 1) {
-				throw new SourceFormatException(this.place + ": year " + entry.getKey() + " heads "
-						+ entry.getValue().size() + " columns (" + String.join("; ", entry.getValue())
-						+ "): set header-rows and header-group in the job file to pick one group");
-			}
-		}
 	}
 
 	private static long wholeScale(BigDecimal scale) {
@@ -214,6 +185,23 @@ public final class RowMapper {
 	}
 
 	/**
+	 * @return the columns of a wide table left out because their header is a year outside
+	 * the accepted years, each as a rejection of the header row: to be listed once per
+	 * file
+	 */
+	public List<Rejection> leftOutColumns() {
+		return this.leftOutColumns;
+	}
+
+	/**
+	 * @return the 0-based columns that hold values (a wide table's years, a long table's
+	 * value or measure columns)
+	 */
+	public int[] valueColumns() {
+		return this.valueColumns.clone();
+	}
+
+	/**
 	 * @return the check of the value cells against the dataset's decimal separator, with
 	 * what the rows mapped so far showed
 	 */
@@ -222,9 +210,12 @@ public final class RowMapper {
 	}
 
 	/**
-	 * Maps one row.
+	 * Maps one row. Rows the dataset does not want are told first, before the country is
+	 * looked up: a row its filters leave out or of a series it does not map, about a
+	 * region code or an unknown name, is no unknown country.
 	 * @param source the row
-	 * @return the country's observations, or the aggregate the row is about
+	 * @return the country's observations, the aggregate the row is about, or the row as
+	 * filtered (filters, another series, a section heading)
 	 * @throws RowRejectedException if the whole row is unusable
 	 * @throws SourceFormatException if a value cell reads only with the other decimal
 	 * separator than the dataset's: the whole file is in doubt
@@ -232,11 +223,24 @@ public final class RowMapper {
 	public MappedRow map(SourceRow source) {
 		List<String> cells = source.values();
 		checkWidth(source);
+		checkLengths(source);
+		MappedRow.FilteredOutRow filtered = this.filters.test(source);
+		if (filtered != null) {
+			// the values of a row not taken are written as the rest of the file is
+			checkNumbers(source);
+			return filtered;
+		}
+		Measure seriesMeasure = null;
+		if (this.seriesColumn >= 0) {
+			String code = cell(cells, this.seriesColumn);
+			seriesMeasure = this.series.get(Header.clean(code));
+			if (seriesMeasure == null) {
+				checkNumbers(source);
+				return new MappedRow.OtherSeriesRow(source.row(), code);
+			}
+		}
 		Resolution resolution = resolveCountry(cells);
 		if (!(resolution instanceof Resolution.Known)) {
-			// the values of an aggregate or an unknown country are not taken, but they
-			// are
-			// written as the rest of the file is
 			checkNumbers(source);
 		}
 		if (resolution instanceof Resolution.AggregateFound found) {
@@ -244,20 +248,10 @@ public final class RowMapper {
 					cell(cells, this.countryColumns[0]).strip());
 		}
 		if (resolution instanceof Resolution.Unknown unknown) {
-			List<String> written = countryCells(cells);
-			List<String> candidates = candidates(written);
-			String hint = unknown.suggestions().isEmpty() ? ""
-					: "; closest known: " + String.join(", ", unknown.suggestions());
-			String reason = unknown.raw().isEmpty() ? "no country code or name"
-					: "unknown country '" + unknown.raw() + "'" + hint;
-			int column = this.countryColumns[0];
-			for (int i = 0; i < candidates.size(); i++) {
-				if (!candidates.get(i).isBlank()) {
-					column = this.countryColumns[i];
-					break;
-				}
+			if (isHeading(cells)) {
+				return new MappedRow.HeadingRow(source.row(), heading(cells));
 			}
-			throw reject(source.row(), column, labelled(written), reason);
+			throw unknownCountry(source, unknown);
 		}
 		Resolution.Known known = (Resolution.Known) resolution;
 		int fixedYear = 0;
@@ -270,15 +264,6 @@ public final class RowMapper {
 						+ YearHeader.FIRST + " and " + YearHeader.LAST);
 			}
 			fixedYear = year.getAsInt();
-		}
-		Measure seriesMeasure = null;
-		if (this.seriesColumn >= 0) {
-			String code = cell(cells, this.seriesColumn);
-			seriesMeasure = this.series.get(Header.clean(code));
-			if (seriesMeasure == null) {
-				checkNumbers(source);
-				return new MappedRow.OtherSeriesRow(source.row(), code);
-			}
 		}
 		Observation[] observations = new Observation[this.valueColumns.length];
 		int found = 0;
@@ -316,6 +301,23 @@ public final class RowMapper {
 				(rejections != null) ? rejections : List.of());
 	}
 
+	private RowRejectedException unknownCountry(SourceRow source, Resolution.Unknown unknown) {
+		List<String> written = countryCells(source.values());
+		List<String> candidates = candidates(written);
+		String hint = unknown.suggestions().isEmpty() ? ""
+				: "; closest known: " + String.join(", ", unknown.suggestions());
+		String reason = unknown.raw().isEmpty() ? "no country code or name"
+				: "unknown country '" + unknown.raw() + "'" + hint;
+		int column = this.countryColumns[0];
+		for (int i = 0; i < candidates.size(); i++) {
+			if (!candidates.get(i).isBlank()) {
+				column = this.countryColumns[i];
+				break;
+			}
+		}
+		return reject(source.row(), column, labelled(written), reason);
+	}
+
 	/**
 	 * Checks the value cells of a row whose values are not taken.
 	 */
@@ -326,6 +328,42 @@ public final class RowMapper {
 				throw this.numberFormat.contradiction(raw, source.row(), this.header.display(column));
 			}
 		}
+	}
+
+	/**
+	 * A section heading: a name in a country column, no code (where the dataset names
+	 * code and name columns, one of them is empty) and nothing in any value column. An
+	 * unknown name with values is a reject.
+	 */
+	private boolean isHeading(List<String> cells) {
+		boolean named = false;
+		boolean uncoded = this.countryColumns.length == 1;
+		for (int column : this.countryColumns) {
+			if (cell(cells, column).isBlank()) {
+				uncoded = true;
+			}
+			else {
+				named = true;
+			}
+		}
+		if (!named || !uncoded) {
+			return false;
+		}
+		for (int column : this.valueColumns) {
+			if (!cell(cells, column).isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String heading(List<String> cells) {
+		for (int column : this.countryColumns) {
+			if (!cell(cells, column).isBlank()) {
+				return cell(cells, column);
+			}
+		}
+		return "";
 	}
 
 	private Resolution resolveCountry(List<String> cells) {
@@ -403,6 +441,22 @@ public final class RowMapper {
 		if (!onlyEmptyExtra) {
 			throw reject(source.row(), -1, String.join(String.valueOf(separator()), cells),
 					"the row has " + cells.size() + " cells where the header has " + this.header.size());
+		}
+	}
+
+	/**
+	 * Rejects a row with a cell longer than the dataset allows: its values are not used,
+	 * and what is kept of it for the report is its first characters.
+	 */
+	private void checkLengths(SourceRow source) {
+		List<String> cells = source.values();
+		for (int i = 0; i < cells.size(); i++) {
+			int length = cells.get(i).length();
+			if (length > this.maxField) {
+				throw reject(source.row(), i, cells.get(i).substring(0, Math.min(length, 100)) + "\u2026",
+						String.format("a cell of %,d characters, more than max-field-length (%,d): the row is left out",
+								length, this.maxField));
+			}
 		}
 	}
 

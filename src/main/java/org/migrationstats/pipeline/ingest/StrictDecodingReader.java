@@ -112,6 +112,13 @@ public final class StrictDecodingReader extends Reader {
 		return read;
 	}
 
+	/**
+	 * @return how many bytes were decoded so far: the offset of the next byte to decode
+	 */
+	public long bytesDecoded() {
+		return this.bytesBefore + this.bytes.position();
+	}
+
 	private void fill() throws IOException {
 		this.bytesBefore += this.bytes.position();
 		this.bytes.compact();

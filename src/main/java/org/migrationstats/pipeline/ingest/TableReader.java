@@ -25,6 +25,12 @@ public final class TableReader implements AutoCloseable {
 	/** How far down the header is looked for when the job file does not say. */
 	public static final int SEARCH_ROWS = 60;
 
+	/**
+	 * How many characters of rows are held while the header is looked for: sixty rows as
+	 * long as a row may be would not fit in memory.
+	 */
+	static final long SEARCH_CHARS = 4L * 1024 * 1024;
+
 	private static final Pattern NOTE = Pattern.compile(
 			"(?is)^(source|sources|note|notes|footnote|footnotes|data source|last updated|\\*|\\(\\w{1,2}\\)|\\[\\w{1,3}\\]|\u00a9|copyright)\\b?.*");
 
@@ -61,6 +67,7 @@ public final class TableReader implements AutoCloseable {
 		SourceRow found = null;
 		SourceRow firstFilled = null;
 		SourceRow row;
+		long held = 0;
 		while ((row = source.next()) != null) {
 			if (headerRow > 0) {
 				if (row.row() == headerRow) {
@@ -71,6 +78,10 @@ public final class TableReader implements AutoCloseable {
 					this.pending.add(row);
 					break;
 				}
+				if (above.size() >= headerRows) {
+					// only the rows just above the header are part of it
+					above.remove(0);
+				}
 			}
 			else {
 				if (firstFilled == null && !blank(row)) {
@@ -80,9 +91,10 @@ public final class TableReader implements AutoCloseable {
 					found = row;
 					break;
 				}
-				if (above.size() >= SEARCH_ROWS) {
+				if (above.size() >= SEARCH_ROWS || held > SEARCH_CHARS) {
 					break;
 				}
+				held += characters(row);
 			}
 			above.add(row);
 			if (headerRow == 0 && above.size() > SEARCH_ROWS) {
@@ -130,6 +142,14 @@ public final class TableReader implements AutoCloseable {
 		}
 		this.pending.addFirst(first);
 		this.dataSeen = false;
+	}
+
+	private static long characters(SourceRow row) {
+		long characters = 0;
+		for (String cell : row.values()) {
+			characters += cell.length();
+		}
+		return characters;
 	}
 
 	private static List<String> trimTrailingBlanks(List<String> cells) {

@@ -51,6 +51,36 @@ public final class YearHeader {
 
 	/**
 	 * @param text a header
+	 * @return the year it is written as, when it is written as a year (as
+	 * {@link #parse(String)} reads one) that lies outside {@value #FIRST} to
+	 * {@value #LAST}; empty otherwise
+	 */
+	public static OptionalInt outsideRange(String text) {
+		Matcher matcher = (text != null) ? YEAR.matcher(text.strip()) : null;
+		if (matcher == null || !matcher.matches()) {
+			return OptionalInt.empty();
+		}
+		int year = Integer.parseInt(matcher.group(1));
+		return (year < FIRST || year > LAST) ? OptionalInt.of(year) : OptionalInt.empty();
+	}
+
+	/**
+	 * @param text a header
+	 * @return whether it is written as a period ({@code 1750-1755}) that starts before
+	 * {@value #FIRST} or ends after {@value #LAST}
+	 */
+	public static boolean isPeriodOutsideRange(String text) {
+		Matcher matcher = (text != null) ? PERIOD.matcher(text.strip()) : null;
+		if (matcher == null || !matcher.matches()) {
+			return false;
+		}
+		int from = Integer.parseInt(matcher.group(1));
+		int to = Integer.parseInt(matcher.group(2));
+		return from < to && (from < FIRST || to > LAST);
+	}
+
+	/**
+	 * @param text a header
 	 * @return whether it names a period of years, such as {@code 1990-1995}
 	 */
 	public static boolean isPeriod(String text) {

@@ -107,15 +107,17 @@ public record RunOutcome(Result result, String job, LocalDate runDate, Long exec
 	 * @param rowsRejected rows with at least one rejected value, or rejected whole
 	 * @param rowsRejectedWhole of those, the rows none of whose values is used
 	 * @param aggregateRows rows about aggregates, set aside
+	 * @param filteredRows rows filtered: the aggregate rows and those of series the
+	 * dataset does not map, left out by its filters, or section headings
 	 * @param status the status of its partition, empty when no execution read it yet
 	 * @param failure the partition's failure message, empty if none
 	 */
 	public record FileLine(String datasetId, String fileName, long rowsRead, long rowsRejected, long rowsRejectedWhole,
-			long aggregateRows, String status, String failure) {
+			long aggregateRows, long filteredRows, String status, String failure) {
 
 		static FileLine of(IngestCounts.FileCounts counts) {
 			return new FileLine(counts.datasetId(), counts.fileName(), counts.rowsRead(), counts.rowsRejected(),
-					counts.rowsRejectedWhole(), counts.aggregateRows(),
+					counts.rowsRejectedWhole(), counts.aggregateRows(), counts.filteredRows(),
 					(counts.status() == BatchStatus.UNKNOWN) ? "" : counts.status().name(), counts.failure());
 		}
 

@@ -9,7 +9,8 @@ package org.migrationstats.pipeline.report;
  * @param rowsRead data rows read and committed
  * @param rowsWritten rows that gave observations
  * @param rowsRejected rows with at least one value rejected, or rejected whole
- * @param rowsFiltered rows about aggregates (World, regions), set aside
+ * @param rowsFiltered rows about aggregates (World, regions), set aside, and rows left
+ * out on purpose for another reason (other series, filters, section headings)
  * @param numberFormat the decimal separator its numbers were read with, and whether its
  * cells confirmed it (e.g. "decimal point, checked"); empty if no row was mapped
  */

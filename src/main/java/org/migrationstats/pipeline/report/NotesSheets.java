@@ -61,8 +61,10 @@ final class NotesSheets {
 					"Per input file, as the ingest step counts them: data rows read; rows written (every row "
 							+ "read that is neither rejected whole nor filtered, even one whose values were rejected); "
 							+ "rows with at least one value rejected, or rejected whole (listed in Rejects); rows about "
-							+ "aggregates, set aside (listed in Aggregates). Observations: the figures taken from the "
-							+ "file; values rejected: its entries in Rejects." } };
+							+ "aggregates, set aside (listed in Aggregates), and rows of series the job does not map, "
+							+ "left out by the dataset's filters or that are section headings (listed in Filtered "
+							+ "rows). Observations: the figures taken from the file; values rejected: its entries in "
+							+ "Rejects." } };
 
 	private NotesSheets() {
 	}

@@ -107,6 +107,7 @@ public class ReportWriter {
 				writeRejections(sink, run.runId());
 				writeUnmatchedNames(sink, run.runId());
 				writeAggregates(sink, run.runId());
+				writeFilteredRows(sink, run.runId());
 				ChartData charts = chartData(spec, run.runId(), groups, available);
 				charts.write(sink);
 				RunDetails.write(sink, spec, run);
@@ -232,6 +233,18 @@ public class ReportWriter {
 						Column.count("Rows")));
 		for (Object[] a : this.figures.aggregatesFound(runId)) {
 			sink.row(Arrays.asList(a));
+		}
+		sink.end();
+	}
+
+	private void writeFilteredRows(TableSink sink, long runId) throws IOException {
+		sink.begin(new TableSink.TableInfo("Filtered rows", "filtered_rows",
+				"Rows left out on purpose, other than aggregates: of series the job does not map, left out by a "
+						+ "dataset's filters, section headings"),
+				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Sheet"), Column.text("Reason"),
+						Column.text("As written"), Column.count("Rows"), Column.count("First row")));
+		for (Object[] row : this.figures.filteredRows(runId)) {
+			sink.row(Arrays.asList(row));
 		}
 		sink.end();
 	}

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param year the year column of a long table; empty for wide tables
  * @param value the value column of a long table with a single measure; empty otherwise
  * @param measures measure columns of a long table with one column per measure
- * @param series the series column of a long table whose rows each hold one measure, named
- * by a code in that column; empty otherwise
+ * @param series the series column of a table whose rows each hold one measure, named by a
+ * code in that column (a long table's value column, or a wide table's year columns, such
+ * as a UN flows table's {@code Type}: Immigrants, Emigrants, Net); empty otherwise
  */
 public record ColumnMapping(List<String> country, List<String> year, List<String> value,
 		Map<Measure, List<String>> measures, List<String> series) {

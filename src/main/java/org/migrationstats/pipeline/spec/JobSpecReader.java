@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -51,8 +52,17 @@ public final class JobSpecReader {
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
 			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
-			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "on-error", "max-rejects",
-			"max-reject-ratio", "chunk-size");
+			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "filters", "on-error",
+			"max-rejects", "max-reject-ratio", "chunk-size", "max-field-length", "max-line-length");
+
+	private static final Pattern LENGTH = Pattern.compile("(\\d{1,9})\\s*(KiB|MiB)?", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * How many aliases ({@code *name}) of lists and mappings a job file may hold
+	 * (SnakeYAML's default, stated here): a job file needs few, and aliases of aliases
+	 * ("billion laughs") make a document whose expansion no memory holds.
+	 */
+	private static final int MAX_ALIASES = 50;
 
 	private final Path file;
 
@@ -83,11 +93,18 @@ public final class JobSpecReader {
 		}
 		Node root;
 		try {
-			root = new Yaml(new LoaderOptions()).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+			LoaderOptions options = new LoaderOptions();
+			options.setMaxAliasesForCollections(MAX_ALIASES);
+			options.setAllowRecursiveKeys(false);
+			root = new Yaml(options).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
 		}
 		catch (MarkedYAMLException ex) {
 			int line = (ex.getProblemMark() != null) ? ex.getProblemMark().getLine() + 1 : 0;
 			throw new SpecException(this.file, line, "not valid YAML: " + ex.getProblem());
+		}
+		catch (YAMLException ex) {
+			// SnakeYAML's own limits (aliases, nesting depth, document size) say no mark
+			throw new SpecException(this.file, 0, "the YAML is refused: " + ex.getMessage());
 		}
 		if (root == null) {
 			throw new SpecException(this.file, 0, "the job file is empty");
@@ -413,8 +430,9 @@ public final class JobSpecReader {
 		Layout layout = layout(map, node);
 		Measure measure = map.containsKey("measure") ? measure(map.get("measure")) : null;
 		ColumnMapping columns = columns(map, node, layout, measure);
-		if (layout == Layout.WIDE && measure == null) {
-			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys() + ")");
+		if (layout == Layout.WIDE && measure == null && columns.series().isEmpty()) {
+			throw error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + measureKeys()
+					+ "), or a series column saying each row's measure with 'series'");
 		}
 		TableSpec table = table(map, node, layout, columns);
 		return new DatasetSpec(id, path, delimiter(map, path), encoding(map), layout, measure, columns, scale(map),
@@ -478,6 +496,7 @@ public final class JobSpecReader {
 			throw error(map.containsKey("series") ? map.get("series") : node,
 					"a series column and 'series' (each series code with its measure) go together: give both");
 		}
+		Map<String, List<String>> filters = filters(map.get("filters"));
 		TableSpec.OnError onError = TableSpec.OnError.FAIL;
 		if (map.containsKey("on-error")) {
 			String text = scalar(map.get("on-error"), "on-error").strip().toLowerCase(Locale.ROOT);
@@ -496,8 +515,69 @@ public final class JobSpecReader {
 			limits = new Limits(ratio, count);
 		}
 		int chunkSize = positive(map, "chunk-size", 0, 1_000_000);
+		// either limit alone moves the other's default as far as a cell must fit its row
+		int line = length(map, "max-line-length", 0);
+		int field = length(map, "max-field-length",
+				Math.min(LengthLimits.DEFAULT.field(), (line > 0) ? line : LengthLimits.DEFAULT.field()));
+		line = (line > 0) ? line : Math.max(field, LengthLimits.DEFAULT.line());
+		if (field > line) {
+			throw error(map.get("max-field-length"), "max-field-length " + field + " is more than max-line-length "
+					+ line + ": a cell cannot be longer than its row");
+		}
 		return new TableSpec(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series,
-				onError, limits, chunkSize);
+				filters, onError, limits, chunkSize, new LengthLimits(field, line));
+	}
+
+	/**
+	 * Reads {@code filters}: each classifier column with the value, or list of values, a
+	 * row must hold there to be kept.
+	 */
+	private Map<String, List<String>> filters(Node node) {
+		if (node == null) {
+			return Map.of();
+		}
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		Map<String, Node> columns = mapping(node, "filters", null);
+		if (columns.isEmpty()) {
+			throw error(node, "filters is empty: name a column and the value(s) of the rows to keep, such as "
+					+ "{ Criteria: Residence }");
+		}
+		for (Map.Entry<String, Node> entry : columns.entrySet()) {
+			String column = entry.getKey().strip();
+			List<String> values = names(entry.getValue(), column).stream().map(String::strip).toList();
+			if (column.isEmpty()) {
+				throw error(entry.getValue(), "a filter needs the column's header");
+			}
+			if (values.isEmpty() || values.stream().anyMatch(String::isEmpty)) {
+				throw error(entry.getValue(), "filter '" + column + "' must give the value, or a list of values, "
+						+ "of the rows to keep, found " + (values.isEmpty() ? "none" : "an empty value"));
+			}
+			if (filters.put(column, values) != null) {
+				throw error(entry.getValue(), "filter column '" + column + "' is named twice");
+			}
+		}
+		return filters;
+	}
+
+	/**
+	 * Reads a number of characters: {@code 262144}, {@code 256 KiB} or {@code 1 MiB}.
+	 */
+	private int length(Map<String, Node> map, String key, int fallback) {
+		Node node = map.get(key);
+		if (node == null) {
+			return fallback;
+		}
+		String text = scalar(node, key).strip();
+		java.util.regex.Matcher matcher = LENGTH.matcher(text);
+		if (matcher.matches()) {
+			long unit = (matcher.group(2) == null) ? 1 : matcher.group(2).equalsIgnoreCase("KiB") ? 1024 : 1024 * 1024;
+			long length = Long.parseLong(matcher.group(1)) * unit;
+			if (length >= 1 && length <= LengthLimits.MAX) {
+				return (int) length;
+			}
+		}
+		throw error(node, key + " must be a number of characters from 1 to 256 MiB, such as 262144, 256 KiB or "
+				+ "1 MiB, found '" + text + "'");
 	}
 
 	private TableSpec.Format format(Map<String, Node> map) {
@@ -577,9 +657,13 @@ public final class JobSpecReader {
 						+ "', expected country, year, value, series or a measure (" + measureKeys() + ")"));
 			measures.put(m, names(entry.getValue(), key));
 		}
-		if (layout == Layout.WIDE
-				&& (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty() || !series.isEmpty())) {
-			throw error(node, "a wide dataset takes its years from the header: name only the 'country' column");
+		if (layout == Layout.WIDE && (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty())) {
+			throw error(node, "a wide dataset takes its years from the header: name only the 'country' column, "
+					+ "and a 'series' column if a column says each row's measure");
+		}
+		if (layout == Layout.WIDE && !series.isEmpty() && measure != null) {
+			throw error(dataset.get("measure"), "'measure: " + measure.key() + "' and a 'series' column exclude "
+					+ "each other: the dataset's 'series' names the measure of each value of the series column");
 		}
 		if (layout == Layout.LONG) {
 			if (year.isEmpty()) {

@@ -23,16 +23,20 @@ import java.util.TreeMap;
  * @param periodYear for a wide table with period headers such as {@code 1990-1995}, the
  * year a period's figure is given to
  * @param decimalComma whether numbers are written with a decimal comma ({@code 1.234,5})
- * @param series for a long table with a series column, the measure each series code
- * stands for; rows of other series are filtered
+ * @param series for a table with a series column (a column that says what each row
+ * measures), the measure each series code stands for; rows of other series are filtered
+ * @param filters the classifier columns whose values decide which rows are kept, each
+ * with the values kept (compared as header names are: case, repeated spaces and footnote
+ * marks ignored); rows holding another value are filtered
  * @param onError what a file that cannot be read does to the night
  * @param limits the dataset's own reject limits, or {@code null} for the job's
  * @param chunkSize the rows ingested and committed together, or 0 for the pipeline's
  * default
+ * @param lengths how long a cell and a row may be
  */
 public record TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
-		PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, OnError onError, Limits limits,
-		int chunkSize) {
+		PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, Map<String, List<String>> filters,
+		OnError onError, Limits limits, int chunkSize, LengthLimits lengths) {
 
 	/** The defaults: type told by content, first sheet, header found, one header row. */
 	public static final TableSpec DEFAULT = new TableSpec(Format.AUTO, List.of(), 0, 1, "", PeriodYear.NONE, false,
@@ -44,6 +48,36 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 		// sorted, so that the definition a restart compares reads the same in every
 		// process
 		series = Collections.unmodifiableMap(new TreeMap<>(series));
+		Map<String, List<String>> kept = new TreeMap<>();
+		filters.forEach((column, values) -> {
+			if (values.isEmpty()) {
+				throw new IllegalArgumentException("filter column " + column + " keeps no value");
+			}
+			kept.put(column, List.copyOf(values));
+		});
+		filters = Collections.unmodifiableMap(kept);
+		lengths = (lengths != null) ? lengths : LengthLimits.DEFAULT;
+	}
+
+	/**
+	 * A spec without filters, with the default length limits.
+	 * @param format the file type
+	 * @param sheets the sheets to read
+	 * @param headerRow the header's row, or 0 to find it
+	 * @param headerRows the rows making up the header
+	 * @param headerGroup the group heading of the year columns to take
+	 * @param periodYear the year a period's figure is given to
+	 * @param decimalComma whether numbers have a decimal comma
+	 * @param series the measure of each series code
+	 * @param onError what a file that cannot be read does
+	 * @param limits the dataset's own reject limits, or {@code null}
+	 * @param chunkSize the rows committed together, or 0 for the default
+	 */
+	public TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
+			PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, OnError onError, Limits limits,
+			int chunkSize) {
+		this(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series, Map.of(), onError,
+				limits, chunkSize, LengthLimits.DEFAULT);
 	}
 
 	/**
@@ -66,12 +100,14 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 
 	/**
 	 * @return this without what only decides how failures are judged (on-error and
-	 * limits) or how often rows are committed: what a restart compares with the first
-	 * run's definition
+	 * limits, the row length that fails a file) or how often rows are committed: what a
+	 * restart compares with the first run's definition. A row length raised after a file
+	 * failed on it does not change the rows committed before.
 	 */
 	public TableSpec reading() {
 		return new TableSpec(this.format, this.sheets, this.headerRow, this.headerRows, this.headerGroup,
-				this.periodYear, this.decimalComma, this.series, OnError.FAIL, null, 0);
+				this.periodYear, this.decimalComma, this.series, this.filters, OnError.FAIL, null, 0,
+				new LengthLimits(this.lengths.field(), Math.max(this.lengths.field(), LengthLimits.DEFAULT.line())));
 	}
 
 	/** The type of a dataset's files. */

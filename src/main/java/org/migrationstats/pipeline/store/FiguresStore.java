@@ -561,6 +561,23 @@ public class FiguresStore {
 
 	/**
 	 * @param runId the run
+	 * @return the rows filtered for another reason than being about an aggregate (another
+	 * series, the dataset's filters, section headings), per dataset, file, sheet, reason
+	 * and text as written: dataset, file, sheet, reason, text, rows, first row
+	 */
+	public List<Object[]> filteredRows(long runId) {
+		return this.jdbc.query("""
+				SELECT f.DATASET_ID, f.FILE_NAME, f.SHEET, f.REASON, f.RAW_VALUE, SUM(f.ROW_COUNT), MIN(f.FIRST_ROW)
+				FROM MIG_FILTERED_ROW f JOIN MIG_DATASET d ON d.RUN_ID = f.RUN_ID AND d.DATASET_ID = f.DATASET_ID
+				WHERE f.RUN_ID = ?
+				GROUP BY d.ORDINAL, f.DATASET_ID, f.FILE_NAME, f.SHEET, f.REASON, f.RAW_VALUE
+				ORDER BY d.ORDINAL, f.FILE_NAME, f.SHEET, MIN(f.FIRST_ROW), f.REASON, f.RAW_VALUE
+				""", (rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getLong(6), rs.getLong(7) }, runId);
+	}
+
+	/**
+	 * @param runId the run
 	 * @return per input file: dataset, file, observations, rejected cells or rows,
 	 * aggregate rows
 	 */

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.migrationstats.pipeline.ingest.FilteredRows;
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
 import org.migrationstats.pipeline.ingest.Rejection;
@@ -13,9 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes what ingest takes from a file: observations, rejected cells and rows, and the
- * aggregate rows it set aside. Called inside the chunk's transaction, so a chunk's rows
- * and the reader's position are committed together.
+ * Writes what ingest takes from a file: observations, rejected cells and rows, the
+ * aggregate rows it set aside and the counts of the other rows it filtered. Called inside
+ * the chunk's transaction, so a chunk's rows and the reader's position are committed
+ * together.
  */
 @Repository
 public class IngestStore {
@@ -142,15 +144,41 @@ public class IngestStore {
 	}
 
 	/**
+	 * @param runId the run
+	 * @param datasetId the dataset
+	 * @param file the file
+	 * @param sheet the sheet, empty for a text file
+	 * @param counts the rows filtered for another reason than being about an aggregate,
+	 * counted per reason and text
+	 */
+	public void saveFilteredRows(long runId, String datasetId, String file, String sheet,
+			List<FilteredRows.Count> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate("INSERT INTO MIG_FILTERED_ROW (RUN_ID, DATASET_ID, FILE_NAME, SHEET, REASON, RAW_VALUE, "
+				+ "ROW_COUNT, FIRST_ROW) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", counts, counts.size(), (ps, c) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, datasetId);
+					ps.setString(3, file);
+					ps.setString(4, sheet);
+					ps.setString(5, clip(c.reason(), 1000));
+					ps.setString(6, clip(c.raw(), 1000));
+					ps.setLong(7, c.rows());
+					ps.setLong(8, c.firstRow());
+				});
+	}
+
+	/**
 	 * Deletes what ingest stored of one file of a run: its observations (or sums), its
-	 * aggregate rows and its rejections, for a file left out after some of its rows were
-	 * taken.
+	 * aggregate and other filtered rows and its rejections, for a file left out after
+	 * some of its rows were taken.
 	 * @param runId the run
 	 * @param datasetId the dataset
 	 * @param file the file
 	 */
 	public void deleteFile(long runId, String datasetId, String file) {
-		for (String table : new String[] { "MIG_OBSERVATION", "MIG_AGGREGATE_ROW" }) {
+		for (String table : new String[] { "MIG_OBSERVATION", "MIG_AGGREGATE_ROW", "MIG_FILTERED_ROW" }) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?", runId,
 					datasetId, file);
 		}

@@ -29,9 +29,22 @@ final class ChildJvm {
 
 	private final Map<String, String> properties;
 
+	private final List<String> options;
+
 	ChildJvm(Path work, Map<String, String> properties) {
+		this(work, properties, List.of());
+	}
+
+	/**
+	 * @param work the scratch folder: working directory, database, log
+	 * @param properties system properties for the pipeline
+	 * @param options further options of the {@code java} command, such as
+	 * {@code -Xmx256m}
+	 */
+	ChildJvm(Path work, Map<String, String> properties, List<String> options) {
 		this.work = work;
 		this.properties = Map.copyOf(properties);
+		this.options = List.copyOf(options);
 	}
 
 	String databaseUrl() {
@@ -56,6 +69,7 @@ final class ChildJvm {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 						"-Dspring.datasource.url=" + databaseUrl(), "-Dlogging.file.name=" + log().toAbsolutePath()));
+		command.addAll(1, this.options);
 		this.properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		if (!faults.isEmpty()) {
 			command.add("-Dspring.main.sources=" + FaultInjection.class.getName());

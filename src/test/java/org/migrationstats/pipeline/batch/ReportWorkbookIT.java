@@ -63,8 +63,8 @@ class ReportWorkbookIT {
 
 	private static final List<String> SHEETS = List.of("About", "Contents", "Notes", "Definitions", "Charts", "Periods",
 			"Country-year", "Groups", "Membership", "Membership changes", "Membership checks", "Sources", "Checks",
-			"Rejects", "Unmatched names", "Aggregates", "Chart data, net migration", "Chart data, groups",
-			"Run details", "Inputs");
+			"Rejects", "Unmatched names", "Aggregates", "Filtered rows", "Chart data, net migration",
+			"Chart data, groups", "Run details", "Inputs");
 
 	/** The sheets without a table: the cover and the charts. */
 	private static final List<String> WITHOUT_TABLE = List.of("About", "Charts");
@@ -161,7 +161,8 @@ class ReportWorkbookIT {
 			}
 			assertThat(tables).containsExactly("Contents", "Notes", "Definitions", "Periods", "CountryYear", "Groups",
 					"Membership", "MembershipChanges", "MembershipChecks", "Sources", "Checks", "Rejects",
-					"UnmatchedNames", "Aggregates", "ChartNetMigration", "ChartGroups", "RunDetails", "Inputs");
+					"UnmatchedNames", "Aggregates", "FilteredRows", "ChartNetMigration", "ChartGroups", "RunDetails",
+					"Inputs");
 			try (var files = Files.list(ReportWorkbookIT.this.folder)) {
 				assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".csv")))
 					.as("one CSV file per table but Contents")

@@ -77,8 +77,8 @@ final class SampleJob {
 	 */
 	List<Path> stableCsvFiles(String runDate) {
 		return Stream
-			.of("periods", "groups", "country_year", "membership", "rejects", "aggregates", "sources", "checks",
-					"membership_changes", "unmatched_names", "definitions", "notes", "chart_net_migration",
+			.of("periods", "groups", "country_year", "membership", "rejects", "aggregates", "filtered_rows", "sources",
+					"checks", "membership_changes", "unmatched_names", "definitions", "notes", "chart_net_migration",
 					"chart_groups")
 			.map((name) -> report(runDate).resolve(name + ".csv"))
 			.toList();

@@ -106,6 +106,26 @@ class CommandLineIT {
 					+ "number format: decimal comma, checked");
 		}
 
+		@Test
+		void aYamlAliasBombIsAnInvalidJobFileNamedAsSuch() throws IOException {
+			StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+			for (char c = 'b'; c <= 'i'; c++) {
+				yaml.append(c).append(": &").append(c).append(" [");
+				yaml.append(String.join(", ", java.util.Collections.nCopies(9, "*" + (char) (c - 1)))).append("]\n");
+			}
+			Path job = Files.writeString(work.resolve("laughs.yml"), yaml + "name: laughs\n", StandardCharsets.UTF_8);
+
+			for (String command : new String[] { "validate", "run" }) {
+				Result refused = execute(command, job.toString());
+
+				assertThat(refused.code()).as(command).isEqualTo(2);
+				assertThat(refused.err()).as(command)
+					.startsWith("error: " + job + ": the YAML is refused: Number of aliases for non-scalar nodes "
+							+ "exceeds the specified max=50")
+					.doesNotContain("\tat ");
+			}
+		}
+
 	}
 
 	/**

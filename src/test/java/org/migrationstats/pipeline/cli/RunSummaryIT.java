@@ -76,11 +76,11 @@ class RunSummaryIT {
 		assertThat(lines).filteredOn((l) -> l.startsWith("file "))
 			.singleElement()
 			.asString()
-			.matches("file +rows read +rejected +rejected whole +aggregates +status");
+			.matches("file +rows read +rejected +rejected whole +aggregates +filtered +status");
 		assertThat(lines).filteredOn((l) -> l.startsWith(data.toString()))
 			.singleElement()
 			.asString()
-			.matches(".*flows.csv +8 +6 +4 +0 +COMPLETED");
+			.matches(".*flows.csv +8 +6 +4 +0 +0 +COMPLETED");
 		assertThat(lines).anyMatch((l) -> l.startsWith("rejected: rows with a value rejected or rejected whole"));
 	}
 

@@ -307,4 +307,80 @@ class DelimitedRowSourceTests {
 
 	}
 
+	/**
+	 * A row longer than the dataset allows (here 1 KiB, the rows 10 KiB; 1 MiB by
+	 * default), such as one field of 200 MB or a quote left open: reading stops at the
+	 * limit instead of filling the memory, naming the row and the byte offset reached.
+	 */
+	@Nested
+	class RowLength {
+
+		private static final int LIMIT = 1024;
+
+		private DelimitedRowSource source(String text) {
+			return new DelimitedRowSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "long.csv",
+					(char) 0, StandardCharsets.UTF_8, LIMIT);
+		}
+
+		@Test
+		void anUnquotedFieldLongerThanTheLimitStopsTheFileAtItsRow() {
+			String text = "Country,Year,Value\nKAZ,2001,1\nKAZ,2002," + "9".repeat(10 * 1024) + "\nKAZ,2003,3\n";
+			try (DelimitedRowSource source = source(text)) {
+				assertThat(source.next().values()).containsExactly("Country", "Year", "Value");
+				assertThat(source.next().values()).containsExactly("KAZ", "2001", "1");
+				assertThatExceptionOfType(SourceFormatException.class).isThrownBy(source::next)
+					.withMessageStartingWith("long.csv, row 3: a row of more than 1,024 characters (max-line-length), "
+							+ "read up to byte offset ")
+					.withMessageEndingWith(": the file is read no further; a quote left open makes the rest of a "
+							+ "file one field, and a row this long needs a higher max-line-length in the job file");
+			}
+		}
+
+		@Test
+		void aQuotedFieldWithLineBreaksCountsAsOneRow() {
+			String field = "\"" + "note line\n".repeat(1024) + "\"";
+			try (DelimitedRowSource source = source("Country,Year,Note\nKAZ,2001,x\nKAZ,2002," + field + "\n")) {
+				source.next();
+				source.next();
+				assertThatExceptionOfType(SourceFormatException.class).isThrownBy(source::next)
+					.withMessageStartingWith("long.csv, row 3: a row of more than 1,024 characters");
+			}
+		}
+
+		@Test
+		void aQuoteLeftOpenStopsTheFileWhereItsRowBegins() {
+			StringBuilder text = new StringBuilder("Country,Year,Value\nKAZ,2001,\"1\nKAZ,2002,2\n");
+			for (int i = 0; i < 5000; i++) {
+				text.append("KAZ,").append(2003 + i % 100).append(",3\n");
+			}
+			try (DelimitedRowSource source = source(text.toString())) {
+				source.next();
+				assertThatExceptionOfType(SourceFormatException.class).isThrownBy(source::next)
+					.withMessageStartingWith("long.csv, row 2: a row of more than 1,024 characters");
+			}
+		}
+
+		@Test
+		void aRowJustOverTheLimitIsMeasuredExactly() {
+			String text = "Country,Year,Note\nKAZ,2001,x\nKAZ,2002," + "n".repeat(LIMIT - 8) + "\n";
+			try (DelimitedRowSource source = source(text)) {
+				source.next();
+				assertThat(source.next().values()).containsExactly("KAZ", "2001", "x");
+				assertThatExceptionOfType(SourceFormatException.class).isThrownBy(source::next)
+					.withMessageStartingWith("long.csv, row 3: a row of more than 1,024 characters");
+			}
+		}
+
+		@Test
+		void rowsUpToTheLimitAreRead() {
+			StringBuilder text = new StringBuilder("Country,Year,Note\n");
+			for (int i = 0; i < 100; i++) {
+				text.append("KAZ,2001,\"").append("n".repeat(LIMIT - 12)).append("\"\n");
+			}
+			assertThat(rows(source(text.toString()))).hasSize(101)
+				.allSatisfy((row) -> assertThat(String.join(",", row.values()).length()).isLessThanOrEqualTo(LIMIT));
+		}
+
+	}
+
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,9 +249,10 @@ class JobSpecReaderTests {
 		static Stream<Arguments> brokenJobs() {
 			return Stream.of(arguments("unknown-key.yml", VALID.replace("format: tsv", "sep: tab"), 6,
 					"unknown key 'sep' in a dataset, expected one of chunk-size, columns, decimal, delimiter, "
-							+ "encoding, format, header-group, header-row, header-rows, id, layout, max-reject-ratio, "
-							+ "max-rejects, measure, missing, on-error, path, period-year, reference-date, "
-							+ "scale, series, sheet, sheets, sum-records, vintage"),
+							+ "encoding, filters, format, header-group, header-row, header-rows, id, layout, "
+							+ "max-field-length, max-line-length, max-reject-ratio, max-rejects, measure, missing, "
+							+ "on-error, path, period-year, reference-date, scale, series, sheet, sheets, sum-records, "
+							+ "vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "
 									+ "ingest-threads, limits, membership, membership-checks, membership-dates, "
@@ -260,7 +262,7 @@ class JobSpecReaderTests {
 					arguments("no-measure.yml", VALID.replace("    measure: net-migration\n", ""), 4,
 							"dataset 'wpp-net-migration' is wide: it needs 'measure' (one of population, "
 									+ "population-change, immigrants, emigrants, net-migration, births, deaths, "
-									+ "migrant-stock)"),
+									+ "migrant-stock), or a series column saying each row's measure with 'series'"),
 					arguments("bad-measure.yml", VALID.replace("measure: net-migration", "measure: net migrants"), 8,
 							"unknown measure 'net migrants', expected one of population, population-change, immigrants, "
 									+ "emigrants, net-migration, births, deaths, migrant-stock"),
@@ -290,7 +292,9 @@ class JobSpecReaderTests {
 					arguments("wide-with-year.yml",
 							VALID.replace("country: [country_code, country]",
 									"country: [country_code, country]\n      year: Year"),
-							11, "a wide dataset takes its years from the header: name only the 'country' column"),
+							11,
+							"a wide dataset takes its years from the header: name only the 'country' column, "
+									+ "and a 'series' column if a column says each row's measure"),
 					arguments("measure-with-measure-columns.yml",
 							VALID.replace("layout: wide", "layout: long")
 								.replace("country: [country_code, country]",
@@ -380,6 +384,182 @@ class JobSpecReaderTests {
 
 		private Path write(String name, String content) throws IOException {
 			return JobSpecReaderTests.this.write(name, content);
+		}
+
+	}
+
+	/**
+	 * The keys for publishers' files as they come: row filters on classifier columns, a
+	 * column that says each row's measure in a wide table, and the length of a cell and a
+	 * row.
+	 */
+	@Nested
+	class PublishersLayouts {
+
+		/** A UN flows table: Criteria, Coverage and Type columns beside one per year. */
+		private static final String FLOWS = """
+				name: un-flows
+				membership: input/membership/iom.csv
+				datasets:
+				  - id: un-flows
+				    path: input/un/flows.csv
+				    layout: wide
+				    series: { Immigrants: immigrants, Emigrants: emigrants }
+				    filters: { Criteria: Residence, Coverage: "Both sexes" }
+				    columns: { country: [Code, Country], series: Type }
+				""";
+
+		@Test
+		void readFiltersAndAWideTablesMeasureColumn() throws IOException {
+			DatasetSpec flows = JobSpecReader.read(write("flows.yml", FLOWS)).datasets().get(0);
+			assertThat(flows.measure()).isNull();
+			assertThat(flows.columns().series()).containsExactly("Type");
+			assertThat(flows.table().series()).containsEntry("Immigrants", Measure.IMMIGRANTS)
+				.containsEntry("Emigrants", Measure.EMIGRANTS);
+			assertThat(flows.table().filters()).containsEntry("Criteria", List.of("Residence"))
+				.containsEntry("Coverage", List.of("Both sexes"));
+			assertThat(flows.table().lengths()).isEqualTo(LengthLimits.DEFAULT);
+		}
+
+		@Test
+		void readAListOfValuesAFilterKeeps() throws IOException {
+			DatasetSpec flows = JobSpecReader
+				.read(write("flows.yml", FLOWS.replace("Criteria: Residence", "Criteria: [Residence, Birth]")))
+				.datasets()
+				.get(0);
+			assertThat(flows.table().filters()).containsEntry("Criteria", List.of("Residence", "Birth"));
+		}
+
+		@Test
+		void describeFiltersTheSameWayInEveryProcess() throws IOException {
+			String one = JobSpecReader.read(write("one.yml", FLOWS)).datasets().get(0).readingDefinition();
+			String other = JobSpecReader
+				.read(write("other.yml",
+						FLOWS.replace("{ Criteria: Residence, Coverage: \"Both sexes\" }",
+								"{ Coverage: \"Both sexes\", Criteria: Residence }")))
+				.datasets()
+				.get(0)
+				.readingDefinition();
+			assertThat(other).isEqualTo(one).contains("filters={Coverage=[Both sexes], Criteria=[Residence]}");
+		}
+
+		@ParameterizedTest(name = "{0} {1}")
+		@CsvSource(delimiter = '|',
+				value = { "max-field-length: 2048 | 2048 | 1048576", "max-field-length: 2 MiB | 2097152 | 2097152",
+						"max-line-length: 64 KiB | 65536 | 65536", "max-line-length: 4MiB | 262144 | 4194304" })
+		void readTheLengthOfACellAndARow(String line, int field, int row) throws IOException {
+			DatasetSpec flows = JobSpecReader.read(write("lengths.yml", FLOWS + "    " + line + "\n"))
+				.datasets()
+				.get(0);
+			assertThat(flows.table().lengths()).isEqualTo(new LengthLimits(field, row));
+		}
+
+		@Test
+		void compareARaisedRowLengthAsNoChangeOfWhatWasRead() throws IOException {
+			String before = JobSpecReader.read(write("before.yml", FLOWS)).datasets().get(0).readingDefinition();
+			String raised = JobSpecReader.read(write("raised.yml", FLOWS + "    max-line-length: 8 MiB\n"))
+				.datasets()
+				.get(0)
+				.readingDefinition();
+			String field = JobSpecReader.read(write("field.yml", FLOWS + "    max-field-length: 8 KiB\n"))
+				.datasets()
+				.get(0)
+				.readingDefinition();
+			assertThat(raised).isEqualTo(before);
+			assertThat(field).isNotEqualTo(before);
+		}
+
+		static Stream<Arguments> brokenLayouts() {
+			return Stream.of(
+					arguments("empty-filters.yml",
+							FLOWS.replace("{ Criteria: Residence, Coverage: \"Both sexes\" }", "{ }"), 8,
+							"filters is empty: name a column and the value(s) of the rows to keep, such as "
+									+ "{ Criteria: Residence }"),
+					arguments("empty-filter-value.yml", FLOWS.replace("Criteria: Residence", "Criteria: \"\""), 8,
+							"filter 'Criteria' must give the value, or a list of values, of the rows to keep, found an "
+									+ "empty value"),
+					arguments("no-filter-values.yml", FLOWS.replace("Criteria: Residence", "Criteria: []"), 8,
+							"filter 'Criteria' must give the value, or a list of values, of the rows to keep, found "
+									+ "none"),
+					arguments("filter-mapping.yml", FLOWS.replace("Criteria: Residence", "Criteria: { a: b }"), 8,
+							"'Criteria' must be a list (items starting with '- ')"),
+					arguments("series-and-measure.yml",
+							FLOWS.replace("    layout: wide\n", "    layout: wide\n    measure: immigrants\n"), 7,
+							"'measure: immigrants' and a 'series' column exclude each other: the dataset's 'series' "
+									+ "names the measure of each value of the series column"),
+					arguments("series-without-column.yml", FLOWS.replace(", series: Type", ""), 4,
+							"dataset 'un-flows' is wide: it needs 'measure' (one of population, population-change, "
+									+ "immigrants, emigrants, net-migration, births, deaths, migrant-stock), or a "
+									+ "series column saying each row's measure with 'series'"),
+					arguments("bad-length.yml", FLOWS + "    max-line-length: 1 GB\n", 10,
+							"max-line-length must be a number of characters from 1 to 256 MiB, such as 262144, "
+									+ "256 KiB or 1 MiB, found '1 GB'"),
+					arguments("length-too-large.yml", FLOWS + "    max-line-length: 512 MiB\n", 10,
+							"max-line-length must be a number of characters from 1 to 256 MiB, such as 262144, "
+									+ "256 KiB or 1 MiB, found '512 MiB'"),
+					arguments("field-longer-than-row.yml",
+							FLOWS + "    max-field-length: 2 MiB\n    max-line-length: 1 MiB\n", 10,
+							"max-field-length 2097152 is more than max-line-length 1048576: a cell cannot be longer "
+									+ "than its row"));
+		}
+
+		@ParameterizedTest(name = "{0}: line {2}")
+		@MethodSource("brokenLayouts")
+		void sayFileLineAndWhatWasExpected(String name, String content, int line, String expected) throws IOException {
+			Path file = write(name, content);
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.satisfies((ex) -> {
+					assertThat(ex.getLine()).isEqualTo(line);
+					assertThat(ex.getMessage()).isEqualTo(file + ", line " + line + ": " + expected);
+				});
+		}
+
+		private Path write(String name, String content) throws IOException {
+			return JobSpecReaderTests.this.write(name, content);
+		}
+
+	}
+
+	/**
+	 * YAML that would take more memory than a job file may: aliases of aliases ("billion
+	 * laughs"), recursive keys, deep nesting. Refused as any other invalid job file, with
+	 * the file named.
+	 */
+	@Nested
+	class HostileYaml {
+
+		@Test
+		void refuseABillionLaughs() throws IOException {
+			StringBuilder yaml = new StringBuilder("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+			for (char c = 'b'; c <= 'j'; c++) {
+				char before = (char) (c - 1);
+				yaml.append(c)
+					.append(": &")
+					.append(c)
+					.append(" [")
+					.append(String.join(", ", java.util.Collections.nCopies(9, "*" + before)))
+					.append("]\n");
+			}
+			Path file = JobSpecReaderTests.this.write("laughs.yml", yaml + "name: laughs\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.satisfies((ex) -> assertThat(ex.getFile()).isEqualTo(file))
+				.withMessage(file + ": the YAML is refused: Number of aliases for non-scalar nodes exceeds the "
+						+ "specified max=50");
+		}
+
+		@Test
+		void refuseRecursiveKeys() throws IOException {
+			Path file = JobSpecReaderTests.this.write("recursive.yml", "&a [*a]: 1\nname: recursive\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessage(file + ", line 1: 'a key' must be a single value, not a list or a mapping");
+		}
+
+		@Test
+		void refuseNestingDeeperThanAJobFileNeeds() throws IOException {
+			Path file = JobSpecReaderTests.this.write("deep.yml",
+					"name: deep\nmembership: " + "[".repeat(100) + "]".repeat(100) + "\n");
+			assertThatExceptionOfType(SpecException.class).isThrownBy(() -> JobSpecReader.read(file))
+				.withMessageStartingWith(file + ": the YAML is refused: ");
 		}
 
 	}

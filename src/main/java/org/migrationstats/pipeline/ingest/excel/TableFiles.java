@@ -106,7 +106,7 @@ public final class TableFiles {
 					+ "a workbook or CSV file), not a workbook or delimited text; download the data file itself");
 			case ZIP -> {
 				expect(format, TableSpec.Format.XLSX, name, "an .xlsx workbook");
-				return Workbooks.openXlsx(file, name, sheet);
+				return Workbooks.openXlsx(file, name, sheet, dataset.table().lengths().line());
 			}
 			case OLE2 -> {
 				expect(format, TableSpec.Format.XLS, name, "an .xls workbook (or an encrypted one)");
@@ -121,7 +121,8 @@ public final class TableFiles {
 					throw new SourceFormatException(
 							name + ": a text file has no sheets, but the job file names sheet \"" + sheet + "\"");
 				}
-				return new DelimitedRowSource(file, name, dataset.delimiter(), dataset.encoding());
+				return new DelimitedRowSource(file, name, dataset.delimiter(), dataset.encoding(),
+						dataset.table().lengths().line());
 			}
 		}
 	}

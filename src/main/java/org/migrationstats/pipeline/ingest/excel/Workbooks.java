@@ -30,8 +30,8 @@ final class Workbooks {
 	private Workbooks() {
 	}
 
-	static RowSource openXlsx(Path file, String name, String sheet) {
-		return XlsxRowSource.open(file, name, sheet);
+	static RowSource openXlsx(Path file, String name, String sheet, int maxLine) {
+		return XlsxRowSource.open(file, name, sheet, maxLine);
 	}
 
 	static RowSource openOle2(Path file, String name, String sheet) {

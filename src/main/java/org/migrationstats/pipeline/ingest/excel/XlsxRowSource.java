@@ -13,7 +13,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -25,8 +24,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.migrationstats.pipeline.ingest.RowSource;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
 import org.migrationstats.pipeline.ingest.SourceRow;
@@ -34,11 +31,14 @@ import org.migrationstats.pipeline.ingest.SourceRow;
 /**
  * One sheet of an .xlsx workbook, pulled row by row from the sheet's XML with StAX: only
  * the shared strings and the styles are held in memory, so a sheet of a million rows
- * reads in the memory of a small one.
+ * reads in the memory of a small one. A row's cells together, and each shared string, may
+ * have at most as many characters as the dataset lets a row have, and a row at most
+ * Excel's 16,384 columns: a longer one fails the file, as in a text file.
  */
 final class XlsxRowSource implements RowSource {
 
-	private static final XMLInputFactory XML = xmlInputFactory();
+	/** Excel's last column, XFD, 0-based. */
+	static final int LAST_COLUMN = 16_383;
 
 	private final String name;
 
@@ -56,12 +56,17 @@ final class XlsxRowSource implements RowSource {
 
 	private final XMLStreamReader xml;
 
+	private final int maxLine;
+
 	private long row;
+
+	/** The characters of the row being read. */
+	private long rowLength;
 
 	private boolean done;
 
 	private XlsxRowSource(String name, String sheet, OPCPackage pkg, List<String> strings, boolean[] dateStyles,
-			boolean date1904, InputStream in) throws XMLStreamException {
+			boolean date1904, InputStream in, XMLInputFactory xml, int maxLine) throws XMLStreamException {
 		this.name = name;
 		this.sheet = sheet;
 		this.pkg = pkg;
@@ -69,7 +74,8 @@ final class XlsxRowSource implements RowSource {
 		this.dateStyles = dateStyles;
 		this.date1904 = date1904;
 		this.in = in;
-		this.xml = XML.createXMLStreamReader(in);
+		this.xml = xml.createXMLStreamReader(in);
+		this.maxLine = maxLine;
 	}
 
 	/**
@@ -77,11 +83,12 @@ final class XlsxRowSource implements RowSource {
 	 * @param file the workbook
 	 * @param name the file as shown to users
 	 * @param wanted the sheet by name or 1-based index; empty for the first
+	 * @param maxLine the most characters a row (and a shared string) may have
 	 * @return the sheet's rows
 	 * @throws SourceFormatException naming the file when it is not a readable workbook,
-	 * is a zip bomb, or has no such sheet
+	 * is a zip bomb, has no such sheet, or shared strings beyond the limits
 	 */
-	static XlsxRowSource open(Path file, String name, String wanted) {
+	static XlsxRowSource open(Path file, String name, String wanted, int maxLine) {
 		OPCPackage pkg;
 		try {
 			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -103,11 +110,12 @@ final class XlsxRowSource implements RowSource {
 				parts.add(sheets.getSheetPart());
 			}
 			int index = Workbooks.sheetIndex(names, name, wanted);
-			List<String> strings = sharedStrings(pkg);
+			XMLInputFactory xml = SheetXml.factory(maxLine);
+			List<String> strings = SharedStrings.read(pkg, xml, name, maxLine);
 			boolean[] dateStyles = dateStyles(reader.getStylesTable());
-			boolean date1904 = date1904(reader);
+			boolean date1904 = date1904(reader, xml);
 			in = parts.get(index).getInputStream();
-			return new XlsxRowSource(name, names.get(index), pkg, strings, dateStyles, date1904, in);
+			return new XlsxRowSource(name, names.get(index), pkg, strings, dateStyles, date1904, in, xml, maxLine);
 		}
 		catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException ex) {
 			closeQuietly(in);
@@ -131,7 +139,7 @@ final class XlsxRowSource implements RowSource {
 		}
 		try {
 			while (this.xml.hasNext()) {
-				int event = this.xml.next();
+				int event = SheetXml.next(this.xml, this.maxLine);
 				if (event == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
 					SourceRow read = readRow();
 					if (read != null) {
@@ -149,6 +157,9 @@ final class XlsxRowSource implements RowSource {
 			this.done = true;
 			if (ex instanceof SourceFormatException format) {
 				throw format;
+			}
+			if (ex instanceof SheetXml.TextTooLongException) {
+				throw tooLong(ex);
 			}
 			if (isZipBomb(ex)) {
 				throw new SourceFormatException(this.name + ": " + refusal(ex), ex);
@@ -170,6 +181,12 @@ final class XlsxRowSource implements RowSource {
 		this.pkg.revert();
 	}
 
+	private SourceFormatException tooLong(Exception cause) {
+		return new SourceFormatException(String.format("%s: a row of more than %,d characters (max-line-length): "
+				+ "the sheet is read no further; a row this long needs a higher max-line-length in the job file",
+				place(), this.maxLine), cause);
+	}
+
 	/**
 	 * @return the file, sheet and row reached, for a message
 	 */
@@ -187,16 +204,17 @@ final class XlsxRowSource implements RowSource {
 	private SourceRow readRow() throws XMLStreamException {
 		String r = this.xml.getAttributeValue(null, "r");
 		this.row = (r != null) ? Long.parseLong(r) : this.row + 1;
+		this.rowLength = 0;
 		List<String> cells = new ArrayList<>();
 		boolean anyCell = false;
 		while (true) {
-			int event = this.xml.next();
+			int event = SheetXml.next(this.xml, this.maxLine);
 			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(this.xml.getLocalName())) {
 				readCell(cells);
 				anyCell = true;
 			}
 			else if (event == XMLStreamConstants.START_ELEMENT) {
-				skipElement(this.xml);
+				SheetXml.skipElement(this.xml, this.maxLine);
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				return anyCell ? new SourceRow(this.row, cells) : null;
@@ -209,20 +227,24 @@ final class XlsxRowSource implements RowSource {
 		String type = this.xml.getAttributeValue(null, "t");
 		String style = this.xml.getAttributeValue(null, "s");
 		int column = (ref != null) ? column(ref) : cells.size();
+		if (column < 0 || column > LAST_COLUMN) {
+			throw new SourceFormatException(place() + ": a cell at " + ref + ", beyond Excel's last column (XFD)");
+		}
 		String value = null;
 		String inline = null;
+		int room = (int) Math.max(0, this.maxLine - this.rowLength);
 		while (true) {
-			int event = this.xml.next();
+			int event = SheetXml.next(this.xml, this.maxLine);
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String element = this.xml.getLocalName();
 				if ("v".equals(element)) {
-					value = this.xml.getElementText();
+					value = SheetXml.elementText(this.xml, room);
 				}
 				else if ("is".equals(element)) {
-					inline = decode(readText(this.xml));
+					inline = SheetXml.stringItem(this.xml, room);
 				}
 				else {
-					skipElement(this.xml);
+					SheetXml.skipElement(this.xml, this.maxLine);
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -232,6 +254,11 @@ final class XlsxRowSource implements RowSource {
 		String text = text(type, style, value, inline);
 		if (text == null) {
 			return;
+		}
+		this.rowLength += text.length();
+		if (this.rowLength > this.maxLine) {
+			// a shared string, held once, can still make a row longer than its limit
+			throw tooLong(null);
 		}
 		while (cells.size() < column) {
 			cells.add("");
@@ -292,58 +319,9 @@ final class XlsxRowSource implements RowSource {
 		return this.strings.get(index);
 	}
 
-	/**
-	 * @return the text with Excel's escapes of control characters ({@code _x000D_})
-	 * decoded, as POI decodes them in shared strings
-	 */
-	private static String decode(String text) {
-		return text.contains("_x") ? new XSSFRichTextString(text).getString() : text;
-	}
-
 	private static String isoDate(String value) {
 		int time = value.indexOf('T');
 		return (time >= 0) ? value.substring(0, time) : value;
-	}
-
-	/**
-	 * Reads the text of a string element whose start tag is the current event: its
-	 * {@code <t>} or the {@code <t>} of each of its runs, without phonetic guides.
-	 */
-	private static String readText(XMLStreamReader xml) throws XMLStreamException {
-		StringBuilder text = new StringBuilder();
-		int depth = 1;
-		while (depth > 0) {
-			int event = xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				String element = xml.getLocalName();
-				if ("t".equals(element)) {
-					text.append(xml.getElementText());
-				}
-				else if ("rPh".equals(element)) {
-					skipElement(xml);
-				}
-				else {
-					depth++;
-				}
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
-		return text.toString();
-	}
-
-	private static void skipElement(XMLStreamReader xml) throws XMLStreamException {
-		int depth = 1;
-		while (depth > 0) {
-			int event = xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
 	}
 
 	/**
@@ -392,32 +370,6 @@ final class XlsxRowSource implements RowSource {
 		}
 	}
 
-	/**
-	 * @return the workbook's shared strings as plain text: runs joined, phonetic guides
-	 * left out, escaped control characters decoded; each held once
-	 */
-	private static List<String> sharedStrings(OPCPackage pkg) throws IOException, XMLStreamException {
-		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-		if (parts.isEmpty()) {
-			return List.of();
-		}
-		List<String> strings = new ArrayList<>();
-		try (InputStream in = parts.get(0).getInputStream()) {
-			XMLStreamReader xml = XML.createXMLStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					if (xml.next() == XMLStreamConstants.START_ELEMENT && "si".equals(xml.getLocalName())) {
-						strings.add(decode(readText(xml)));
-					}
-				}
-			}
-			finally {
-				xml.close();
-			}
-		}
-		return strings;
-	}
-
 	private static boolean[] dateStyles(StylesTable styles) {
 		if (styles == null) {
 			return new boolean[0];
@@ -434,9 +386,10 @@ final class XlsxRowSource implements RowSource {
 	 * @return whether the workbook counts dates from 1904 (as old Mac Excel did) rather
 	 * than from 1900
 	 */
-	private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
+	private static boolean date1904(XSSFReader reader, XMLInputFactory factory)
+			throws IOException, OpenXML4JException, XMLStreamException {
 		try (InputStream workbook = reader.getWorkbookData()) {
-			XMLStreamReader xml = XML.createXMLStreamReader(workbook);
+			XMLStreamReader xml = factory.createXMLStreamReader(workbook);
 			try {
 				while (xml.hasNext()) {
 					if (xml.next() != XMLStreamConstants.START_ELEMENT) {
@@ -547,18 +500,6 @@ final class XlsxRowSource implements RowSource {
 				// nothing more can be done with a stream that does not close
 			}
 		}
-	}
-
-	/**
-	 * Woodstox, named rather than found on the class path: the sheet XML is most of the
-	 * time of reading a workbook, and it parses it about 40 % faster than the JDK's own
-	 * StAX parser. DTDs and external entities are off, as for any file from outside.
-	 */
-	private static XMLInputFactory xmlInputFactory() {
-		XMLInputFactory factory = new WstxInputFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		return factory;
 	}
 
 }
