@@ -66,6 +66,18 @@ class ArchitectureTests {
 		assertNoViolations(rule);
 	}
 
+	@Test
+	void theCommandLineUsesOnlyTheOperatingPackageTheJobFilesAndTheSchedule() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("..pipeline.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..pipeline.batch..", "..pipeline.ingest..", "..pipeline.reference..",
+					"..pipeline.compute..", "..pipeline.report..", "..pipeline.store..")
+			.because("commands parse arguments and print; what they do is the operating package's");
+		assertNoViolations(rule);
+	}
+
 	private static void assertNoViolations(ArchRule rule) {
 		EvaluationResult result = rule.evaluate(CLASSES);
 		assertThat(result.getFailureReport().getDetails()).as(rule.getDescription()).isEmpty();

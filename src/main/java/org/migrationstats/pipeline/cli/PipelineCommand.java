@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 
 import org.migrationstats.pipeline.PipelineApplication;
-import org.migrationstats.pipeline.batch.Failures;
+import org.migrationstats.pipeline.operate.FailureLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +85,7 @@ public class PipelineCommand implements Runnable {
 			}
 			errors.println("error: " + ex.getMessage());
 			errors.flush();
-			Failures.log(log, "'" + String.join(" ", args) + "' failed", ex);
+			FailureLogging.log(log, "'" + String.join(" ", args) + "' failed", ex);
 			return 1;
 		});
 		return commandLine.execute(args);
