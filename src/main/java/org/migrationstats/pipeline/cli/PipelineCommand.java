@@ -82,7 +82,9 @@ public class PipelineCommand implements Runnable {
 			PrintWriter errors = cmd.getErr();
 			if (ex instanceof DatabaseInUseException) {
 				errors.println("error: " + ex.getMessage());
-				log.error("{}", ex.getMessage());
+				// said on the terminal only: the process that has the database logs what
+				// it does
+				log.debug("{}", ex.getMessage());
 				errors.flush();
 				return BUSY;
 			}
