@@ -27,6 +27,16 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 
 	private static final String URL = "spring.datasource.url";
 
+	private volatile Path file;
+
+	/**
+	 * @return the H2 database file of the context this listener prepared, or {@code null}
+	 * if it uses another database
+	 */
+	Path file() {
+		return this.file;
+	}
+
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
@@ -34,6 +44,7 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 		if (url == null || !url.startsWith("jdbc:h2:file:")) {
 			return;
 		}
+		this.file = file(url);
 		refuseIfLocked(url);
 		String safe = withSetting(withSetting(url, "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
 		if (!safe.equals(url)) {
