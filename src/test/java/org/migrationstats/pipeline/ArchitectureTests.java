@@ -27,7 +27,7 @@ class ArchitectureTests {
 			.resideInAnyPackage("..pipeline.spec..", "..pipeline.ingest..", "..pipeline.reference..",
 					"..pipeline.compute..")
 			.and()
-			.resideOutsideOfPackage("..pipeline.ingest.excel..")
+			.resideOutsideOfPackages("..pipeline.ingest.excel..", "..pipeline.compute.jdbc..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.apache.poi..", "java.sql..", "javax.sql..",
