@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.migrationstats.pipeline.compute.GroupFigures;
+import org.migrationstats.pipeline.report.jdbc.NetMigrationYear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +20,8 @@ class ChartDataTest {
 	@Test
 	void spansEveryYearFromTheFirstToTheLastWithGapsWhereAYearIsUnknown() {
 		ChartData data = ChartData.of("the job file's first group", List.of("KAZ", "KGZ", "XXX"), NAMES,
-				List.of(new Object[] { "KAZ", 1991, -100L }, new Object[] { "KAZ", 1994, -521_425L },
-						new Object[] { "KGZ", 1992, 5L }, new Object[] { "KGZ", 1995, null }),
+				List.of(new NetMigrationYear("KAZ", 1991, -100L), new NetMigrationYear("KAZ", 1994, -521_425L),
+						new NetMigrationYear("KGZ", 1992, 5L), new NetMigrationYear("KGZ", 1995, null)),
 				List.of());
 		assertThat(data.years()).containsExactly(1991, 1992, 1993, 1994);
 		assertThat(data.countries()).containsExactly("Kazakhstan (KAZ)", "Kyrgyzstan (KGZ)", "XXX (XXX)");
