@@ -58,21 +58,6 @@ record ChartData(String countriesInWords, List<String> countries, List<Integer> 
 	 * @param names country names by key
 	 * @param series the chart countries' net migration per year, any order
 	 * @param groupFigures the period figures per group, in report order
-	 * @return the chart figures
-	 */
-	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names,
-			List<NetMigrationYear> series, List<GroupFigures> groupFigures) {
-		return of(countriesInWords, keys, names, series, groupFigures, Availability.ALL);
-	}
-
-	/**
-	 * @param countriesInWords the chart countries in words, for titles, such as
-	 * {@code Central
-	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
-	 * @param keys the chart countries
-	 * @param names country names by key
-	 * @param series the chart countries' net migration per year, any order
-	 * @param groupFigures the period figures per group, in report order
 	 * @param run the figures the run can give: a group figure it cannot is left out
 	 * @return the chart figures
 	 */
