@@ -135,7 +135,7 @@ class PipelineBatchConfiguration {
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
 			ReportWriter reportWriter, IngestCounts ingestCounts) {
 		return new StepBuilder(WRITE_REPORTS, jobRepository)
-			.tasklet(new WriteReportsTasklet(specs, reportWriter, ingestCounts), transactionManager)
+			.tasklet(new WriteReportsTasklet(specs, reportWriter, ingestCounts, jobRepository), transactionManager)
 			.build();
 	}
 

@@ -7,11 +7,15 @@ import java.util.Map;
 
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
 import org.migrationstats.pipeline.report.IngestedFile;
+import org.migrationstats.pipeline.report.ReportNotPublishedException;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.report.RunInfo;
 import org.migrationstats.pipeline.spec.JobSpec;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -33,14 +37,18 @@ class WriteReportsTasklet implements Tasklet {
 
 	private final IngestCounts ingestCounts;
 
-	WriteReportsTasklet(JobSpecs specs, ReportWriter writer, IngestCounts ingestCounts) {
+	private final JobRepository jobRepository;
+
+	WriteReportsTasklet(JobSpecs specs, ReportWriter writer, IngestCounts ingestCounts, JobRepository jobRepository) {
 		this.specs = specs;
 		this.writer = writer;
 		this.ingestCounts = ingestCounts;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+			throws JobInterruptedException {
 		JobExecution job = Runs.job(chunkContext);
 		JobSpec spec = Runs.spec(this.specs, chunkContext);
 		Map<String, Long> rowsWritten = this.ingestCounts.rowsWritten(job);
@@ -56,9 +64,28 @@ class WriteReportsTasklet implements Tasklet {
 				job.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				job.getJobParameters().getLong(RunParameters.ATTEMPT), job.getJobInstance().getInstanceId(),
 				job.getId(), started, spec.membership().toString());
-		Path folder = this.writer.write(spec, run, files);
+		Path folder;
+		try {
+			folder = this.writer.write(spec, run, files, () -> stopping(job));
+		}
+		catch (ReportNotPublishedException ex) {
+			// the step ends STOPPED, as a step told to stop between two chunks does
+			throw new JobInterruptedException(ex.getMessage());
+		}
 		job.getExecutionContext().putString(REPORT_FOLDER, folder.toString());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * @return whether the execution was told to stop (by {@code stop}, or SIGTERM to this
+	 * process): the repository says so, as it does to a chunk-oriented step between
+	 * chunks
+	 */
+	private boolean stopping(JobExecution job) {
+		JobExecution stored = this.jobRepository.getJobExecution(job.getId());
+		// a stop records STOPPING, or STOPPED at once where it sets the end time too
+		return stored != null
+				&& (stored.getStatus() == BatchStatus.STOPPING || stored.getStatus() == BatchStatus.STOPPED);
 	}
 
 }

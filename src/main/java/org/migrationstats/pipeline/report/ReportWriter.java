@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -75,6 +76,21 @@ public class ReportWriter {
 	 * @return the published folder
 	 */
 	public Path write(JobSpec spec, RunInfo run, List<IngestedFile> files) {
+		return write(spec, run, files, () -> false);
+	}
+
+	/**
+	 * Writes the report and publishes it unless the run was told to stop meanwhile: a
+	 * stopped run publishes nothing, so that what lies in the report folder is always the
+	 * report of a run that completed.
+	 * @param spec the job
+	 * @param run the run
+	 * @param files what the ingest step did with each input file
+	 * @param stopRequested asked just before publishing: whether the run was told to stop
+	 * @return the published folder
+	 * @throws ReportNotPublishedException if the run was told to stop before it published
+	 */
+	public Path write(JobSpec spec, RunInfo run, List<IngestedFile> files, BooleanSupplier stopRequested) {
 		Path target = folder(spec, run.runDate());
 		Path parent = target.getParent();
 		Path temporary = parent.resolve("." + run.runDate() + ".tmp-" + run.executionId());
@@ -131,6 +147,11 @@ public class ReportWriter {
 				xlsx.save(temporary.resolve(baseName + ".xlsx"));
 				log.info("Wrote the workbook {}.xlsx in {} s", baseName,
 						String.format("%.1f", (System.nanoTime() - saving) / 1e9));
+			}
+			if (stopRequested.getAsBoolean()) {
+				deleteTree(temporary);
+				throw new ReportNotPublishedException("the run was told to stop while its report was written; nothing "
+						+ "was published to " + target + " and a restart writes it again");
 			}
 			publish(temporary, target, run.executionId());
 		}

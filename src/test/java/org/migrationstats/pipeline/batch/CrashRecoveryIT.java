@@ -130,6 +130,30 @@ class CrashRecoveryIT {
 	}
 
 	@Test
+	void terminatedWhileWritingTheReportPublishesNothingAndARestartWritesIt() throws Exception {
+		String date = "2030-01-06";
+		Path marker = this.work.resolve("paused-report-sigterm");
+		ChildJvm.Child child = this.jvm.start(
+				pause("FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID", "writeReports", 1, marker), "run",
+				this.job.jobFile().toString(), "--date", date);
+		child.awaitPause(marker);
+		ChildJvm.Child.Result terminated = child.terminate();
+
+		long execution = lastExecution(date);
+		assertThat(terminated.exitCode()).as(terminated.output()).isNotZero();
+		assertThat(status(execution)).as(terminated.output()).isEqualTo("STOPPED");
+		assertThat(stepStatus(execution, "writeReports")).isEqualTo("STOPPED");
+		assertThat(this.job.report(date)).as("no report of a stopped run is published").doesNotExist();
+		assertThat(this.job.report(date).resolveSibling("." + date + ".tmp-" + execution)).doesNotExist();
+
+		ChildJvm.Child.Result restart = run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(stepNames(lastExecution(date))).containsExactly("writeReports");
+		assertSameAsCleanRun(date);
+	}
+
+	@Test
 	void terminatedDuringIngestStopsCleanlyAndRestartsWithoutRecovery() throws Exception {
 		String date = "2030-01-04";
 		Path marker = this.work.resolve("paused-sigterm");
