@@ -70,18 +70,19 @@ final class DatasetsSection {
 		if (node == null) {
 			return new Limits(0.05);
 		}
-		return this.tables.rejectLimits(this.nodes.mapping(node, "limits", LIMITS_KEYS), 0.05);
+		return this.tables.rejectLimits(node, this.nodes.mapping(node, "limits", LIMITS_KEYS), 0.05);
 	}
 
 	private DatasetSpec dataset(Node node) {
 		Map<String, Node> map = this.nodes.mapping(node, "a dataset", DATASET_KEYS);
 		String id = this.nodes.requiredText(map, "id", node);
-		if (!JobSpecReader.NAME.matcher(id).matches()) {
+		if (!JobSpec.NAME.matcher(id).matches()) {
 			throw this.nodes.error(map.get("id"),
 					"dataset id must be lower-case letters, digits and hyphens, found '" + id + "'");
 		}
-		if (id.length() > 60) {
-			throw this.nodes.error(map.get("id"), "dataset id must be at most 60 characters, found " + id.length());
+		if (id.length() > DatasetSpec.MAX_ID_LENGTH) {
+			throw this.nodes.error(map.get("id"),
+					"dataset id must be at most " + DatasetSpec.MAX_ID_LENGTH + " characters, found " + id.length());
 		}
 		String path = this.nodes.requiredText(map, "path", node);
 		Layout layout = layout(map, node);
@@ -92,9 +93,15 @@ final class DatasetsSection {
 					+ JobFileNodes.measureKeys() + "), or a series column saying each row's measure with 'series'");
 		}
 		TableSpec table = this.tables.read(map, node, layout, columns);
-		return new DatasetSpec(id, path, delimiter(map), encoding(map), layout, measure, columns, scale(map),
-				missing(map), this.nodes.optionalText(map, "vintage", ""), JobFileNodes.line(node),
-				this.nodes.optionalText(map, "reference-date", ""), this.nodes.bool(map, "sum-records"), table);
+		char delimiter = delimiter(map);
+		Charset encoding = encoding(map);
+		BigDecimal scale = scale(map);
+		List<String> missing = missing(map);
+		String vintage = this.nodes.optionalText(map, "vintage", "");
+		String referenceDate = this.nodes.optionalText(map, "reference-date", "");
+		boolean sumRecords = this.nodes.bool(map, "sum-records");
+		return this.nodes.build(node, () -> new DatasetSpec(id, path, delimiter, encoding, layout, measure, columns,
+				scale, missing, vintage, JobFileNodes.line(node), referenceDate, sumRecords, table));
 	}
 
 	private Layout layout(Map<String, Node> map, Node node) {
@@ -147,7 +154,7 @@ final class DatasetsSection {
 		if (layout == Layout.LONG) {
 			checkLong(dataset, node, measure, year, value, measures, series);
 		}
-		return new ColumnMapping(country, year, value, measures, series);
+		return this.nodes.build(node, () -> new ColumnMapping(country, year, value, measures, series));
 	}
 
 	private void checkLong(Map<String, Node> dataset, Node node, Measure measure, List<String> year, List<String> value,

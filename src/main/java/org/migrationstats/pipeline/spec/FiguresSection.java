@@ -38,13 +38,11 @@ final class FiguresSection {
 			String name = this.nodes.requiredText(map, "name", item);
 			int from = year(map, "from", item);
 			int to = year(map, "to", item);
-			if (to < from) {
-				throw this.nodes.error(item, "period '" + name + "' ends (" + to + ") before it starts (" + from + ")");
-			}
+			PeriodSpec period = this.nodes.build(item, () -> new PeriodSpec(name, from, to));
 			if (!names.add(name)) {
 				throw this.nodes.error(item, "period name '" + name + "' is used twice");
 			}
-			periods.add(new PeriodSpec(name, from, to));
+			periods.add(period);
 		}
 		return periods;
 	}
@@ -53,7 +51,7 @@ final class FiguresSection {
 		String text = this.nodes.requiredText(map, key, owner);
 		try {
 			int year = Integer.parseInt(text);
-			if (year >= 1800 && year <= 2200) {
+			if (year >= PeriodSpec.FIRST_YEAR && year <= PeriodSpec.LAST_YEAR) {
 				return year;
 			}
 		}
@@ -76,7 +74,7 @@ final class FiguresSection {
 		for (Map.Entry<String, Node> entry : this.nodes.mapping(top.get("groups"), "groups", null).entrySet()) {
 			List<String> keys = this.nodes.names(entry.getValue(), entry.getKey());
 			for (String key : keys) {
-				if (!key.matches("[A-Z]{3}")) {
+				if (!JobSpec.COUNTRY_KEY.matcher(key).matches()) {
 					throw this.nodes.error(entry.getValue(), "group '" + entry.getKey() + "' must list country keys "
 							+ "such as KAZ, found '" + key + "'");
 				}
@@ -89,8 +87,9 @@ final class FiguresSection {
 	FigureSettings figures(Map<String, Node> top, List<DatasetSpec> datasets, Map<String, List<String>> groups) {
 		Node node = top.get("figures");
 		if (node == null) {
-			return new FigureSettings(Map.of(), FigureSettings.DEFAULTS.sourceTolerance(),
-					FigureSettings.DEFAULTS.balanceTolerance(), Map.of(), groups);
+			return this.nodes.build(top.get("groups"),
+					() -> new FigureSettings(Map.of(), FigureSettings.DEFAULTS.sourceTolerance(),
+							FigureSettings.DEFAULTS.balanceTolerance(), Map.of(), groups));
 		}
 		Set<String> ids = new LinkedHashSet<>();
 		datasets.forEach((d) -> ids.add(d.id()));
@@ -116,7 +115,10 @@ final class FiguresSection {
 				revisions.put(entry.getKey(), older);
 			}
 		}
-		return new FigureSettings(precedence, sourceTolerance(map), balanceTolerance(map), revisions, groups);
+		BigDecimal sourceTolerance = sourceTolerance(map);
+		long balanceTolerance = balanceTolerance(map);
+		return this.nodes.build(node,
+				() -> new FigureSettings(precedence, sourceTolerance, balanceTolerance, revisions, groups));
 	}
 
 	private void checkDatasets(List<String> named, Set<String> ids, Node node, String what) {

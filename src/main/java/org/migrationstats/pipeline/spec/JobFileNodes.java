@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -169,6 +170,23 @@ final class JobFileNodes {
 		String text = scalar(node, "measure");
 		return Measure.fromKey(text)
 			.orElseThrow(() -> error(node, "unknown measure '" + text + "', expected one of " + measureKeys()));
+	}
+
+	/**
+	 * Makes a spec record from values read at a node, so that what the record itself
+	 * refuses names the file and line too.
+	 * @param <T> the record's type
+	 * @param node the node the values were read from
+	 * @param record calls the record's constructor
+	 * @return the record
+	 */
+	<T> T build(Node node, Supplier<T> record) {
+		try {
+			return record.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(node, ex.getMessage());
+		}
 	}
 
 	SpecException error(Node node, String message) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -55,8 +54,6 @@ public final class JobSpecReader {
 	/** Markers that mean "no value" when a dataset does not list its own. */
 	public static final List<String> DEFAULT_MISSING = List.of("", "..", "...", "-", "\u2014", "NA", "n/a", "N/A");
 
-	static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-
 	private static final Set<String> TOP_KEYS = Set.of("name", "schedule", "zone", "membership", "membership-dates",
 			"membership-totals", "membership-checks", "aliases", "output", "datasets", "periods", "limits", "figures",
 			"groups", "report", "catch-up", "ingest-threads");
@@ -93,7 +90,7 @@ public final class JobSpecReader {
 		// one fixed order: of several mistakes in a file, the first met here is told
 		Map<String, Node> top = this.nodes.mapping(root, "the job", TOP_KEYS);
 		String name = this.nodes.requiredText(top, "name", root);
-		if (!NAME.matcher(name).matches()) {
+		if (!JobSpec.NAME.matcher(name).matches()) {
 			throw this.nodes.error(top.get("name"),
 					"name must be lower-case letters, digits and hyphens, found '" + name + "'");
 		}
@@ -114,11 +111,13 @@ public final class JobSpecReader {
 		FigureSettings figures = figuresSection.figures(top, datasets, groups);
 		ReportSettings report = new ReportSection(this.nodes).read(top, groups);
 		boolean catchUp = this.nodes.bool(top, "catch-up");
-		int ingestThreads = this.nodes.positive(top, "ingest-threads", 0, 64);
+		int ingestThreads = this.nodes.positive(top, "ingest-threads", 0, JobSpec.MAX_INGEST_THREADS);
 		List<MembershipTotal> membershipTotals = membershipSection.totals(top);
-		return new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
-				sha256(bytes), membershipDates, membershipChecks, aliases, figures, report, catchUp, ingestThreads,
-				membershipTotals);
+		String fingerprint = sha256(bytes);
+		return this.nodes.build(root,
+				() -> new JobSpec(name, this.file, schedule, zone, membership, datasets, periods, output, limits,
+						fingerprint, membershipDates, membershipChecks, aliases, figures, report, catchUp,
+						ingestThreads, membershipTotals));
 	}
 
 	private byte[] bytes() {
@@ -174,7 +173,7 @@ public final class JobSpecReader {
 		Map<String, String> aliases = new LinkedHashMap<>();
 		for (Map.Entry<String, Node> entry : this.nodes.mapping(node, "aliases", null).entrySet()) {
 			String key = this.nodes.scalar(entry.getValue(), entry.getKey()).strip();
-			if (!key.matches("[A-Z]{3}")) {
+			if (!JobSpec.COUNTRY_KEY.matcher(key).matches()) {
 				throw this.nodes.error(entry.getValue(),
 						"alias '" + entry.getKey() + "' must map to a country key such as KAZ, found '" + key + "'");
 			}

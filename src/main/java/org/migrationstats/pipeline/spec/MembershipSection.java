@@ -65,21 +65,25 @@ final class MembershipSection {
 		String status = snapshot ? this.nodes.requiredText(map, "status", item) : null;
 		LocalDate asOf = snapshot ? this.nodes.date(this.nodes.requiredNode(map, "as-of", item), "as-of") : null;
 		String sinceColumn = since ? this.nodes.requiredText(map, "since", item) : null;
-		int tolerance = 0;
-		if (map.containsKey("tolerance-years")) {
-			String text = this.nodes.scalar(map.get("tolerance-years"), "tolerance-years");
-			if (!text.matches("\\d{1,2}")) {
-				throw this.nodes.error(map.get("tolerance-years"),
-						"tolerance-years must be a whole number of years, found '" + text + "'");
-			}
-			tolerance = Integer.parseInt(text);
-		}
+		int tolerance = toleranceYears(map);
 		String scope = this.nodes.optionalText(map, "scope", "countries-in-data");
 		if (!scope.equals("countries-in-data") && !scope.equals("all")) {
 			throw this.nodes.error(map.get("scope"), "scope must be countries-in-data or all, found '" + scope + "'");
 		}
-		return new MembershipCheckSpec(id, path, party, status, asOf, sinceColumn, tolerance, scope.equals("all"),
-				JobFileNodes.line(item));
+		return this.nodes.build(item, () -> new MembershipCheckSpec(id, path, party, status, asOf, sinceColumn,
+				tolerance, scope.equals("all"), JobFileNodes.line(item)));
+	}
+
+	private int toleranceYears(Map<String, Node> map) {
+		Node node = map.get("tolerance-years");
+		if (node == null) {
+			return 0;
+		}
+		String text = this.nodes.scalar(node, "tolerance-years");
+		if (!text.matches("\\d{1,2}")) {
+			throw this.nodes.error(node, "tolerance-years must be a whole number of years, found '" + text + "'");
+		}
+		return Integer.parseInt(text);
 	}
 
 	List<MembershipTotal> totals(Map<String, Node> top) {
@@ -102,7 +106,8 @@ final class MembershipSection {
 			if (!dates.add(date)) {
 				throw this.nodes.error(item, "membership totals for " + date + " are given twice");
 			}
-			totals.add(new MembershipTotal(date, members, observers, source, JobFileNodes.line(item)));
+			totals.add(this.nodes.build(item,
+					() -> new MembershipTotal(date, members, observers, source, JobFileNodes.line(item))));
 		}
 		return totals;
 	}

@@ -33,15 +33,17 @@ final class ReportSection {
 		Map<String, Node> map = (node != null) ? this.nodes.mapping(node, "report", REPORT_KEYS) : Map.of();
 		boolean neutralise = neutralise(map);
 		if (map.containsKey("chart-countries")) {
-			return new ReportSettings(chartCountries(map.get("chart-countries")), "report: chart-countries",
-					neutralise);
+			Node list = map.get("chart-countries");
+			List<String> keys = chartCountries(list);
+			return this.nodes.build(list, () -> new ReportSettings(keys, "report: chart-countries", neutralise));
 		}
 		// The first list in the file's order; FigureSettings keeps the groups unordered.
 		for (Map.Entry<String, List<String>> group : groups.entrySet()) {
 			List<String> keys = new ArrayList<>(new LinkedHashSet<>(group.getValue()));
 			if (!keys.isEmpty()) {
-				return new ReportSettings(keys.subList(0, Math.min(keys.size(), ReportSettings.MAX_CHART_COUNTRIES)),
-						"groups: " + group.getKey(), neutralise);
+				List<String> first = keys.subList(0, Math.min(keys.size(), ReportSettings.MAX_CHART_COUNTRIES));
+				return this.nodes.build(top.get("groups"),
+						() -> new ReportSettings(first, "groups: " + group.getKey(), neutralise));
 			}
 		}
 		return new ReportSettings(List.of(), "", neutralise);
@@ -62,7 +64,7 @@ final class ReportSection {
 	private List<String> chartCountries(Node list) {
 		List<String> keys = this.nodes.names(list, "chart-countries").stream().map(String::strip).toList();
 		for (String key : keys) {
-			if (!key.matches("[A-Z]{3}")) {
+			if (!JobSpec.COUNTRY_KEY.matcher(key).matches()) {
 				throw this.nodes.error(list, "chart-countries must list country keys such as KAZ, found '" + key + "'");
 			}
 		}

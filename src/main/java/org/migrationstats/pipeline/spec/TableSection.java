@@ -27,8 +27,8 @@ final class TableSection {
 	TableSpec read(Map<String, Node> map, Node node, Layout layout, ColumnMapping columns) {
 		TableSpec.Format format = format(map);
 		List<String> sheets = sheets(map, format);
-		int headerRow = this.nodes.positive(map, "header-row", 0, 1_048_576);
-		int headerRows = this.nodes.positive(map, "header-rows", 1, 20);
+		int headerRow = this.nodes.positive(map, "header-row", 0, TableSpec.MAX_HEADER_ROW);
+		int headerRows = this.nodes.positive(map, "header-rows", 1, TableSpec.MAX_HEADER_ROWS);
 		if (headerRow > 0 && headerRows > headerRow) {
 			throw this.nodes.error(map.get("header-rows"),
 					"header-rows " + headerRows + " is more than the rows down to " + "header-row " + headerRow);
@@ -52,26 +52,26 @@ final class TableSection {
 		}
 		Map<String, List<String>> filters = filters(map.get("filters"));
 		TableSpec.OnError onError = onError(map);
-		Limits limits = null;
-		if (map.containsKey("max-rejects") || map.containsKey("max-reject-ratio")) {
-			limits = rejectLimits(map, 1.0);
-		}
-		int chunkSize = this.nodes.positive(map, "chunk-size", 0, 1_000_000);
-		return new TableSpec(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series,
-				filters, onError, limits, chunkSize, lengths(map));
+		Limits limits = (map.containsKey("max-rejects") || map.containsKey("max-reject-ratio"))
+				? rejectLimits(node, map, 1.0) : null;
+		int chunkSize = this.nodes.positive(map, "chunk-size", 0, TableSpec.MAX_CHUNK_SIZE);
+		LengthLimits lengths = lengths(map, node);
+		return this.nodes.build(node, () -> new TableSpec(format, sheets, headerRow, headerRows, headerGroup,
+				periodYear, decimalComma, series, filters, onError, limits, chunkSize, lengths));
 	}
 
 	/**
 	 * Reads {@code max-reject-ratio} and {@code max-rejects}, of the job or of a dataset.
+	 * @param owner the node of the job or the dataset
 	 * @param map the mapping holding them
 	 * @param defaultRatio the ratio when only {@code max-rejects} is given
 	 * @return the limits
 	 */
-	Limits rejectLimits(Map<String, Node> map, double defaultRatio) {
+	Limits rejectLimits(Node owner, Map<String, Node> map, double defaultRatio) {
 		double ratio = map.containsKey("max-reject-ratio") ? ratio(map.get("max-reject-ratio")) : defaultRatio;
 		long count = map.containsKey("max-rejects") ? this.nodes.positive(map, "max-rejects", -1, Integer.MAX_VALUE)
 				: -1;
-		return new Limits(ratio, count);
+		return this.nodes.build(owner, () -> new Limits(ratio, count));
 	}
 
 	private TableSpec.Format format(Map<String, Node> map) {
@@ -195,17 +195,17 @@ final class TableSection {
 				"max-reject-ratio must be a number from 0 to 1 (0.05 is 5 %), found '" + text + "'");
 	}
 
-	private LengthLimits lengths(Map<String, Node> map) {
+	private LengthLimits lengths(Map<String, Node> map, Node node) {
 		// either limit alone moves the other's default as far as a cell must fit its row
-		int line = length(map, "max-line-length", 0);
+		int given = length(map, "max-line-length", 0);
 		int field = length(map, "max-field-length",
-				Math.min(LengthLimits.DEFAULT.field(), (line > 0) ? line : LengthLimits.DEFAULT.field()));
-		line = (line > 0) ? line : Math.max(field, LengthLimits.DEFAULT.line());
+				Math.min(LengthLimits.DEFAULT.field(), (given > 0) ? given : LengthLimits.DEFAULT.field()));
+		int line = (given > 0) ? given : Math.max(field, LengthLimits.DEFAULT.line());
 		if (field > line) {
 			throw this.nodes.error(map.get("max-field-length"), "max-field-length " + field
 					+ " is more than max-line-length " + line + ": a cell cannot be longer than its row");
 		}
-		return new LengthLimits(field, line);
+		return this.nodes.build(node, () -> new LengthLimits(field, line));
 	}
 
 	/**

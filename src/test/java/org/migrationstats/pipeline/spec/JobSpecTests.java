@@ -1,5 +1,6 @@
 package org.migrationstats.pipeline.spec;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,13 +13,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A job and the settings it holds besides its datasets refuse, when made in code, what a
- * job file is refused for.
+ * job file is refused for; what a record refuses while a file is read names the file and
+ * line as the reader's own checks do.
  */
 class JobSpecTests {
 
@@ -259,6 +265,26 @@ class JobSpecTests {
 				.isThrownBy(() -> new MembershipCheckSpec("cow", FACTBOOK, "iso3", null, null, "since", 100, false, 1))
 				.withMessage("membership check 'cow': tolerance-years must be a whole number of years from 0 to 99, "
 						+ "found 100");
+		}
+
+	}
+
+	/**
+	 * What a record refuses while a job file is read is told as any other mistake in the
+	 * file: the file, the line of the node the values came from, the record's message.
+	 */
+	@Nested
+	class RefusalsWhileReading {
+
+		@Test
+		void nameTheFileAndTheLineOfTheNode() {
+			Node root = new Yaml().compose(new StringReader("name: nightly\nperiods:\n  - { name: x, from: 2002 }\n"));
+			Node periods = ((MappingNode) root).getValue().get(1).getValueNode();
+			JobFileNodes nodes = new JobFileNodes(FILE);
+			assertThatExceptionOfType(SpecException.class)
+				.isThrownBy(() -> nodes.build(periods, () -> new PeriodSpec("x", 2002, 1991)))
+				.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3))
+				.withMessage(FILE + ", line 3: period 'x' ends (1991) before it starts (2002)");
 		}
 
 	}
