@@ -2,7 +2,6 @@ package org.migrationstats.pipeline.spec;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -97,8 +96,7 @@ public record DatasetSpec(String id, String path, char delimiter, Charset encodi
 		}
 		if (measure == null && columns.series().isEmpty()) {
 			throw new IllegalArgumentException("dataset '" + id + "' is wide: it needs 'measure' (one of "
-					+ Arrays.stream(Measure.values()).map(Measure::key).collect(Collectors.joining(", "))
-					+ "), or a series column saying each row's measure with 'series'");
+					+ Measure.keys() + "), or a series column saying each row's measure with 'series'");
 		}
 	}
 

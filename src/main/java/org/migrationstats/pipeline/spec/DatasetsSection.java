@@ -89,8 +89,8 @@ final class DatasetsSection {
 		Measure measure = map.containsKey("measure") ? this.nodes.measure(map.get("measure")) : null;
 		ColumnMapping columns = columns(map, node, layout, measure);
 		if (layout == Layout.WIDE && measure == null && columns.series().isEmpty()) {
-			throw this.nodes.error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of "
-					+ JobFileNodes.measureKeys() + "), or a series column saying each row's measure with 'series'");
+			throw this.nodes.error(node, "dataset '" + id + "' is wide: it needs 'measure' (one of " + Measure.keys()
+					+ "), or a series column saying each row's measure with 'series'");
 		}
 		TableSpec table = this.tables.read(map, node, layout, columns);
 		char delimiter = delimiter(map);
@@ -138,9 +138,8 @@ final class DatasetsSection {
 				continue;
 			}
 			Measure m = Measure.fromKey(key)
-				.orElseThrow(() -> this.nodes.error(entry.getValue(),
-						"unknown column role '" + key + "', expected country, year, value, series or a measure ("
-								+ JobFileNodes.measureKeys() + ")"));
+				.orElseThrow(() -> this.nodes.error(entry.getValue(), "unknown column role '" + key
+						+ "', expected country, year, value, series or a measure (" + Measure.keys() + ")"));
 			measures.put(m, this.nodes.names(entry.getValue(), key));
 		}
 		if (layout == Layout.WIDE && (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty())) {

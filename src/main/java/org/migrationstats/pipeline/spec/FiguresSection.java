@@ -100,7 +100,7 @@ final class FiguresSection {
 				.entrySet()) {
 				Measure measure = Measure.fromKey(entry.getKey())
 					.orElseThrow(() -> this.nodes.error(entry.getValue(), "unknown measure '" + entry.getKey()
-							+ "' in precedence, expected one of " + JobFileNodes.measureKeys()));
+							+ "' in precedence, expected one of " + Measure.keys()));
 				List<String> order = this.nodes.names(entry.getValue(), entry.getKey());
 				checkDatasets(order, ids, entry.getValue(), "precedence");
 				precedence.put(measure, order);

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,7 +168,7 @@ final class JobFileNodes {
 	Measure measure(Node node) {
 		String text = scalar(node, "measure");
 		return Measure.fromKey(text)
-			.orElseThrow(() -> error(node, "unknown measure '" + text + "', expected one of " + measureKeys()));
+			.orElseThrow(() -> error(node, "unknown measure '" + text + "', expected one of " + Measure.keys()));
 	}
 
 	/**
@@ -195,10 +194,6 @@ final class JobFileNodes {
 
 	static int line(Node node) {
 		return (node != null && node.getStartMark() != null) ? node.getStartMark().getLine() + 1 : 0;
-	}
-
-	static String measureKeys() {
-		return String.join(", ", Arrays.stream(Measure.values()).map(Measure::key).toList());
 	}
 
 }
