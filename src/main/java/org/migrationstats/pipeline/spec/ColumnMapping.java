@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Which source columns hold what. Each entry lists the accepted header names, first match
- * wins; the country may be found by code or by name.
+ * wins; the country may be found by code or by name. The country column is always named;
+ * a value column and measure columns exclude each other.
  *
  * @param country columns that identify the country (codes first, then names)
  * @param year the year column of a long table; empty for wide tables
@@ -21,14 +22,26 @@ public record ColumnMapping(List<String> country, List<String> year, List<String
 		Map<Measure, List<String>> measures, List<String> series) {
 
 	public ColumnMapping {
+		if (country == null || country.isEmpty()) {
+			throw new IllegalArgumentException(
+					"columns needs 'country': the header(s) of the country code or name column");
+		}
+		if (year == null || value == null || measures == null || series == null) {
+			throw new IllegalArgumentException("the year, value, measure and series columns may be empty but not null");
+		}
 		country = List.copyOf(country);
 		year = List.copyOf(year);
 		value = List.copyOf(value);
 		// in measure order, so that the definition a restart compares reads the same in
-		// every
-		// process (Map.copyOf iterates in an order that changes from one JVM to the next)
-		measures = measures.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(measures));
+		// every process (Map.copyOf iterates in an order that changes from one JVM to the
+		// next)
+		Map<Measure, List<String>> byMeasure = new EnumMap<>(Measure.class);
+		measures.forEach((measure, headers) -> byMeasure.put(measure, List.copyOf(headers)));
+		measures = byMeasure.isEmpty() ? Map.of() : Collections.unmodifiableMap(byMeasure);
 		series = List.copyOf(series);
+		if (!value.isEmpty() && !measures.isEmpty()) {
+			throw new IllegalArgumentException("name either a 'value' column or measure columns, not both");
+		}
 	}
 
 	/**

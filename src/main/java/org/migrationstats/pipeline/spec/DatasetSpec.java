@@ -3,9 +3,13 @@ package org.migrationstats.pipeline.spec;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * One input of a job: where its files are and how to read them.
+ * One input of a job: where its files are and how to read them. Its layout, measure,
+ * columns and table agree with each other as a job file must have them: a wide table
+ * takes its years from the header, a long one names its year and value or measure
+ * columns, and a series column comes with the measure of each series code.
  *
  * @param id the dataset's name in reports and rejects
  * @param path a file path or glob, relative to the working directory
@@ -29,10 +33,96 @@ public record DatasetSpec(String id, String path, char delimiter, Charset encodi
 		ColumnMapping columns, BigDecimal scale, List<String> missing, String vintage, int line, String referenceDate,
 		boolean sumRecords, TableSpec table) {
 
+	/** The longest a dataset id may be. */
+	static final int MAX_ID_LENGTH = 60;
+
 	public DatasetSpec {
+		if (id == null || !JobSpec.NAME.matcher(id).matches()) {
+			throw new IllegalArgumentException(
+					"dataset id must be lower-case letters, digits and hyphens, found '" + id + "'");
+		}
+		if (id.length() > MAX_ID_LENGTH) {
+			throw new IllegalArgumentException(
+					"dataset id must be at most " + MAX_ID_LENGTH + " characters, found " + id.length());
+		}
+		if (path == null || path.isBlank()) {
+			throw new IllegalArgumentException("dataset '" + id + "' needs the path of its files");
+		}
+		if (delimiter != 0 && ",;|\t".indexOf(delimiter) < 0) {
+			throw new IllegalArgumentException("dataset '" + id
+					+ "': the delimiter must be one of , ; | tab, or 0 to detect it, found '" + delimiter + "'");
+		}
+		if (encoding == null || layout == null || columns == null || missing == null) {
+			throw new IllegalArgumentException(
+					"dataset '" + id + "' needs its encoding, layout, columns and missing-value markers");
+		}
+		if (scale == null || scale.signum() <= 0) {
+			throw new IllegalArgumentException("dataset '" + id
+					+ "': the scale must be a factor above 0, such as 1000 for thousands, found " + scale);
+		}
+		if (line < 0) {
+			throw new IllegalArgumentException(
+					"dataset '" + id + "': the line must be 0 (not read from a file) or more, found " + line);
+		}
 		missing = List.copyOf(missing);
+		vintage = (vintage != null) ? vintage : "";
 		referenceDate = (referenceDate != null) ? referenceDate : "";
 		table = (table != null) ? table : TableSpec.DEFAULT;
+		if (layout == Layout.WIDE) {
+			checkWide(id, measure, columns);
+		}
+		else {
+			checkLong(id, measure, columns);
+		}
+		if (columns.series().isEmpty() != table.series().isEmpty()) {
+			throw new IllegalArgumentException("dataset '" + id
+					+ "': a series column and 'series' (each series code with its measure) go together: give both");
+		}
+		if (!table.headerGroup().isEmpty() && layout != Layout.WIDE) {
+			throw new IllegalArgumentException("dataset '" + id + "': header-group picks year columns by the header "
+					+ "rows above them: it needs layout: wide and header-rows of 2 or more");
+		}
+	}
+
+	private static void checkWide(String id, Measure measure, ColumnMapping columns) {
+		if (!columns.year().isEmpty() || !columns.value().isEmpty() || !columns.measures().isEmpty()) {
+			throw new IllegalArgumentException("dataset '" + id + "': a wide dataset takes its years from the header: "
+					+ "name only the 'country' column, and a 'series' column if a column says each row's measure");
+		}
+		if (measure != null && !columns.series().isEmpty()) {
+			throw new IllegalArgumentException("dataset '" + id + "': 'measure: " + measure.key() + "' and a 'series' "
+					+ "column exclude each other: the dataset's 'series' names the measure of each value of the "
+					+ "series column");
+		}
+		if (measure == null && columns.series().isEmpty()) {
+			throw new IllegalArgumentException("dataset '" + id + "' is wide: it needs 'measure' (one of "
+					+ Measure.keys() + "), or a series column saying each row's measure with 'series'");
+		}
+	}
+
+	private static void checkLong(String id, Measure measure, ColumnMapping columns) {
+		String dataset = "dataset '" + id + "': ";
+		if (columns.year().isEmpty()) {
+			throw new IllegalArgumentException(dataset + "a long dataset needs a 'year' column");
+		}
+		if (columns.value().isEmpty() && columns.measures().isEmpty()) {
+			throw new IllegalArgumentException(dataset + "a long dataset needs a 'value' column (with 'measure') or "
+					+ "measure columns such as 'immigrants'");
+		}
+		if (!columns.series().isEmpty()
+				&& (columns.value().isEmpty() || measure != null || !columns.measures().isEmpty())) {
+			throw new IllegalArgumentException(dataset + "a 'series' column goes with one 'value' column, and the "
+					+ "dataset's 'series' names the measure of each series code: remove 'measure' and measure columns");
+		}
+		if (!columns.value().isEmpty() && measure == null && columns.series().isEmpty()) {
+			throw new IllegalArgumentException(dataset + "a 'value' column needs the dataset's 'measure'");
+		}
+		if (measure != null && !columns.measures().isEmpty()) {
+			throw new IllegalArgumentException(dataset + "'measure: " + measure.key()
+					+ "' goes with a 'value' column; measure columns ("
+					+ columns.measures().keySet().stream().map(Measure::key).sorted().collect(Collectors.joining(", "))
+					+ ") name their measures themselves: remove 'measure'");
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.spec;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,32 @@ public record FigureSettings(Map<Measure, List<String>> precedence, BigDecimal s
 			Map.of());
 
 	public FigureSettings {
-		precedence = Map.copyOf(precedence);
+		if (precedence == null || revisions == null || groups == null) {
+			throw new IllegalArgumentException("precedence, revisions and groups may be empty but not null");
+		}
+		if (sourceTolerance == null || sourceTolerance.signum() < 0 || sourceTolerance.compareTo(BigDecimal.ONE) > 0) {
+			throw new IllegalArgumentException(
+					"source-tolerance must be a share from 0 to 1 (0.01 is 1 %), found " + sourceTolerance);
+		}
+		if (balanceTolerance < 0) {
+			throw new IllegalArgumentException(
+					"balance-tolerance must be a whole number of persons, 0 or more, found " + balanceTolerance);
+		}
+		groups.forEach((name, keys) -> keys.forEach((key) -> {
+			if (!JobSpec.COUNTRY_KEY.matcher(key).matches()) {
+				throw new IllegalArgumentException(
+						"group '" + name + "' must list country keys such as KAZ, found '" + key + "'");
+			}
+		}));
+		precedence = copy(precedence);
 		revisions = Map.copyOf(revisions);
-		groups = Map.copyOf(groups);
+		groups = copy(groups);
+	}
+
+	private static <K> Map<K, List<String>> copy(Map<K, List<String>> lists) {
+		Map<K, List<String>> copy = new HashMap<>();
+		lists.forEach((key, list) -> copy.put(key, List.copyOf(list)));
+		return Map.copyOf(copy);
 	}
 
 }

@@ -10,7 +10,7 @@ package org.migrationstats.pipeline.spec;
 public record Limits(double maxRejectRatio, long maxRejects) {
 
 	public Limits {
-		if (maxRejectRatio < 0 || maxRejectRatio > 1) {
+		if (!(maxRejectRatio >= 0 && maxRejectRatio <= 1)) {
 			throw new IllegalArgumentException("max-reject-ratio must be between 0 and 1, was " + maxRejectRatio);
 		}
 		if (maxRejects < -1) {

@@ -36,6 +36,14 @@ public enum Measure {
 	}
 
 	/**
+	 * @return every measure's job-file key in declaration order, as a message lists the
+	 * measures allowed
+	 */
+	static String keys() {
+		return String.join(", ", Arrays.stream(values()).map(Measure::key).toList());
+	}
+
+	/**
 	 * Finds a measure by its job-file key or its constant name, case-insensitive.
 	 * @param text the key as written, e.g. {@code net-migration} or {@code NET_MIGRATION}
 	 * @return the measure, or empty when none matches

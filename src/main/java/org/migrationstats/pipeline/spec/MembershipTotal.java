@@ -31,6 +31,10 @@ public record MembershipTotal(LocalDate date, Integer members, Integer observers
 		if (source == null || source.isBlank()) {
 			throw new IllegalArgumentException("the membership totals of " + date + " need their source");
 		}
+		if (line < 0) {
+			throw new IllegalArgumentException("the membership totals of " + date
+					+ ": the line must be 0 (not read from a file) or more, found " + line);
+		}
 	}
 
 }

@@ -9,6 +9,12 @@ package org.migrationstats.pipeline.spec;
  */
 public record PeriodSpec(String name, int from, int to) {
 
+	/** The first year a period may start in. */
+	static final int FIRST_YEAR = 1800;
+
+	/** The last year a period may end in. */
+	static final int LAST_YEAR = 2200;
+
 	public PeriodSpec {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("a period needs a name");
@@ -16,6 +22,10 @@ public record PeriodSpec(String name, int from, int to) {
 		if (to < from) {
 			throw new IllegalArgumentException(
 					"period '" + name + "' ends (" + to + ") before it starts (" + from + ")");
+		}
+		if (from < FIRST_YEAR || to > LAST_YEAR) {
+			throw new IllegalArgumentException("period '" + name + "' must lie within the years " + FIRST_YEAR + " to "
+					+ LAST_YEAR + ", found " + from + " to " + to);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.spec;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the job file says about its report: which countries the net migration chart shows,
@@ -25,8 +26,26 @@ public record ReportSettings(List<String> chartCountries, String chartCountriesF
 	public static final ReportSettings DEFAULTS = new ReportSettings(List.of(), "", true);
 
 	public ReportSettings {
+		if (chartCountries == null) {
+			throw new IllegalArgumentException("chart countries may be empty, to let the report choose, but not null");
+		}
 		chartCountries = List.copyOf(chartCountries);
 		chartCountriesFrom = (chartCountriesFrom != null) ? chartCountriesFrom : "";
+		for (String key : chartCountries) {
+			if (!JobSpec.COUNTRY_KEY.matcher(key).matches()) {
+				throw new IllegalArgumentException(
+						"chart-countries must list country keys such as KAZ, found '" + key + "'");
+			}
+		}
+		if (chartCountries.size() > MAX_CHART_COUNTRIES || Set.copyOf(chartCountries).size() < chartCountries.size()) {
+			throw new IllegalArgumentException(
+					"chart-countries must list up to " + MAX_CHART_COUNTRIES + " different countries, found "
+							+ chartCountries.size() + ": " + String.join(", ", chartCountries));
+		}
+		if (!chartCountries.isEmpty() && chartCountriesFrom.isBlank()) {
+			throw new IllegalArgumentException("chart countries need where they came from, such as "
+					+ "'report: chart-countries', for the report to say");
+		}
 	}
 
 }

@@ -42,20 +42,71 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 	public static final TableSpec DEFAULT = new TableSpec(Format.AUTO, List.of(), 0, 1, "", PeriodYear.NONE, false,
 			Map.of(), OnError.FAIL, null, 0);
 
+	/** The last row of a worksheet, and so the lowest a header may be. */
+	static final int MAX_HEADER_ROW = 1_048_576;
+
+	/** The most rows a header may span. */
+	static final int MAX_HEADER_ROWS = 20;
+
+	/** The most rows ingested and committed together. */
+	static final int MAX_CHUNK_SIZE = 1_000_000;
+
 	public TableSpec {
+		if (format == null || periodYear == null || onError == null) {
+			throw new IllegalArgumentException("a table needs its format (AUTO to tell it from the file), its period "
+					+ "year (NONE to refuse period headers) and its on-error policy");
+		}
+		if (sheets == null || series == null || filters == null) {
+			throw new IllegalArgumentException("a table's sheets, series and filters may be empty but not null");
+		}
 		sheets = List.copyOf(sheets);
+		if (sheets.stream().anyMatch(String::isBlank)) {
+			throw new IllegalArgumentException("a sheet name is empty");
+		}
+		if (!sheets.isEmpty() && format == Format.TEXT) {
+			throw new IllegalArgumentException("a text file has no sheets");
+		}
+		if (headerRow < 0 || headerRow > MAX_HEADER_ROW) {
+			throw new IllegalArgumentException("header-row must be a row from 1 to " + MAX_HEADER_ROW
+					+ ", or 0 to find the header, found " + headerRow);
+		}
+		if (headerRows < 1 || headerRows > MAX_HEADER_ROWS) {
+			throw new IllegalArgumentException(
+					"header-rows must be a whole number from 1 to " + MAX_HEADER_ROWS + ", found " + headerRows);
+		}
+		if (headerRow > 0 && headerRows > headerRow) {
+			throw new IllegalArgumentException(
+					"header-rows " + headerRows + " is more than the rows down to header-row " + headerRow);
+		}
 		headerGroup = (headerGroup != null) ? headerGroup : "";
+		if (!headerGroup.isEmpty() && headerRows < 2) {
+			throw new IllegalArgumentException("header-group picks year columns by the header rows above them: it "
+					+ "needs layout: wide and header-rows of 2 or more");
+		}
+		series.forEach((code, measure) -> {
+			if (measure == null) {
+				throw new IllegalArgumentException("series code '" + code + "' needs the measure it stands for");
+			}
+		});
 		// sorted, so that the definition a restart compares reads the same in every
 		// process
 		series = Collections.unmodifiableMap(new TreeMap<>(series));
 		Map<String, List<String>> kept = new TreeMap<>();
 		filters.forEach((column, values) -> {
-			if (values.isEmpty()) {
-				throw new IllegalArgumentException("filter column " + column + " keeps no value");
+			if (column.isBlank()) {
+				throw new IllegalArgumentException("a filter needs the column's header");
+			}
+			if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+				throw new IllegalArgumentException("filter '" + column + "' must give the value, or a list of values, "
+						+ "of the rows to keep, found " + (values.isEmpty() ? "none" : "an empty value"));
 			}
 			kept.put(column, List.copyOf(values));
 		});
 		filters = Collections.unmodifiableMap(kept);
+		if (chunkSize < 0 || chunkSize > MAX_CHUNK_SIZE) {
+			throw new IllegalArgumentException("chunk-size must be a whole number from 1 to " + MAX_CHUNK_SIZE
+					+ ", or 0 for the pipeline's default, found " + chunkSize);
+		}
 		lengths = (lengths != null) ? lengths : LengthLimits.DEFAULT;
 	}
 
