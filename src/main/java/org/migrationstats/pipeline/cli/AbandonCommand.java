@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 				+ "its date alone unless given --rerun." })
 class AbandonCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "<executionId>", description = "the failed or stopped execution")
+	@Parameters(index = "0", paramLabel = "<executionId>", converter = Arguments.ExecutionId.class,
+			description = "the failed or stopped execution")
 	private long executionId;
 
 	@Spec

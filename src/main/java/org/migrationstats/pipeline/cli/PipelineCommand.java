@@ -2,6 +2,7 @@ package org.migrationstats.pipeline.cli;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.time.LocalDate;
 
 import org.migrationstats.pipeline.PipelineApplication;
 import org.migrationstats.pipeline.operate.FailureLogging;
@@ -69,6 +70,8 @@ public class PipelineCommand implements Runnable {
 	 */
 	public static int execute(PrintWriter out, PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(new PipelineCommand());
+		commandLine.registerConverter(LocalDate.class, Arguments::date);
+		commandLine.setParameterExceptionHandler(Arguments::usageError);
 		if (out != null) {
 			commandLine.setOut(out);
 		}

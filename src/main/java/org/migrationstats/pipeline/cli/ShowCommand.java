@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 				+ "(size, SHA-256, rows read) and where the report is.")
 class ShowCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "<executionId>", description = "the execution, as 'status' lists it")
+	@Parameters(index = "0", paramLabel = "<executionId>", converter = Arguments.ExecutionId.class,
+			description = "the execution, as 'status' lists it")
 	private long executionId;
 
 	@Spec
@@ -51,7 +52,10 @@ class ShowCommand implements Callable<Integer> {
 		out.printf("execution   %d (run %d)%n", e.id(), details.runId());
 		out.printf("job         %s, from %s%n", e.job(), details.jobFile());
 		out.printf("run date    %s, attempt %d%n", e.runDate(), e.attempt());
-		out.printf("status      %s (exit code %s)%n", e.status(), details.exitCode());
+		out.printf("status      %s%s%n", e.status(),
+				details.result()
+					.map((result) -> ", exit code " + result.exitCode() + " (" + Tables.result(result) + ")")
+					.orElse(", running"));
 		out.printf("started     %s%n", Tables.time(e.start()));
 		out.printf("ended       %s (%s)%n", Tables.time(e.end()), Tables.duration(e.duration()));
 		if (!details.exitMessage().isEmpty()) {

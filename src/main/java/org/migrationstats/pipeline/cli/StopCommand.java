@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 						+ "with SIGTERM (Ctrl-C) instead, which stops its executions the same way." })
 class StopCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "<executionId>", description = "the running execution")
+	@Parameters(index = "0", paramLabel = "<executionId>", converter = Arguments.ExecutionId.class,
+			description = "the running execution")
 	private long executionId;
 
 	@Spec

@@ -11,12 +11,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.migrationstats.pipeline.operate.RunOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prints the end-of-run summary an operator reads: per step and per file, and where the
  * report is.
  */
 final class Summary {
+
+	private static final Logger log = LoggerFactory.getLogger(Summary.class);
 
 	private Summary() {
 	}
@@ -58,6 +62,13 @@ final class Summary {
 	}
 
 	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {
+		log.info("{} (exit code {}: {})", outcome.message(), outcome.result().exitCode(),
+				Tables.result(outcome.result()));
+		if (outcome.result() == RunOutcome.Result.ALREADY_COMPLETE && !outcome.steps().isEmpty()) {
+			out.println("Execution " + outcome.executionId() + " completed run date " + outcome.runDate()
+					+ " earlier; its steps and files were:");
+			out.println();
+		}
 		if (!outcome.steps().isEmpty()) {
 			int width = Math.max(32, outcome.steps().stream().mapToInt((s) -> s.name().length()).max().orElse(0));
 			out.printf("%-" + width + "s %-10s %10s %10s %9s %14s %9s%n", "step", "status", "read", "written",

@@ -42,6 +42,22 @@ final class Tables {
 		}
 	}
 
+	/**
+	 * @param result how an execution ended
+	 * @return what its exit code means, as the help's list of exit codes says it
+	 */
+	static String result(RunOutcome.Result result) {
+		return switch (result) {
+			case SUCCESS -> "success";
+			case FAILED -> "failed or stopped, restartable";
+			case COMPLETED_WITH_REJECTS -> "completed, with rejected rows";
+			case ALREADY_COMPLETE -> "already complete";
+			case INVALID -> "usage error";
+			case BUSY -> "busy";
+			case INPUT_CHANGED -> "restart refused, an input file changed";
+		};
+	}
+
 	static String time(LocalDateTime time) {
 		return (time != null) ? TIME.format(time) : "-";
 	}

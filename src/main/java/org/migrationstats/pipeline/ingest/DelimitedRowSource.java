@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.migrationstats.pipeline.reference.CsvSyntax;
 import org.migrationstats.pipeline.spec.LengthLimits;
 
 /**
@@ -318,21 +319,10 @@ public final class DelimitedRowSource implements RowSource {
 					+ " (the dataset's encoding; set 'encoding' in the job file if the file uses another)", ex);
 		}
 		if (ex instanceof CSVException) {
-			return new SourceFormatException(this.name + ", row " + (this.lastLine + 1) + ": " + syntax(ex), ex);
+			return new SourceFormatException(this.name + ", row " + (this.lastLine + 1) + ": " + CsvSyntax.describe(ex),
+					ex);
 		}
 		return new SourceFormatException(this.name + ": cannot be read: " + ex.getMessage(), ex);
-	}
-
-	private static String syntax(IOException ex) {
-		String message = String.valueOf(ex.getMessage());
-		if (message.contains("EOF reached before encapsulated token finished")) {
-			return "a quoted field is not closed before the end of the file (an unbalanced quote)";
-		}
-		if (message.startsWith("Invalid character between encapsulated token and delimiter")) {
-			return "text after the closing quote of a quoted field "
-					+ "(a quote inside a quoted field is written twice: \"\")";
-		}
-		return message;
 	}
 
 	@Override

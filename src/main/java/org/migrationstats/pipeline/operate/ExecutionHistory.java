@@ -153,6 +153,20 @@ public class ExecutionHistory {
 	 */
 	public record Details(Execution execution, long runId, String jobFile, String exitCode, String exitMessage,
 			List<InputFile> inputs, List<RunOutcome.FileLine> files, String report) {
+
+		/**
+		 * @return what the execution ended with as the command line reports it, with the
+		 * exit code {@code run} returned for it; empty while it runs
+		 */
+		public Optional<RunOutcome.Result> result() {
+			return switch (this.execution.status()) {
+				case "COMPLETED" -> Optional.of(this.files.stream().anyMatch((f) -> f.rowsRejected() > 0)
+						? RunOutcome.Result.COMPLETED_WITH_REJECTS : RunOutcome.Result.SUCCESS);
+				case "STARTING", "STARTED", "STOPPING" -> Optional.empty();
+				default -> Optional.of(RunOutcome.Result.FAILED);
+			};
+		}
+
 	}
 
 	/**

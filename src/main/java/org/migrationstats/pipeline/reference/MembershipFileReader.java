@@ -49,7 +49,19 @@ public final class MembershipFileReader {
 			if (!missing.isEmpty()) {
 				throw new MembershipException(name, 1, "missing column(s) " + missing + ", expected " + COLUMNS);
 			}
-			for (CSVRecord row : parser) {
+			var rows = parser.iterator();
+			while (true) {
+				CSVRecord row;
+				try {
+					if (!rows.hasNext()) {
+						break;
+					}
+					row = rows.next();
+				}
+				catch (java.io.UncheckedIOException ex) {
+					throw new MembershipException(name, parser.getCurrentLineNumber(),
+							CsvSyntax.describe(ex.getCause()));
+				}
 				records.add(record(name, row.getRecordNumber() + 1, row::get));
 			}
 		}

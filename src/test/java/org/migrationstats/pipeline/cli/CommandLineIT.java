@@ -51,7 +51,33 @@ class CommandLineIT {
 			Result typo = execute("stauts");
 
 			assertThat(typo.code()).isEqualTo(2);
-			assertThat(typo.err()).contains("Unmatched argument at index 0: 'stauts'").contains("pipeline status");
+			assertThat(typo.err()).isEqualTo("""
+					error: 'stauts' is not a command of pipeline
+					Did you mean: pipeline status or pipeline restart or pipeline stop?
+					See 'pipeline --help'.
+					""");
+			Result option = execute("run", "--dat", "2026-12-01", "jobs/nightly-migration.yml");
+			assertThat(option.code()).isEqualTo(2);
+			assertThat(option.err()).startsWith("error: '--dat' is not an option of pipeline run")
+				.contains("--date")
+				.doesNotContain("Unmatched", "Usage:");
+		}
+
+		@Test
+		void aDateOrAnExecutionIdThatCannotBeReadIsSaidInWords() {
+			Result date = execute("run", "jobs/nightly-migration.yml", "--date", "2026-13-01");
+			assertThat(date.code()).isEqualTo(2);
+			assertThat(date.err()).isEqualTo("""
+					error: --date: '2026-13-01' is not a date: a date is written YYYY-MM-DD (a month from 01 to 12, \
+					a day that the month has), for example 2026-12-01
+					See 'pipeline run --help'.
+					""");
+			for (String command : new String[] { "show", "stop", "abandon" }) {
+				Result id = execute(command, "abc");
+				assertThat(id.code()).isEqualTo(2);
+				assertThat(id.err()).startsWith("error: <executionId>: 'abc' is not an execution id: an execution id "
+						+ "is a number, see 'pipeline status'\nSee 'pipeline " + command + " --help'.");
+			}
 		}
 
 		@Test
@@ -161,6 +187,7 @@ class CommandLineIT {
 		@BeforeAll
 		void runTheSampleJob() throws IOException {
 			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + work.resolve("db/pipeline"));
+			System.setProperty("logging.file.name", work.resolve("logs/pipeline.log").toString());
 			Path job = work.resolve("nightly.yml");
 			Files.writeString(job, Files.readString(Path.of("jobs/nightly-migration.yml"), StandardCharsets.UTF_8)
 				.replace("output: output", "output: " + work.resolve("output")), StandardCharsets.UTF_8);
@@ -176,6 +203,7 @@ class CommandLineIT {
 		@AfterAll
 		void forgetTheDatabase() {
 			System.clearProperty("spring.datasource.url");
+			System.clearProperty("logging.file.name");
 		}
 
 		@Test
@@ -194,7 +222,7 @@ class CommandLineIT {
 			Result show = execute("show", Long.toString(this.execution));
 
 			assertThat(show.code()).isZero();
-			assertThat(show.out()).contains("status      COMPLETED (exit code COMPLETED)")
+			assertThat(show.out()).contains("status      COMPLETED, exit code 0 (success)")
 				.contains("run date    2026-01-01, attempt 1")
 				.containsPattern("wb-population\\s+input/worldbank/population.csv\\s+33,388\\s+[0-9a-f]{16}\\s+1,105");
 			assertThat(execute("show", "987654").code()).isEqualTo(2);
@@ -205,7 +233,12 @@ class CommandLineIT {
 			Result restart = execute("restart", Long.toString(this.execution));
 
 			assertThat(restart.code()).isEqualTo(4);
-			assertThat(restart.out()).contains("already completed");
+			assertThat(restart.out()).contains("already completed")
+				.startsWith("Execution " + this.execution + " completed run date 2026-01-01 earlier; its steps and "
+						+ "files were:");
+			assertThat(work.resolve("logs/pipeline.log")).content()
+				.contains("(execution " + this.execution + "); nothing was done. To run it again from scratch, add "
+						+ "--rerun. (exit code 4: already complete)");
 		}
 
 		@Test

@@ -107,6 +107,18 @@ class MembershipFileReaderTests {
 		}
 
 		@Test
+		void sayInWordsWhatIsWrongWithTheQuotingAndOnWhichRow() throws IOException {
+			Path file = write("quotes.csv",
+					HEADER + KGZ_OBSERVER + "IOM,KAZ,STATE,MEMBER,2002-12-02,,\"IOM Council\" 84th session\n");
+			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(file))
+				.withMessage(file + ", row 3: text after the closing quote of a quoted field (a quote inside a "
+						+ "quoted field is written twice: \"\")");
+			Path open = write("open-quote.csv", HEADER + KGZ_OBSERVER + "IOM,KAZ,STATE,MEMBER,2002-12-02,,\"IOM\n");
+			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(open))
+				.withMessageStartingWith(open + ", row 3: a quoted field is not closed before the end of the file");
+		}
+
+		@Test
 		void refuseAToDateBeforeTheFromDate() throws IOException {
 			Path file = write("reversed.csv", HEADER + KGZ_MEMBER + "IOM,KGZ,STATE,OBSERVER,2000-11,1993-05,IOM\n");
 			assertThatExceptionOfType(MembershipException.class).isThrownBy(() -> READER.read(file))
