@@ -51,9 +51,10 @@ public final class JobSpecReader {
 			"groups", "report", "catch-up", "ingest-threads");
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
-			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
-			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "filters", "on-error",
-			"max-rejects", "max-reject-ratio", "chunk-size", "max-field-length", "max-line-length");
+			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sum-to-year",
+			"sheet", "sheets", "header-row", "header-rows", "header-group", "period-year", "decimal", "series",
+			"filters", "on-error", "max-rejects", "max-reject-ratio", "chunk-size", "max-field-length",
+			"max-line-length");
 
 	private static final Pattern LENGTH = Pattern.compile("(\\d{1,9})\\s*(KiB|MiB)?", Pattern.CASE_INSENSITIVE);
 
@@ -525,7 +526,7 @@ public final class JobSpecReader {
 					+ line + ": a cell cannot be longer than its row");
 		}
 		return new TableSpec(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series,
-				filters, onError, limits, chunkSize, new LengthLimits(field, line));
+				filters, onError, limits, chunkSize, new LengthLimits(field, line), bool(map, "sum-to-year"));
 	}
 
 	/**
@@ -586,12 +587,14 @@ public final class JobSpecReader {
 			return TableSpec.Format.AUTO;
 		}
 		String text = scalar(node, "format").strip().toLowerCase(Locale.ROOT);
-		return switch (text) {
+		TableSpec.Format agency = AgencyDefaults.format(text);
+		return (agency != null) ? agency : switch (text) {
 			case "auto" -> TableSpec.Format.AUTO;
 			case "csv", "tsv", "text", "txt" -> TableSpec.Format.TEXT;
 			case "xlsx" -> TableSpec.Format.XLSX;
 			case "xls" -> TableSpec.Format.XLS;
-			default -> throw error(node, "format must be auto, csv, tsv, text, xlsx or xls, found '" + text + "'");
+			default -> throw error(node,
+					"format must be auto, csv, tsv, text, xlsx, xls, sdmx-csv or eurostat-tsv, found '" + text + "'");
 		};
 	}
 
@@ -616,6 +619,9 @@ public final class JobSpecReader {
 
 	private Layout layout(Map<String, Node> map, Node node) {
 		Node layout = map.get("layout");
+		if (layout == null && format(map).agency()) {
+			return AgencyDefaults.layout(format(map));
+		}
 		if (layout == null) {
 			throw error(node, "'layout' is missing: expected wide (years as columns) or long (a year column)");
 		}
@@ -635,27 +641,32 @@ public final class JobSpecReader {
 
 	private ColumnMapping columns(Map<String, Node> dataset, Node datasetNode, Layout layout, Measure measure) {
 		Node node = dataset.get("columns");
-		if (node == null) {
+		TableSpec.Format format = format(dataset);
+		if (node == null && !format.agency()) {
 			throw error(datasetNode, "'columns' is missing: at least the country column must be named");
 		}
-		Map<String, Node> map = mapping(node, "columns", null);
-		List<String> country = names(map.get("country"), "country");
+		node = (node != null) ? node : datasetNode;
+		Map<String, Node> map = (dataset.get("columns") != null) ? mapping(node, "columns", null) : Map.of();
+		Map<String, List<String>> written = new java.util.LinkedHashMap<>();
+		map.forEach((role, names) -> written.put(role, names(names, role)));
+		Map<String, List<String>> named = format.agency() ? AgencyDefaults.columns(format, written) : written;
+		List<String> country = named.getOrDefault("country", List.of());
 		if (country.isEmpty()) {
 			throw error(node, "columns needs 'country': the header(s) of the country code or name column");
 		}
-		List<String> year = names(map.get("year"), "year");
-		List<String> value = names(map.get("value"), "value");
-		List<String> series = names(map.get("series"), "series");
+		List<String> year = named.getOrDefault("year", List.of());
+		List<String> value = named.getOrDefault("value", List.of());
+		List<String> series = named.getOrDefault("series", List.of());
 		Map<Measure, List<String>> measures = new EnumMap<>(Measure.class);
-		for (Map.Entry<String, Node> entry : map.entrySet()) {
+		for (Map.Entry<String, List<String>> entry : named.entrySet()) {
 			String key = entry.getKey();
 			if (Set.of("country", "year", "value", "series").contains(key)) {
 				continue;
 			}
 			Measure m = Measure.fromKey(key)
-				.orElseThrow(() -> error(entry.getValue(), "unknown column role '" + key
+				.orElseThrow(() -> error(map.get(key), "unknown column role '" + key
 						+ "', expected country, year, value, series or a measure (" + measureKeys() + ")"));
-			measures.put(m, names(entry.getValue(), key));
+			measures.put(m, entry.getValue());
 		}
 		if (layout == Layout.WIDE && (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty())) {
 			throw error(node, "a wide dataset takes its years from the header: name only the 'country' column, "
