@@ -44,11 +44,11 @@ public class FiguresStore {
 	 * row, and it sees only the observations of datasets that are not summed.
 	 */
 	private static final String DATASET_VALUES = """
-			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK)
-			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK
+			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK, FLAGS)
+			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK, v.FLAGS
 			FROM (
-			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL FROM (
-			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
+			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL, FLAGS FROM (
+			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.FLAGS,
 			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
 			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
 			        FROM MIG_DATASET d
@@ -56,7 +56,7 @@ public class FiguresStore {
 			        WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
 			    WHERE RN = 1
 			    UNION ALL
-			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL), MAX(o.FLAGS)
 			    FROM MIG_DATASET d
 			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
 			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = TRUE
@@ -230,6 +230,7 @@ public class FiguresStore {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		this.jdbc.update("DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?", runId, COMPUTE);
+		new YearParts(this.jdbc).clear(runId);
 	}
 
 	/**
@@ -240,7 +241,11 @@ public class FiguresStore {
 	public int computeCountryYears(long runId) {
 		this.jdbc.update(DUPLICATES, runId);
 		this.jdbc.update(DATASET_VALUES, runId, runId, runId, runId);
-		return this.jdbc.update(COUNTRY_YEARS, runId, runId);
+		YearParts parts = new YearParts(this.jdbc);
+		parts.sumToYears(runId);
+		int countryYears = this.jdbc.update(COUNTRY_YEARS, runId, runId);
+		parts.flagCountryYears(runId);
+		return countryYears;
 	}
 
 	/**
@@ -295,6 +300,7 @@ public class FiguresStore {
 				period.from(), period.to());
 		this.jdbc.update("UPDATE MIG_PERIOD SET POPULATION_CHANGE = POPULATION_END - POPULATION_START "
 				+ "WHERE RUN_ID = ? AND PERIOD_NAME = ?", runId, period.name());
+		new YearParts(this.jdbc).flagPeriod(runId, period.name(), period.from(), period.to());
 		return this.jdbc.queryForList("SELECT COUNTRY FROM MIG_PERIOD WHERE RUN_ID = ? AND PERIOD_NAME = ?",
 				String.class, runId, period.name());
 	}
