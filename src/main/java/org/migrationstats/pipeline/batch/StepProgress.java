@@ -83,6 +83,11 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 		}
 		long now = System.nanoTime();
 		long rows = p.firstRow + read;
+		if (rows == 0) {
+			// a step that reads no rows (compute, report) says what it does in its own
+			// lines
+			return;
+		}
 		if (rows - p.lastRows >= this.everyRows || now - p.lastLogged >= this.everyTime.toNanos()) {
 			double seconds = Math.max((now - p.started) / 1e9, 1e-3);
 			log.info("Step {}: {} rows done, {} rows/s, reading {}", step.getStepName(), String.format("%,d", rows),

@@ -1,5 +1,6 @@
 package org.migrationstats.pipeline.cli;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 /**
@@ -9,9 +10,17 @@ import java.sql.SQLException;
 class DatabaseInUseException extends RuntimeException {
 
 	DatabaseInUseException(SQLException cause) {
-		super("the database is in use by another process (a run or the scheduler is running): " + file(cause)
+		super(message(file(cause)), cause);
+	}
+
+	DatabaseInUseException(Path file) {
+		super(message(file.toString()));
+	}
+
+	private static String message(String file) {
+		return "the database is in use by another process (a run or the scheduler is running): " + file
 				+ ". Try again when it has finished, or point spring.datasource.url at a database server "
-				+ "(PostgreSQL) to run commands side by side.", cause);
+				+ "(PostgreSQL) to run commands side by side.";
 	}
 
 	private static String file(SQLException cause) {

@@ -1,5 +1,12 @@
 package org.migrationstats.pipeline.cli;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +27,16 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 
 	private static final String URL = "spring.datasource.url";
 
+	private volatile Path file;
+
+	/**
+	 * @return the H2 database file of the context this listener prepared, or {@code null}
+	 * if it uses another database
+	 */
+	Path file() {
+		return this.file;
+	}
+
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
@@ -27,10 +44,56 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 		if (url == null || !url.startsWith("jdbc:h2:file:")) {
 			return;
 		}
+		this.file = file(url);
+		refuseIfLocked(url);
 		String safe = withSetting(withSetting(url, "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
 		if (!safe.equals(url)) {
 			environment.getPropertySources().addFirst(new MapPropertySource("h2FileSettings", Map.of(URL, safe)));
 		}
+	}
+
+	/**
+	 * Answers at once when another process has the database file open, instead of letting
+	 * the connection pool wait for it: H2 holds a lock on the whole file while the
+	 * database is open, so a lock this process cannot take means another process has it.
+	 * @param url the database URL
+	 * @throws DatabaseInUseException if another process has the file open
+	 */
+	static void refuseIfLocked(String url) {
+		Path file = file(url);
+		if (!Files.isRegularFile(file)) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				throw new DatabaseInUseException(file);
+			}
+			lock.release();
+		}
+		catch (OverlappingFileLockException ex) {
+			// this process has it open: H2 shares it within the process
+		}
+		catch (IOException ex) {
+			// not ours to judge (a read-only file, say): H2 says what is wrong when it
+			// opens it
+		}
+	}
+
+	/**
+	 * @param url an H2 file URL
+	 * @return the database file it names
+	 */
+	static Path file(String url) {
+		String name = url.substring("jdbc:h2:file:".length());
+		int settings = name.indexOf(';');
+		if (settings >= 0) {
+			name = name.substring(0, settings);
+		}
+		if (name.startsWith("~")) {
+			name = System.getProperty("user.home") + name.substring(1);
+		}
+		return Path.of(name + ".mv.db").toAbsolutePath().normalize();
 	}
 
 	static String withSetting(String url, String name, String value) {

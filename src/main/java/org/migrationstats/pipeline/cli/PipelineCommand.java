@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.cli;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.migrationstats.pipeline.PipelineApplication;
 import org.migrationstats.pipeline.operate.FailureLogging;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 		description = "Runs the migration-statistics jobs declared under jobs/.",
 		subcommands = { RunCommand.class, ScheduleCommand.class, StatusCommand.class, ShowCommand.class,
 				RestartCommand.class, StopCommand.class, AbandonCommand.class, RecoverCommand.class, PruneCommand.class,
-				ValidateCommand.class, JobsCommand.class, CommandLine.HelpCommand.class },
+				ValidateCommand.class, JobsCommand.class, BackupCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success",
 				"1:a step failed or the run was stopped (restartable: run the same command again)",
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
 				"4:the run date was already complete; nothing was done",
 				"5:busy: another execution of the job is running, or the database is in use by another process; "
 						+ "try again later",
-				"6:restart refused: an input file changed after it was ingested; restore it or use run --rerun" })
+				"6:restart refused: an input file changed after it was ingested; restore it or use run --rerun",
+				"7:the database file is damaged: restore the newest backup (README: Restoring the database)" })
 public class PipelineCommand implements Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(PipelineCommand.class);
@@ -43,6 +45,9 @@ public class PipelineCommand implements Runnable {
 
 	/** Exit code when the database or the job is in use by another process. */
 	public static final int BUSY = 5;
+
+	/** Exit code when the embedded database file is damaged. */
+	public static final int DAMAGED = 7;
 
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
@@ -80,9 +85,18 @@ public class PipelineCommand implements Runnable {
 		}
 		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
 			PrintWriter errors = cmd.getErr();
+			if (ex instanceof DatabaseDamagedException) {
+				errors.println("error: " + ex.getMessage());
+				// said on the terminal only, once: the console log would repeat it
+				log.debug("{}", ex.getMessage());
+				errors.flush();
+				return DAMAGED;
+			}
 			if (ex instanceof DatabaseInUseException) {
 				errors.println("error: " + ex.getMessage());
-				log.error("{}", ex.getMessage());
+				// said on the terminal only: the process that has the database logs what
+				// it does
+				log.debug("{}", ex.getMessage());
 				errors.flush();
 				return BUSY;
 			}
@@ -103,11 +117,12 @@ public class PipelineCommand implements Runnable {
 	 */
 	static ConfigurableApplicationContext startContext() {
 		ConfigurableApplicationContext context;
+		H2FileSettings h2 = new H2FileSettings();
 		try {
 			context = new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
 				.logStartupInfo(false)
 				.registerShutdownHook(false)
-				.listeners(new H2FileSettings())
+				.listeners(h2)
 				.run();
 		}
 		catch (RuntimeException ex) {
@@ -115,10 +130,29 @@ public class PipelineCommand implements Runnable {
 			if (inUse != null) {
 				throw new DatabaseInUseException(inUse);
 			}
+			Throwable damage = damage(ex);
+			if (damage != null && h2.file() != null) {
+				throw new DatabaseDamagedException(h2.file().toString(), damage);
+			}
 			throw ex;
 		}
 		Termination.install(context);
 		return context;
+	}
+
+	/**
+	 * @return the failure saying that the embedded database file is damaged (H2: 90030
+	 * "File corrupted", or the store's own "file corrupt" error), or {@code null}
+	 */
+	private static Throwable damage(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+			if ((t instanceof SQLException sql && sql.getErrorCode() == 90030)
+					|| (t.getClass().getName().startsWith("org.h2.") && message.contains("corrupt"))) {
+				return t;
+			}
+		}
+		return null;
 	}
 
 	private static SQLException databaseInUse(Throwable failure) {

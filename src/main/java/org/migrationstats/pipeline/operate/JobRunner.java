@@ -71,11 +71,13 @@ public class JobRunner {
 
 	private final ObservationRegistry observations;
 
+	private final DatabaseBackup backup;
+
 	private volatile boolean shuttingDown;
 
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
 			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -85,6 +87,7 @@ public class JobRunner {
 		this.inputs = inputs;
 		this.jobListeners = List.copyOf(jobListeners);
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+		this.backup = backup;
 	}
 
 	/**
@@ -222,7 +225,13 @@ public class JobRunner {
 							+ "; nothing was done for " + runDate + ". Try again when it has ended.");
 		}
 		try (JobLock.Held ignored = held.get()) {
-			return action.get();
+			RunOutcome outcome = action.get();
+			if (outcome.executionId() != null && (outcome.result() == RunOutcome.Result.SUCCESS
+					|| outcome.result() == RunOutcome.Result.COMPLETED_WITH_REJECTS
+					|| outcome.result() == RunOutcome.Result.FAILED)) {
+				this.backup.afterRun();
+			}
+			return outcome;
 		}
 	}
 

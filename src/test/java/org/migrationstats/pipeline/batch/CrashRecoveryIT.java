@@ -168,6 +168,7 @@ class CrashRecoveryIT {
 				.contains("pipeline.mv.db")
 				.doesNotContain("\tat ")
 				.doesNotContain("Exception");
+			assertThat(status.output().split("in use by another process", -1)).as("said once").hasSize(2);
 		}
 		finally {
 			child.kill();

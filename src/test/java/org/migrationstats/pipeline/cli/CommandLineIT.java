@@ -6,13 +6,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +47,8 @@ class CommandLineIT {
 				.contains("run", "schedule", "status", "show", "restart", "stop", "abandon", "recover", "prune",
 						"validate", "jobs")
 				.contains("5   busy")
-				.contains("6   restart refused");
+				.contains("6   restart refused")
+				.contains("7   the database file is damaged");
 		}
 
 		@Test
@@ -226,6 +231,47 @@ class CommandLineIT {
 				.contains("run date    2026-01-01, attempt 1")
 				.containsPattern("wb-population\\s+input/worldbank/population.csv\\s+33,388\\s+[0-9a-f]{16}\\s+1,105");
 			assertThat(execute("show", "987654").code()).isEqualTo(2);
+		}
+
+		@Test
+		void aDamagedDatabaseFileIsSaidToBeDamagedAndTheBackupOfTheRunRestoresIt() throws IOException {
+			Path backups = work.resolve("db/backups");
+			assertThat(backups).as("the run backed the database up when it ended").isDirectory();
+			Result backup = execute("backup");
+			assertThat(backup.code()).as(backup.err()).isZero();
+			assertThat(backup.out()).startsWith("backed up to " + backups.resolve("pipeline-"))
+				.contains("kept copies (newest first):");
+			Path newest;
+			try (var copies = Files.list(backups)) {
+				List<Path> zips = copies.filter((f) -> f.toString().endsWith(".zip")).sorted().toList();
+				assertThat(zips).hasSizeGreaterThanOrEqualTo(2);
+				newest = zips.get(zips.size() - 1);
+			}
+			Path damaged = Files.createDirectories(work.resolve("damaged"));
+			byte[] database = Files.readAllBytes(work.resolve("db/pipeline.mv.db"));
+			Files.write(damaged.resolve("pipeline.mv.db"), Arrays.copyOf(database, database.length / 3));
+			String url = System.getProperty("spring.datasource.url");
+			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + damaged.resolve("pipeline"));
+			try {
+				Result status = execute("status");
+				assertThat(status.code()).isEqualTo(7);
+				assertThat(status.err())
+					.startsWith("error: the database file " + damaged.resolve("pipeline.mv.db")
+							+ " is damaged and cannot be opened (File corrupted")
+					.contains("restore the newest copy from the backups folder")
+					.doesNotContain("\tat ");
+				try (var zip = new ZipInputStream(Files.newInputStream(newest))) {
+					assertThat(zip.getNextEntry().getName()).isEqualTo("pipeline.mv.db");
+					Files.copy(zip, damaged.resolve("pipeline.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+				}
+				Result restored = execute("status");
+				assertThat(restored.code()).as(restored.err()).isZero();
+				assertThat(restored.out())
+					.containsPattern("\\s+" + this.execution + "\\s+nightly-migration\\s+2026-01-01");
+			}
+			finally {
+				System.setProperty("spring.datasource.url", url);
+			}
 		}
 
 		@Test
