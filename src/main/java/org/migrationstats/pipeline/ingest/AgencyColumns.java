@@ -110,7 +110,9 @@ final class AgencyColumns {
 		String flag = cell(cells, this.flagColumn);
 		String status = cell(cells, this.statusColumn);
 		String confidentiality = cell(cells, this.confidentialityColumn);
-		String key = flag + '\u001f' + status + '\u001f' + confidentiality;
+		// most rows have one attribute or none: no key is built for them
+		String key = (status.isEmpty() && confidentiality.isEmpty()) ? flag
+				: flag + '\u001f' + status + '\u001f' + confidentiality;
 		RowAttributes read = this.attributes.get(key);
 		if (read == null) {
 			read = read(flag, status, confidentiality, row, mapper);
