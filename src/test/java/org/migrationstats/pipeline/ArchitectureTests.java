@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the domain code plain Java and the terminal to the command-line layer.
+ * Keeps the domain code plain Java, the terminal to the command-line layer, and the
+ * packages depending on each other one way.
  */
 class ArchitectureTests {
 
@@ -27,12 +28,34 @@ class ArchitectureTests {
 			.resideInAnyPackage("..pipeline.spec..", "..pipeline.ingest..", "..pipeline.reference..",
 					"..pipeline.compute..")
 			.and()
-			.resideOutsideOfPackage("..pipeline.ingest.excel..")
+			.resideOutsideOfPackages("..pipeline.ingest.excel..", "..pipeline.compute.jdbc..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.apache.poi..", "java.sql..", "javax.sql..",
 					"org.springframework.batch..")
 			.because("parsing, reference data and figures are plain Java, tested without a Spring context");
+		assertNoViolations(rule);
+	}
+
+	@Test
+	void figuresAreComputedWithoutKnowingHowTheyAreReported() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("..pipeline.compute..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..pipeline.report..")
+			.because("the report reads the figures compute makes, not the reverse");
+		assertNoViolations(rule);
+	}
+
+	@Test
+	void theReportReadsFiguresWithoutTheStatementsThatComputeThem() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("..pipeline.report..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..pipeline.compute.jdbc..")
+			.because("the report reads the figures through its own queries; compute's plain records are shared");
 		assertNoViolations(rule);
 	}
 

@@ -2,12 +2,12 @@ package org.migrationstats.pipeline.batch;
 
 import java.nio.file.Path;
 
+import org.migrationstats.pipeline.compute.jdbc.FigureComputation;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.TableSpec;
-import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
 
@@ -125,7 +125,7 @@ class PipelineBatchConfiguration {
 
 	@Bean
 	Step computeFigures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
-			RunStore runs, FiguresStore figures, IngestCounts ingestCounts, CountryReference countries) {
+			RunStore runs, FigureComputation figures, IngestCounts ingestCounts, CountryReference countries) {
 		return new StepBuilder(COMPUTE_FIGURES, jobRepository)
 			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries), transactionManager)
 			.build();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.migrationstats.pipeline.report.XlsxTableSink.CoverSection;
+import org.migrationstats.pipeline.report.jdbc.YearSpan;
 import org.migrationstats.pipeline.schedule.NightlySchedule;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
@@ -47,7 +48,7 @@ final class AboutSheet {
 	 * are none
 	 * @return the cover's sections
 	 */
-	static List<CoverSection> sections(JobSpec spec, RunInfo run, String organisation, Optional<int[]> years) {
+	static List<CoverSection> sections(JobSpec spec, RunInfo run, String organisation, Optional<YearSpan> years) {
 		String by = organisation.isEmpty() ? "the organisation" : organisation;
 		List<CoverSection> sections = new ArrayList<>();
 		sections.add(new CoverSection("What this workbook shows",
@@ -60,7 +61,7 @@ final class AboutSheet {
 								+ "them, the Notes sheet explains the [note] marks in titles and headings, and the "
 								+ "figures are also in CSV files beside this workbook, one per table.")));
 		List<String> covered = new ArrayList<>();
-		covered.add(years.map((y) -> "Country-year figures: " + y[0] + " to " + y[1] + ".")
+		covered.add(years.map((y) -> "Country-year figures: " + y.first() + " to " + y.last() + ".")
 			.orElse("No country-year figures in this run."));
 		if (!spec.periods().isEmpty()) {
 			covered.add("Named periods: "

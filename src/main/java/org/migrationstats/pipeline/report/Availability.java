@@ -15,9 +15,6 @@ import org.migrationstats.pipeline.spec.Measure;
  */
 record Availability(Set<Measure> measures) {
 
-	/** A run that has every measure, which leaves no column out. */
-	static final Availability ALL = new Availability(EnumSet.allOf(Measure.class));
-
 	Availability {
 		measures = measures.isEmpty() ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(measures);
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.migrationstats.pipeline.compute.GroupFigures;
+import org.migrationstats.pipeline.report.jdbc.NetMigrationYear;
 
 /**
  * The figures the report's charts plot, in two tables on two sheets: net migration per
@@ -55,37 +56,20 @@ record ChartData(String countriesInWords, List<String> countries, List<Integer> 
 	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
 	 * @param keys the chart countries
 	 * @param names country names by key
-	 * @param series rows of country key, year and net migration ({@code Long} or
-	 * {@code null}), any order
-	 * @param groupFigures the period figures per group, in report order
-	 * @return the chart figures
-	 */
-	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names, List<Object[]> series,
-			List<GroupFigures> groupFigures) {
-		return of(countriesInWords, keys, names, series, groupFigures, Availability.ALL);
-	}
-
-	/**
-	 * @param countriesInWords the chart countries in words, for titles, such as
-	 * {@code Central
-	* Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan)}
-	 * @param keys the chart countries
-	 * @param names country names by key
-	 * @param series rows of country key, year and net migration ({@code Long} or
-	 * {@code null}), any order
+	 * @param series the chart countries' net migration per year, any order
 	 * @param groupFigures the period figures per group, in report order
 	 * @param run the figures the run can give: a group figure it cannot is left out
 	 * @return the chart figures
 	 */
-	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names, List<Object[]> series,
-			List<GroupFigures> groupFigures, Availability run) {
+	static ChartData of(String countriesInWords, List<String> keys, Map<String, String> names,
+			List<NetMigrationYear> series, List<GroupFigures> groupFigures, Availability run) {
 		TreeSet<Integer> years = new TreeSet<>();
 		Map<String, Map<Integer, Long>> byCountry = new HashMap<>();
-		for (Object[] row : series) {
-			if (row[2] != null) {
-				years.add((Integer) row[1]);
+		for (NetMigrationYear row : series) {
+			if (row.netMigration() != null) {
+				years.add(row.year());
 			}
-			byCountry.computeIfAbsent((String) row[0], (k) -> new HashMap<>()).put((Integer) row[1], (Long) row[2]);
+			byCountry.computeIfAbsent(row.country(), (k) -> new HashMap<>()).put(row.year(), row.netMigration());
 		}
 		List<Integer> span = new ArrayList<>();
 		if (!years.isEmpty()) {

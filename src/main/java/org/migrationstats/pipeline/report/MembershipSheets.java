@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.migrationstats.pipeline.reference.Membership;
 import org.migrationstats.pipeline.reference.MembershipChange;
 import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.report.jdbc.MembershipCheck;
 import org.migrationstats.pipeline.spec.MembershipTotal;
 
 /**
@@ -110,14 +111,14 @@ final class MembershipSheets {
 		sink.end();
 	}
 
-	static void writeChecks(TableSink sink, List<Object[]> differences) throws IOException {
+	static void writeChecks(TableSink sink, List<MembershipCheck> differences) throws IOException {
 		sink.begin(
 				new TableSink.TableInfo("Membership checks", "membership_checks",
 						"Where other membership sources disagree with the membership file"),
 				List.of(Column.text("Other source"), Column.text("Party"), Column.text("Name"),
 						Column.text("Membership file"), Column.text("Other source says"), Column.text("Difference")));
-		for (Object[] row : differences) {
-			sink.row(Arrays.asList(row));
+		for (MembershipCheck c : differences) {
+			sink.row(Arrays.asList(c.source(), c.party(), c.name(), c.here(), c.there(), c.difference()));
 		}
 		sink.end();
 	}

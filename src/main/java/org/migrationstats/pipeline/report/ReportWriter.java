@@ -10,14 +10,18 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.migrationstats.pipeline.compute.CountryYearFigures;
 import org.migrationstats.pipeline.compute.GroupFigures;
 import org.migrationstats.pipeline.reference.Membership;
+import org.migrationstats.pipeline.report.jdbc.AggregateFound;
+import org.migrationstats.pipeline.report.jdbc.FailedCheck;
+import org.migrationstats.pipeline.report.jdbc.FigureQueries;
+import org.migrationstats.pipeline.report.jdbc.FilteredRowCount;
+import org.migrationstats.pipeline.report.jdbc.InputQueries;
+import org.migrationstats.pipeline.report.jdbc.SourceDifference;
+import org.migrationstats.pipeline.report.jdbc.UnmatchedName;
 import org.migrationstats.pipeline.spec.JobSpec;
-import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +46,15 @@ public class ReportWriter {
 	/** How many countries the net migration chart shows when the job file names none. */
 	static final int DEFAULT_CHART_COUNTRIES = 5;
 
-	private final FiguresStore figures;
+	private final FigureQueries figures;
+
+	private final InputQueries inputs;
 
 	private final RunStore runs;
 
-	public ReportWriter(FiguresStore figures, RunStore runs) {
+	public ReportWriter(FigureQueries figures, InputQueries inputs, RunStore runs) {
 		this.figures = figures;
+		this.inputs = inputs;
 		this.runs = runs;
 	}
 
@@ -82,7 +89,7 @@ public class ReportWriter {
 				String organisation = membership.records().isEmpty() ? "" : membership.records().get(0).organisation();
 				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run),
 						"Cover: what the workbook shows, the years it covers, its sources and the next run",
-						AboutSheet.sections(spec, run, organisation, yearSpan(run.runId())));
+						AboutSheet.sections(spec, run, organisation, this.figures.yearSpan(run.runId())));
 				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
 				xlsx.citeForEmptyTables(Note.EMPTY_TABLES.cite());
 				xlsx.reserve(CONTENTS, "Every sheet, with a link to it and its number of rows");
@@ -112,7 +119,7 @@ public class ReportWriter {
 				charts.write(sink);
 				RunDetails.write(sink, spec, run);
 				RunDetails.writeInputs(sink, spec, files, this.runs.inputs(run.runId()),
-						this.figures.fileCounts(run.runId()));
+						this.inputs.fileCounts(run.runId()));
 				xlsx.charts(CHARTS, charts);
 				xlsx.contents(CONTENTS, Note.cite(Note.SHORTHAND));
 				xlsx.properties("Migration statistics: " + spec.name() + ", " + run.runDate(),
@@ -162,8 +169,9 @@ public class ReportWriter {
 								+ "that differs from immigrants minus emigrants)"),
 				List.of(Column.text("Country code"), Column.text("Country"), Column.year("Year"), Column.text("Check"),
 						Column.count("Reported"), Column.count("Expected"), Column.count("Difference")));
-		for (Object[] row : this.figures.checks(runId, spec.figures().balanceTolerance())) {
-			sink.row(Arrays.asList(row));
+		for (FailedCheck c : this.figures.checks(runId, spec.figures().balanceTolerance())) {
+			sink.row(Arrays.asList(c.country(), c.name(), c.year(), c.check(), c.reported(), c.expected(),
+					c.difference()));
 		}
 		sink.end();
 	}
@@ -175,20 +183,11 @@ public class ReportWriter {
 				List.of(Column.text("Kind"), Column.text("Country code"), Column.text("Country"), Column.year("Year"),
 						Column.text("Measure"), Column.text("Dataset A"), Column.count("Value A"),
 						Column.text("Dataset B"), Column.count("Value B"), Column.count("B minus A")));
-		for (Object[] row : this.figures.sourceDifferences(runId)) {
-			sink.row(Arrays.asList(row));
+		for (SourceDifference d : this.figures.sourceDifferences(runId)) {
+			sink.row(Arrays.asList(d.kind(), d.country(), d.name(), d.year(), d.measure(), d.datasetA(), d.valueA(),
+					d.datasetB(), d.valueB(), d.difference()));
 		}
 		sink.end();
-	}
-
-	/**
-	 * @return the first and last year of the run's country-year figures, if it has any
-	 */
-	private Optional<int[]> yearSpan(long runId) {
-		return this.figures.yearRanges(runId)
-			.values()
-			.stream()
-			.reduce((a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
 	}
 
 	private void writeUnmatchedNames(TableSink sink, long runId) throws IOException {
@@ -197,8 +196,8 @@ public class ReportWriter {
 				List.of(Column.text("Dataset"), Column.text("As written"),
 						Column.text("Reason and closest known names"), Column.count("Rows"),
 						Column.count("First row")));
-		for (Object[] row : this.figures.unmatchedNames(runId)) {
-			sink.row(Arrays.asList(row));
+		for (UnmatchedName u : this.inputs.unmatchedNames(runId)) {
+			sink.row(Arrays.asList(u.dataset(), u.asWritten(), u.reason(), u.rows(), u.firstRow()));
 		}
 		sink.end();
 	}
@@ -210,7 +209,7 @@ public class ReportWriter {
 				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Sheet"), Column.count("Row"),
 						Column.text("Column"), Column.text("Value as written"), Column.text("Reason")));
 		List<IOException> failures = new ArrayList<>(1);
-		this.figures.rejections(runId, (r) -> {
+		this.inputs.rejections(runId, (r) -> {
 			try {
 				sink.row(
 						Arrays.asList(r.dataset(), r.file(), r.sheet(), r.row(), r.column(), r.rawValue(), r.reason()));
@@ -231,8 +230,8 @@ public class ReportWriter {
 						"Aggregate rows found in the inputs and left out of every figure", Note.cite(Note.AGGREGATES)),
 				List.of(Column.text("Dataset"), Column.text("Scheme"), Column.text("Code"), Column.text("Name"),
 						Column.count("Rows")));
-		for (Object[] a : this.figures.aggregatesFound(runId)) {
-			sink.row(Arrays.asList(a));
+		for (AggregateFound a : this.inputs.aggregatesFound(runId)) {
+			sink.row(Arrays.asList(a.dataset(), a.scheme(), a.code(), a.name(), a.rows()));
 		}
 		sink.end();
 	}
@@ -243,8 +242,9 @@ public class ReportWriter {
 						+ "dataset's filters, section headings"),
 				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Sheet"), Column.text("Reason"),
 						Column.text("As written"), Column.count("Rows"), Column.count("First row")));
-		for (Object[] row : this.figures.filteredRows(runId)) {
-			sink.row(Arrays.asList(row));
+		for (FilteredRowCount f : this.inputs.filteredRows(runId)) {
+			sink.row(
+					Arrays.asList(f.dataset(), f.file(), f.sheet(), f.reason(), f.asWritten(), f.rows(), f.firstRow()));
 		}
 		sink.end();
 	}

@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
+import org.migrationstats.pipeline.report.jdbc.FileCounts;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
-import org.migrationstats.pipeline.store.FiguresStore.FileCounts;
 import org.migrationstats.pipeline.store.RunInput;
 
 /**

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.migrationstats.pipeline.store.FiguresStore;
+import org.migrationstats.pipeline.report.jdbc.FigureQueries;
 
 import org.migrationstats.pipeline.operate.JobRunner;
 import org.migrationstats.pipeline.operate.RunOutcome;
@@ -80,7 +80,7 @@ class ReportWorkbookIT {
 	private JobRunner runner;
 
 	@Autowired
-	private FiguresStore figures;
+	private FigureQueries figures;
 
 	private SampleJob job;
 

@@ -62,8 +62,9 @@ class AvailabilityTest {
 
 	@Test
 	void aRunWithEveryMeasureLeavesOutNoColumn() {
-		assertThat(new CountryYearSheet(Availability.ALL).leftOut()).isEmpty();
-		assertThat(new PeriodSheets(Availability.ALL).periodsLeftOut()).isEmpty();
+		Availability all = new Availability(EnumSet.allOf(Measure.class));
+		assertThat(new CountryYearSheet(all).leftOut()).isEmpty();
+		assertThat(new PeriodSheets(all).periodsLeftOut()).isEmpty();
 	}
 
 }

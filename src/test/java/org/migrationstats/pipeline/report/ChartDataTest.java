@@ -1,11 +1,14 @@
 package org.migrationstats.pipeline.report;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.migrationstats.pipeline.compute.GroupFigures;
+import org.migrationstats.pipeline.report.jdbc.NetMigrationYear;
+import org.migrationstats.pipeline.spec.Measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +19,15 @@ class ChartDataTest {
 
 	private static final Map<String, String> NAMES = Map.of("KAZ", "Kazakhstan", "KGZ", "Kyrgyzstan");
 
+	/** A run that has every measure, which leaves no figure out. */
+	private static final Availability ALL = new Availability(EnumSet.allOf(Measure.class));
+
 	@Test
 	void spansEveryYearFromTheFirstToTheLastWithGapsWhereAYearIsUnknown() {
 		ChartData data = ChartData.of("the job file's first group", List.of("KAZ", "KGZ", "XXX"), NAMES,
-				List.of(new Object[] { "KAZ", 1991, -100L }, new Object[] { "KAZ", 1994, -521_425L },
-						new Object[] { "KGZ", 1992, 5L }, new Object[] { "KGZ", 1995, null }),
-				List.of());
+				List.of(new NetMigrationYear("KAZ", 1991, -100L), new NetMigrationYear("KAZ", 1994, -521_425L),
+						new NetMigrationYear("KGZ", 1992, 5L), new NetMigrationYear("KGZ", 1995, null)),
+				List.of(), ALL);
 		assertThat(data.years()).containsExactly(1991, 1992, 1993, 1994);
 		assertThat(data.countries()).containsExactly("Kazakhstan (KAZ)", "Kyrgyzstan (KGZ)", "XXX (XXX)");
 		assertThat(data.netMigration().get(0)).containsExactly(-100L, null, null, -521_425L);
@@ -36,7 +42,7 @@ class ChartDataTest {
 				group("since-independence", "list", "central-asia", -4_680_411L),
 				group("since-independence", "region", "Asia", 1L), group("2003-2023", "membership", "MEMBER", 28L),
 				group("2003-2023", "list", "central-asia", -853_063L));
-		ChartData data = ChartData.of("", List.of(), NAMES, List.of(), groups);
+		ChartData data = ChartData.of("", List.of(), NAMES, List.of(), groups, ALL);
 		assertThat(data.periods()).containsExactly("since-independence", "2003-2023");
 		assertThat(data.periodSpans()).containsExactly("1991\u20132002, 12 calendar years",
 				"2003\u20132023, 21 calendar years");

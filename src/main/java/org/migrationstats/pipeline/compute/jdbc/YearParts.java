@@ -1,4 +1,4 @@
-package org.migrationstats.pipeline.store;
+package org.migrationstats.pipeline.compute.jdbc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * where some are not in the Filtered rows table), and carries values' flags to the
  * country-years and periods built from them.
  */
-public final class YearParts {
+final class YearParts {
 
 	/** Why a year's months or quarters were not summed, in the Filtered rows table. */
 	public static final String INCOMPLETE = "a year with months or quarters missing is not summed";
@@ -63,7 +63,7 @@ public final class YearParts {
 
 	private final JdbcTemplate jdbc;
 
-	public YearParts(JdbcTemplate jdbc) {
+	YearParts(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -71,7 +71,7 @@ public final class YearParts {
 	 * Removes what an earlier attempt at computing this run listed.
 	 * @param runId the run
 	 */
-	public void clear(long runId) {
+	void clear(long runId) {
 		this.jdbc.update("DELETE FROM MIG_FILTERED_ROW WHERE RUN_ID = ? AND REASON = ?", runId, INCOMPLETE);
 	}
 
@@ -80,7 +80,7 @@ public final class YearParts {
 	 * the incomplete ones, per file, in the Filtered rows table.
 	 * @param runId the run
 	 */
-	public void sumToYears(long runId) {
+	void sumToYears(long runId) {
 		this.jdbc.update(SUMS, runId, runId, runId, runId);
 		Map<List<Object>, Incomplete> years = new LinkedHashMap<>();
 		this.jdbc.query("""
@@ -117,7 +117,7 @@ public final class YearParts {
 	 * ({@code immigrants p; net migration e}): the values of the datasets ranked first.
 	 * @param runId the run
 	 */
-	public void flagCountryYears(long runId) {
+	void flagCountryYears(long runId) {
 		Map<List<Object>, Map<String, String>> flags = new LinkedHashMap<>();
 		this.jdbc.query("""
 				SELECT COUNTRY, YR, MEASURE, FLAGS FROM (
@@ -153,7 +153,7 @@ public final class YearParts {
 	 * @param from its first year
 	 * @param to its last year
 	 */
-	public void flagPeriod(long runId, String period, int from, int to) {
+	void flagPeriod(long runId, String period, int from, int to) {
 		Map<String, Map<Integer, TreeSet<Character>>> flags = new TreeMap<>();
 		this.jdbc.query("SELECT COUNTRY, YR, FLAGS FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? AND YR BETWEEN ? AND ? "
 				+ "AND FLAGS IS NOT NULL", (rs) -> {

@@ -1,0 +1,210 @@
+package org.migrationstats.pipeline.compute.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.migrationstats.pipeline.compute.MembershipTimeline;
+import org.migrationstats.pipeline.reference.CountryReference;
+import org.migrationstats.pipeline.reference.Membership;
+import org.migrationstats.pipeline.reference.MembershipComparison;
+import org.migrationstats.pipeline.reference.MembershipCounts;
+import org.migrationstats.pipeline.reference.MembershipDifference;
+import org.migrationstats.pipeline.reference.MembershipStatus;
+import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.spec.MembershipCheckSpec;
+import org.migrationstats.pipeline.spec.PeriodSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Computes a run's figures from its observations: country-years, membership status at
+ * each year end, period sums per country and per group, membership counts and
+ * comparisons, source conflicts and revisions. The sums are set-based SQL
+ * ({@link FigureStatements}); membership status on a date is decided in plain Java
+ * ({@link MembershipTimeline}). It runs in the caller's transaction.
+ */
+@Repository
+public class FigureComputation {
+
+	private static final Logger log = LoggerFactory.getLogger(FigureComputation.class);
+
+	private static final int BATCH_SIZE = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	public FigureComputation(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Removes what an earlier attempt at computing this run left, with the rejections it
+	 * made, so computing is idempotent.
+	 * @param runId the run
+	 */
+	public void clearComputed(long runId) {
+		for (String table : FigureStatements.COMPUTED_TABLES) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+		}
+		this.jdbc.update(FigureStatements.DELETE_COMPUTE_REJECTIONS, runId, FigureStatements.COMPUTE);
+		new YearParts(this.jdbc).clear(runId);
+	}
+
+	/**
+	 * Computes the figures of a run whose earlier results are cleared.
+	 * @param runId the run
+	 * @param spec the job
+	 * @param membership the run's membership records
+	 * @param countries the country reference other membership sources are read with
+	 * @return the number of country-years
+	 */
+	public int compute(long runId, JobSpec spec, Membership membership, CountryReference countries) {
+		int countryYears = computeCountryYears(runId);
+		Map<String, Years> ranges = yearRanges(runId);
+		saveYearEndStatuses(runId, membership, ranges);
+		for (PeriodSpec period : spec.periods()) {
+			computePeriod(runId, period, membership);
+		}
+		computeGroups(runId);
+		computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
+		if (!ranges.isEmpty()) {
+			int firstYear = ranges.values().stream().mapToInt(Years::first).min().getAsInt();
+			int lastYear = ranges.values().stream().mapToInt(Years::last).max().getAsInt();
+			saveMembershipCounts(runId,
+					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipCountDates()));
+		}
+		MembershipComparison comparison = new MembershipComparison(countries);
+		for (MembershipCheckSpec check : spec.membershipChecks()) {
+			List<MembershipDifference> differences = comparison.compare(membership, check,
+					check.allParties() ? null : ranges.keySet());
+			saveMembershipChecks(runId, differences);
+			log.info("Membership file and {} disagree on {} point(s)", check.id(), differences.size());
+		}
+		log.info("Computed {} country-years for {} countries and {} period(s) of run {}", countryYears, ranges.size(),
+				spec.periods().size(), runId);
+		return countryYears;
+	}
+
+	/**
+	 * Rejects a second value of a dataset that is not summed, takes one value per
+	 * dataset, country, year and measure, and builds the country-year table from them.
+	 */
+	private int computeCountryYears(long runId) {
+		this.jdbc.update(FigureStatements.DUPLICATES, runId);
+		this.jdbc.update(FigureStatements.DATASET_VALUES, runId, runId, runId, runId);
+		YearParts parts = new YearParts(this.jdbc);
+		parts.sumToYears(runId);
+		int countryYears = this.jdbc.update(FigureStatements.COUNTRY_YEARS, runId, runId);
+		parts.flagCountryYears(runId);
+		return countryYears;
+	}
+
+	/**
+	 * @return each country's first and last year, in country order
+	 */
+	private Map<String, Years> yearRanges(long runId) {
+		Map<String, Years> ranges = new LinkedHashMap<>();
+		this.jdbc.query(FigureStatements.YEAR_RANGES, (ResultSet rs) -> {
+			ranges.put(rs.getString(1), new Years(rs.getInt(2), rs.getInt(3)));
+		}, runId);
+		return ranges;
+	}
+
+	private void saveYearEndStatuses(long runId, Membership membership, Map<String, Years> ranges) {
+		List<YearEndStatus> statuses = new ArrayList<>();
+		ranges.forEach((country, years) -> {
+			for (int year = years.first(); year <= years.last(); year++) {
+				statuses.add(new YearEndStatus(country, year, MembershipTimeline.atYearEnd(membership, country, year)));
+			}
+		});
+		this.jdbc.batchUpdate(FigureStatements.YEAR_END_STATUS, statuses, BATCH_SIZE, (ps, s) -> {
+			ps.setString(1, s.status().name());
+			ps.setLong(2, runId);
+			ps.setString(3, s.country());
+			ps.setInt(4, s.year());
+		});
+	}
+
+	/**
+	 * Sums a period's figures per country, with each country's status at the period's
+	 * end.
+	 */
+	private void computePeriod(long runId, PeriodSpec period, Membership membership) {
+		this.jdbc.update(FigureStatements.PERIOD, runId, period.name(), period.from(), period.to(), period.from(),
+				period.to(), runId, period.from(), period.to());
+		this.jdbc.update(FigureStatements.PERIOD_POPULATION_CHANGE, runId, period.name());
+		new YearParts(this.jdbc).flagPeriod(runId, period.name(), period.from(), period.to());
+		List<String> countries = this.jdbc.queryForList(FigureStatements.PERIOD_COUNTRIES, String.class, runId,
+				period.name());
+		this.jdbc.batchUpdate(FigureStatements.PERIOD_END_STATUS, countries, BATCH_SIZE, (ps, country) -> {
+			ps.setString(1, MembershipTimeline.atYearEnd(membership, country, period.to()).name());
+			ps.setLong(2, runId);
+			ps.setString(3, period.name());
+			ps.setString(4, country);
+		});
+	}
+
+	/**
+	 * Sums the period figures per membership status at the period's end, per region and
+	 * sub-region, and per list the job file names.
+	 */
+	private void computeGroups(long runId) {
+		this.jdbc.update(FigureStatements.GROUPS_BY_STATUS, "membership", runId);
+		this.jdbc.update(FigureStatements.GROUPS_BY_REGION, "region", runId);
+		this.jdbc.update(FigureStatements.GROUPS_BY_SUB_REGION, "sub-region", runId);
+		this.jdbc.update(FigureStatements.GROUPS_BY_LIST, "list", runId);
+	}
+
+	/**
+	 * Lists where datasets disagree: other sources beyond the tolerance, and every
+	 * revised value between a dataset and the older vintage it revises.
+	 * @param tolerance the relative difference beyond which a conflict is listed
+	 * @param revisions newer dataset id mapped to the older one
+	 */
+	private void computeSourceDifferences(long runId, BigDecimal tolerance, Map<String, String> revisions) {
+		this.jdbc.update(FigureStatements.CONFLICTS, runId, runId, tolerance);
+		revisions.forEach((newer, older) -> this.jdbc.update(FigureStatements.REVISIONS, runId, newer, older, newer,
+				older, runId, newer, older));
+	}
+
+	private void saveMembershipCounts(long runId, List<MembershipCounts> counts) {
+		this.jdbc.batchUpdate(FigureStatements.MEMBERSHIP_COUNT, counts, BATCH_SIZE, (ps, c) -> {
+			ps.setLong(1, runId);
+			ps.setDate(2, Date.valueOf(c.day()));
+			ps.setInt(3, c.memberStates());
+			ps.setInt(4, c.observerStates());
+			ps.setInt(5, c.observerBodies());
+		});
+	}
+
+	private void saveMembershipChecks(long runId, List<MembershipDifference> differences) {
+		this.jdbc.batchUpdate(FigureStatements.MEMBERSHIP_CHECK, differences, BATCH_SIZE, (ps, d) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, d.source());
+			ps.setString(3, d.party());
+			ps.setString(4, d.here());
+			ps.setString(5, d.there());
+			ps.setString(6, d.difference());
+		});
+	}
+
+	/**
+	 * The first and last year a country has figures for.
+	 */
+	private record Years(int first, int last) {
+	}
+
+	/**
+	 * A country's membership status on 31 December of a year.
+	 */
+	private record YearEndStatus(String country, int year, MembershipStatus status) {
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.migrationstats.pipeline.report.jdbc;
+
+/**
+ * What one file gave.
+ *
+ * @param datasetId the dataset
+ * @param fileName the file
+ * @param observations observations taken
+ * @param rejections cells and rows rejected
+ * @param aggregateRows aggregate rows set aside
+ */
+public record FileCounts(String datasetId, String fileName, long observations, long rejections, long aggregateRows) {
+}
