@@ -84,7 +84,8 @@ public class ReportWriter {
 			Files.createDirectories(temporary);
 			String baseName = spec.name() + "-" + run.runDate();
 			try (XlsxTableSink xlsx = new XlsxTableSink()) {
-				TableSink sink = new TeeSink(xlsx, new CsvTableSink(temporary, spec.report().neutraliseCsv()));
+				TableSink sink = new ProgressSink(
+						new TeeSink(xlsx, new CsvTableSink(temporary, spec.report().neutraliseCsv())));
 				Membership membership = this.runs.membership(run.runId(), run.membershipFile());
 				String organisation = membership.records().isEmpty() ? "" : membership.records().get(0).organisation();
 				xlsx.cover(AboutSheet.SHEET, AboutSheet.title(spec, run),
@@ -126,7 +127,10 @@ public class ReportWriter {
 						"Net migration and population figures by membership status", "Figures of job " + spec.name()
 								+ " for " + run.runDate() + ", with their inputs, " + "definitions, checks and rejects",
 						run.runDate());
+				long saving = System.nanoTime();
 				xlsx.save(temporary.resolve(baseName + ".xlsx"));
+				log.info("Wrote the workbook {}.xlsx in {} s", baseName,
+						String.format("%.1f", (System.nanoTime() - saving) / 1e9));
 			}
 			publish(temporary, target, run.executionId());
 		}

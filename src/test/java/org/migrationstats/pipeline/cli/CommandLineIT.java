@@ -249,7 +249,10 @@ class CommandLineIT {
 			}
 			Path damaged = Files.createDirectories(work.resolve("damaged"));
 			byte[] database = Files.readAllBytes(work.resolve("db/pipeline.mv.db"));
-			Files.write(damaged.resolve("pipeline.mv.db"), Arrays.copyOf(database, database.length / 3));
+			// both file headers overwritten, as by a crash of the machine while they were
+			// written
+			Arrays.fill(database, 0, 8192, (byte) 0);
+			Files.write(damaged.resolve("pipeline.mv.db"), database);
 			String url = System.getProperty("spring.datasource.url");
 			System.setProperty("spring.datasource.url", "jdbc:h2:file:" + damaged.resolve("pipeline"));
 			try {
@@ -272,6 +275,18 @@ class CommandLineIT {
 			finally {
 				System.setProperty("spring.datasource.url", url);
 			}
+		}
+
+		@Test
+		void computeAndReportLogWhatTheyDoAndStepsThatReadNoRowsGiveNoRowRates() throws IOException {
+			String log = Files.readString(work.resolve("logs/pipeline.log"), StandardCharsets.UTF_8);
+
+			assertThat(log).containsPattern("Computed 1125 country-years of 15 countries in \\d+\\.\\d s")
+				.containsPattern("Computed period since-independence \\(1991 to 2002\\) in \\d+\\.\\d s")
+				.containsPattern("Computed membership check against cow-igo-v3 in \\d+\\.\\d s")
+				.containsPattern("Wrote table Country-year \\(country_year.csv\\), 1,125 rows, in \\d+\\.\\d s")
+				.containsPattern("Wrote the workbook nightly-migration-2026-01-01.xlsx in \\d+\\.\\d s")
+				.doesNotContain(" 0 rows done");
 		}
 
 		@Test

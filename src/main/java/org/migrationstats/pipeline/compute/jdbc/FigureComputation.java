@@ -20,6 +20,7 @@ import org.migrationstats.pipeline.spec.MembershipCheckSpec;
 import org.migrationstats.pipeline.spec.PeriodSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -66,19 +67,26 @@ public class FigureComputation {
 	 * @return the number of country-years
 	 */
 	public int compute(long runId, JobSpec spec, Membership membership, CountryReference countries) {
+		long started = System.nanoTime();
 		int countryYears = computeCountryYears(runId);
 		Map<String, Years> ranges = yearRanges(runId);
+		started = done(started, "{} country-years of {} countries", countryYears, ranges.size());
 		saveYearEndStatuses(runId, membership, ranges);
+		started = done(started, "membership status at each year end");
 		for (PeriodSpec period : spec.periods()) {
 			computePeriod(runId, period, membership);
+			started = done(started, "period {} ({} to {})", period.name(), period.from(), period.to());
 		}
 		computeGroups(runId);
+		started = done(started, "groups");
 		computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
+		started = done(started, "source conflicts and revisions");
 		if (!ranges.isEmpty()) {
 			int firstYear = ranges.values().stream().mapToInt(Years::first).min().getAsInt();
 			int lastYear = ranges.values().stream().mapToInt(Years::last).max().getAsInt();
 			saveMembershipCounts(runId,
 					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipCountDates()));
+			started = done(started, "membership counts");
 		}
 		MembershipComparison comparison = new MembershipComparison(countries);
 		for (MembershipCheckSpec check : spec.membershipChecks()) {
@@ -86,10 +94,25 @@ public class FigureComputation {
 					check.allParties() ? null : ranges.keySet());
 			saveMembershipChecks(runId, differences);
 			log.info("Membership file and {} disagree on {} point(s)", check.id(), differences.size());
+			started = done(started, "membership check against {}", check.id());
 		}
 		log.info("Computed {} country-years for {} countries and {} period(s) of run {}", countryYears, ranges.size(),
 				spec.periods().size(), runId);
 		return countryYears;
+	}
+
+	/**
+	 * Logs a part of the computation as done, with its time: the step reads no rows, so
+	 * these lines are its progress.
+	 * @return now, when the next part starts
+	 */
+	private static long done(long started, String what, Object... arguments) {
+		long now = System.nanoTime();
+		if (log.isInfoEnabled()) {
+			String text = MessageFormatter.arrayFormat(what, arguments).getMessage();
+			log.info("Computed {} in {} s", text, String.format("%.1f", (now - started) / 1e9));
+		}
+		return now;
 	}
 
 	/**
