@@ -131,8 +131,10 @@ class ObservationWriter {
 		flushRejections();
 		flushAggregates();
 		flushFiltered();
-		this.store.saveMissingValues(this.runId, this.datasetId, this.file, this.processor.sheet(), this.missing);
-		this.missing.clear();
+		if (!this.missing.isEmpty()) {
+			this.store.saveMissingValues(this.runId, this.datasetId, this.file, this.processor.sheet(), this.missing);
+			this.missing.clear();
+		}
 	}
 
 	/**
