@@ -2,6 +2,8 @@ package org.migrationstats.pipeline.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.migrationstats.pipeline.ingest.FilteredRows;
 import org.migrationstats.pipeline.ingest.MappedRow;
@@ -48,6 +50,9 @@ class ObservationWriter {
 
 	private final FilteredRows filtered = new FilteredRows();
 
+	/** Value cells of an agency's file that held no value, per reason. */
+	private final Map<String, Long> missing = new TreeMap<>();
+
 	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file,
 			boolean sumRecords) {
 		this.sumRecords = sumRecords;
@@ -71,6 +76,7 @@ class ObservationWriter {
 				flushObservations();
 			}
 		}
+		row.missing().forEach((reason) -> this.missing.merge(reason, 1L, Long::sum));
 		for (Rejection rejection : row.rejections()) {
 			this.rejections.add(rejection);
 		}
@@ -125,6 +131,10 @@ class ObservationWriter {
 		flushRejections();
 		flushAggregates();
 		flushFiltered();
+		if (!this.missing.isEmpty()) {
+			this.store.saveMissingValues(this.runId, this.datasetId, this.file, this.processor.sheet(), this.missing);
+			this.missing.clear();
+		}
 	}
 
 	/**
@@ -138,6 +148,7 @@ class ObservationWriter {
 		this.rowRejections.clear();
 		this.aggregates.clear();
 		this.filtered.drain();
+		this.missing.clear();
 		this.processor.drainLeftOutColumns();
 		this.store.deleteFile(this.runId, this.datasetId, this.file);
 	}

@@ -22,13 +22,20 @@ public sealed interface MappedRow {
 	 * @param country the country
 	 * @param observations the values taken
 	 * @param rejections the cells not taken
+	 * @param missing why each value cell of an agency's file that holds no value is empty
+	 * ({@value FlaggedCell#NOT_AVAILABLE}, {@value FlaggedCell#CONFIDENTIAL})
 	 */
-	record CountryRow(long row, Country country, List<Observation> observations,
-			List<Rejection> rejections) implements MappedRow {
+	record CountryRow(long row, Country country, List<Observation> observations, List<Rejection> rejections,
+			List<String> missing) implements MappedRow {
 
 		public CountryRow {
 			observations = (observations instanceof OwnedList) ? observations : List.copyOf(observations);
 			rejections = List.copyOf(rejections);
+			missing = List.copyOf(missing);
+		}
+
+		public CountryRow(long row, Country country, List<Observation> observations, List<Rejection> rejections) {
+			this(row, country, observations, rejections, List.of());
 		}
 
 	}

@@ -25,10 +25,13 @@ final class RowFilters {
 	 * @param dataset the dataset, whose filters are used
 	 * @param header the table's header
 	 * @param place the file (and sheet) as messages name it
+	 * @param implicit filters the file's format needs beside the dataset's
 	 * @throws SourceFormatException if the header has no column of a filter's name
 	 */
-	RowFilters(DatasetSpec dataset, Header header, String place) {
-		this.filters = dataset.table().filters().entrySet().stream().map((filter) -> {
+	RowFilters(DatasetSpec dataset, Header header, String place, Map<String, List<String>> implicit) {
+		Map<String, List<String>> all = new java.util.LinkedHashMap<>(dataset.table().filters());
+		all.putAll(implicit);
+		this.filters = all.entrySet().stream().map((filter) -> {
 			int column = header.indexOf(filter.getKey());
 			if (column < 0) {
 				throw new SourceFormatException(place + ": no column \"" + filter.getKey()

@@ -58,6 +58,14 @@ public final class RowMapper {
 
 	private final int[] valueYears;
 
+	/** A wide table's value columns' periods (years, or months and quarters to sum). */
+	private final Period[] valuePeriods;
+
+	/**
+	 * How an agency's file gives its values' flags, missing values and unit multiplier.
+	 */
+	private final AgencyColumns agency;
+
 	private final RowFilters filters;
 
 	/** A wide table's columns left out for a year outside the accepted years. */
@@ -113,16 +121,18 @@ public final class RowMapper {
 		if (this.countryColumns.length == 0) {
 			throw missingColumn("country", dataset.columns().country());
 		}
-		this.filters = new RowFilters(dataset, header, this.place);
+		this.filters = new RowFilters(dataset, header, this.place, AgencyColumns.implicitFilters(dataset, header));
 		this.maxField = dataset.table().lengths().field();
 		this.seriesColumn = dataset.columns().series().isEmpty() ? -1 : required("series", dataset.columns().series());
 		this.series = new HashMap<>();
 		dataset.table().series().forEach((code, m) -> this.series.put(Header.clean(code), m));
 		List<int[]> values = new ArrayList<>();
 		List<Measure> measures = new ArrayList<>();
+		this.agency = AgencyColumns.of(dataset.table().format(), header);
 		if (dataset.layout() == Layout.WIDE) {
 			this.yearColumn = -1;
 			YearColumns years = YearColumns.of(dataset, header, file, sheet);
+			this.valuePeriods = years.periods();
 			for (int i = 0; i < years.columns().length; i++) {
 				values.add(new int[] { years.columns()[i], years.years()[i] });
 				// with a series column, each row's code gives its measure
@@ -133,6 +143,7 @@ public final class RowMapper {
 		else {
 			this.yearColumn = required("year", dataset.columns().year());
 			this.leftOutColumns = List.of();
+			this.valuePeriods = null;
 			Map<Measure, List<String>> columns = new EnumMap<>(Measure.class);
 			if (this.seriesColumn >= 0) {
 				// the value column; each row's series code gives its measure, so the
@@ -255,16 +266,33 @@ public final class RowMapper {
 		}
 		Resolution.Known known = (Resolution.Known) resolution;
 		int fixedYear = 0;
+		Period fixedPeriod = null;
 		if (this.yearColumn >= 0) {
 			String raw = cell(cells, this.yearColumn);
 			OptionalInt year = YearHeader.parse(raw);
 			if (year.isEmpty()) {
-				checkNumbers(source);
-				throw reject(source.row(), this.yearColumn, raw, "\"" + raw.strip() + "\" is not a year between "
-						+ YearHeader.FIRST + " and " + YearHeader.LAST);
+				Period period = period(source, raw);
+				fixedYear = period.year();
+				fixedPeriod = period.isPartOfYear() ? period : null;
 			}
-			fixedYear = year.getAsInt();
+			else {
+				fixedYear = year.getAsInt();
+			}
 		}
+		String rowFlags = ValueFlags.NONE;
+		String rowMissing = null;
+		BigDecimal scale = this.dataset.scale();
+		long wholeScale = this.wholeScale;
+		if (this.agency.inColumns()) {
+			AgencyColumns.RowAttributes attributes = this.agency.attributes(cells, source.row(), this);
+			rowFlags = attributes.flags();
+			rowMissing = attributes.missing();
+			if (attributes.multiplier() != 0) {
+				scale = scale.scaleByPowerOfTen(attributes.multiplier());
+				wholeScale = wholeScale(scale);
+			}
+		}
+		List<String> missing = null;
 		Observation[] observations = new Observation[this.valueColumns.length];
 		int found = 0;
 		List<Rejection> rejections = null;
@@ -272,23 +300,42 @@ public final class RowMapper {
 			int column = this.valueColumns[i];
 			String raw = cell(cells, column);
 			try {
-				long whole = (this.wholeScale > 0) ? this.numbers.plainWholeNumber(raw) : NumberParser.NOT_PLAIN;
-				boolean plain = whole != NumberParser.NOT_PLAIN;
-				if (!plain && !this.numberFormat.agrees(raw)) {
-					throw this.numberFormat.contradiction(raw, source.row(), this.header.display(column));
+				String number = raw;
+				String flags = rowFlags;
+				if (this.agency.inCells()) {
+					FlaggedCell flagged = FlaggedCell.parse(raw);
+					number = flagged.number();
+					flags = flagged.flags();
+					if (flagged.missing()) {
+						missing = missing(missing, flagged.missingReason());
+						continue;
+					}
 				}
-				Optional<BigDecimal> value = plain ? Optional.empty() : this.numbers.parse(raw);
+				else if (this.agency.inColumns() && (rowMissing != null || AgencyColumns.missingValue(raw))) {
+					missing = missing(missing, (rowMissing != null) ? rowMissing
+							: ValueFlags.confidential(flags) ? FlaggedCell.CONFIDENTIAL : FlaggedCell.NOT_AVAILABLE);
+					continue;
+				}
+				long whole = (wholeScale > 0) ? this.numbers.plainWholeNumber(number) : NumberParser.NOT_PLAIN;
+				boolean plain = whole != NumberParser.NOT_PLAIN;
+				if (!plain && !this.numberFormat.agrees(number)) {
+					throw this.numberFormat.contradiction(number, source.row(), this.header.display(column));
+				}
+				Optional<BigDecimal> value = plain ? Optional.empty() : this.numbers.parse(number);
 				if (plain || value.isPresent()) {
-					long persons = plain ? persons(whole, raw)
-							: NumberParser.toPersons(value.get(), this.dataset.scale());
+					long persons = plain ? persons(whole, wholeScale, raw) : NumberParser.toPersons(value.get(), scale);
 					int year = (this.yearColumn >= 0) ? fixedYear : this.valueYears[i];
+					Period period = (this.yearColumn >= 0) ? fixedPeriod
+							: (this.valuePeriods[i].isPartOfYear() ? this.valuePeriods[i] : null);
 					Measure measure = (seriesMeasure != null) ? seriesMeasure : this.valueMeasures[i];
 					if (persons < 0 && !measure.mayBeNegative()) {
 						throw new ValueException("\"" + raw.strip() + "\" is below zero: a count of " + measure.words()
 								+ " cannot be negative (only net migration and population change can)");
 					}
-					observations[found++] = new Observation(known.country().key(), year, measure, persons,
-							source.row());
+					observations[found++] = (period == null && flags.isEmpty())
+							? new Observation(known.country().key(), year, measure, persons, source.row())
+							: new Observation(known.country().key(), year, measure, persons, source.row(), flags,
+									(period != null) ? period.part() : 0, (period != null) ? period.parts() : 1);
 				}
 			}
 			catch (ValueException ex) {
@@ -298,7 +345,46 @@ public final class RowMapper {
 		}
 		return new MappedRow.CountryRow(source.row(), known.country(),
 				OwnedList.of((found == observations.length) ? observations : Arrays.copyOf(observations, found)),
-				(rejections != null) ? rejections : List.of());
+				(rejections != null) ? rejections : List.of(), (missing != null) ? missing : List.of());
+	}
+
+	private static List<String> missing(List<String> missing, String reason) {
+		List<String> reasons = (missing != null) ? missing : new ArrayList<>(2);
+		reasons.add(reason);
+		return reasons;
+	}
+
+	/**
+	 * Reads a long table's period cell that is not a year: a month or quarter, taken
+	 * where the dataset sums them to years.
+	 */
+	private Period period(SourceRow source, String raw) {
+		Optional<Period> period = Period.parse(raw);
+		if (period.isEmpty()) {
+			checkNumbers(source);
+			throw reject(source.row(), this.yearColumn, raw,
+					"\"" + raw.strip() + "\" is not a year between " + YearHeader.FIRST + " and " + YearHeader.LAST);
+		}
+		if (period.get().isPartOfYear() && !this.dataset.table().sumToYear()) {
+			checkNumbers(source);
+			throw reject(source.row(), this.yearColumn, raw,
+					"\"" + raw.strip() + "\" is a " + period.get().unit()
+							+ ", not a year: set sum-to-year: true in the job file to sum " + period.get().unit()
+							+ "s to years");
+		}
+		return period.get();
+	}
+
+	/**
+	 * Rejects a row of an agency's file whose attribute cell cannot be read.
+	 * @param row the row
+	 * @param column the attribute's column
+	 * @param raw the cell as written
+	 * @param reason why
+	 * @return the exception to throw
+	 */
+	RowRejectedException rejectAttribute(long row, int column, String raw, String reason) {
+		return reject(row, column, raw, reason);
 	}
 
 	private RowRejectedException unknownCountry(SourceRow source, Resolution.Unknown unknown) {
@@ -421,9 +507,9 @@ public final class RowMapper {
 		return written;
 	}
 
-	private long persons(long whole, String raw) throws ValueException {
+	private static long persons(long whole, long wholeScale, String raw) throws ValueException {
 		try {
-			return Math.multiplyExact(whole, this.wholeScale);
+			return Math.multiplyExact(whole, wholeScale);
 		}
 		catch (ArithmeticException ex) {
 			throw new ValueException("\"" + raw + "\" is too large to be a count of persons");

@@ -22,7 +22,7 @@ public record SourceRow(long row, List<String> values) {
 	 * @param cells the cells, none {@code null}
 	 * @return the row
 	 */
-	static SourceRow owning(long row, String[] cells) {
+	public static SourceRow owning(long row, String[] cells) {
 		return new SourceRow(row, OwnedList.of(cells));
 	}
 

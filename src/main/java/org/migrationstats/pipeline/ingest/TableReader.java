@@ -244,7 +244,7 @@ public final class TableReader implements AutoCloseable {
 		if (filled > 1) {
 			// an unquoted "Source: United Nations, DESA, 2024" split at its commas; the
 			// colon is looked for first, as the data rows of a large file come this way
-			return first.indexOf(':') >= 0 && row.values().get(0).equals(first)
+			return first.indexOf(':') >= 0 && row.values().get(0).equals(first) && mayBeLabel(first)
 					&& LABELLED_NOTE.matcher(first.strip()).matches();
 		}
 		String text = first.strip().toLowerCase(Locale.ROOT);
@@ -252,6 +252,20 @@ public final class TableReader implements AutoCloseable {
 			return false;
 		}
 		return this.afterBlank || NOTE.matcher(text).matches();
+	}
+
+	/**
+	 * Whether a cell may start with a note's label (source, note, footnote, data source):
+	 * an SDMX-CSV file's first cell ({@code ESTAT:MIGR_IMM1CTZ(1.0)}) holds a colon on
+	 * every row, and this spares those rows the regular expression.
+	 */
+	private static boolean mayBeLabel(String cell) {
+		String text = cell.stripLeading();
+		if (text.isEmpty()) {
+			return false;
+		}
+		char c = Character.toLowerCase(text.charAt(0));
+		return c == 's' || c == 'n' || c == 'f' || c == 'd';
 	}
 
 	@Override

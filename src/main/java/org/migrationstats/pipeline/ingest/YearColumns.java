@@ -18,9 +18,11 @@ import org.migrationstats.pipeline.spec.TableSpec;
  *
  * @param columns the 0-based columns, in header order
  * @param years each column's year
+ * @param periods each column's period: its year, or a month or quarter of it where the
+ * dataset sums those to the year
  * @param leftOut a rejection per column whose header is a year outside the range
  */
-record YearColumns(int[] columns, int[] years, List<Rejection> leftOut) {
+record YearColumns(int[] columns, int[] years, Period[] periods, List<Rejection> leftOut) {
 
 	YearColumns {
 		leftOut = List.copyOf(leftOut);
@@ -39,13 +41,31 @@ record YearColumns(int[] columns, int[] years, List<Rejection> leftOut) {
 		String place = file + (sheet.isEmpty() ? "" : ", sheet \"" + sheet + "\"");
 		TableSpec table = dataset.table();
 		String group = Header.clean(table.headerGroup());
-		Map<Integer, List<String>> seen = new TreeMap<>();
+		Map<String, List<String>> seen = new TreeMap<>();
 		List<int[]> found = new ArrayList<>();
+		List<Period> periods = new ArrayList<>();
 		List<Rejection> leftOut = new ArrayList<>();
 		String period = null;
+		String partOfYear = null;
 		for (int i = 0; i < header.size(); i++) {
 			String name = header.names().get(i);
 			OptionalInt year = YearHeader.parse(name);
+			Period part = null;
+			if (year.isEmpty()) {
+				part = Period.parse(name).filter(Period::isPartOfYear).orElse(null);
+				if (part != null && !table.sumToYear()) {
+					partOfYear = (partOfYear != null) ? partOfYear : name;
+					part = null;
+				}
+			}
+			if (part != null) {
+				if (group.isEmpty() || Header.clean(header.groups().get(i)).contains(group)) {
+					found.add(new int[] { i, part.year() });
+					periods.add(part);
+					seen.computeIfAbsent(part.toString(), (y) -> new ArrayList<>()).add(header.display(i));
+				}
+				continue;
+			}
 			if (year.isEmpty()) {
 				OptionalInt periodYear = YearHeader.periodYear(name, table.periodYear());
 				if (periodYear.isEmpty() && period == null && YearHeader.isPeriod(name)) {
@@ -58,7 +78,8 @@ record YearColumns(int[] columns, int[] years, List<Rejection> leftOut) {
 			}
 			if (year.isPresent()) {
 				found.add(new int[] { i, year.getAsInt() });
-				seen.computeIfAbsent(year.getAsInt(), (y) -> new ArrayList<>()).add(header.display(i));
+				periods.add(Period.ofYear(year.getAsInt()));
+				seen.computeIfAbsent(String.valueOf(year.getAsInt()), (y) -> new ArrayList<>()).add(header.display(i));
 				continue;
 			}
 			String outside = outsideRange(name, table.periodYear());
@@ -71,20 +92,25 @@ record YearColumns(int[] columns, int[] years, List<Rejection> leftOut) {
 			throw new SourceFormatException(place + ": the header has period columns such as \"" + period
 					+ "\": set period-year (start or end) in the job file to say which year a period's figure counts in");
 		}
+		if (found.isEmpty() && partOfYear != null) {
+			throw new SourceFormatException(place + ": the header has columns of months or quarters such as \""
+					+ partOfYear.strip() + "\": set sum-to-year: true in the job file to sum them to years");
+		}
 		if (found.isEmpty()) {
 			throw new SourceFormatException(place + ": no year columns in the header"
 					+ (group.isEmpty() ? "" : " under a group heading containing \"" + table.headerGroup() + "\"")
 					+ " (a wide table needs headers such as 1995, '1995' or 1995 [YR1995]); found " + header.names());
 		}
-		for (Map.Entry<Integer, List<String>> entry : seen.entrySet()) {
+		for (Map.Entry<String, List<String>> entry : seen.entrySet()) {
 			if (entry.getValue().size() > 1) {
-				throw new SourceFormatException(place + ": year " + entry.getKey() + " heads " + entry.getValue().size()
-						+ " columns (" + String.join("; ", entry.getValue())
+				throw new SourceFormatException(place + ": " + ((entry.getKey().length() == 4) ? "year " : "period ")
+						+ entry.getKey() + " heads " + entry.getValue().size() + " columns ("
+						+ String.join("; ", entry.getValue())
 						+ "): set header-rows and header-group in the job file to pick one group");
 			}
 		}
 		return new YearColumns(found.stream().mapToInt((c) -> c[0]).toArray(),
-				found.stream().mapToInt((c) -> c[1]).toArray(), leftOut);
+				found.stream().mapToInt((c) -> c[1]).toArray(), periods.toArray(Period[]::new), leftOut);
 	}
 
 	/**

@@ -45,6 +45,12 @@ public final class CountryReference {
 
 	private final Map<String, Aggregate> aggregatesByName = new HashMap<>();
 
+	/** Eurostat's aggregate codes ({@code EU27_2020}, {@code EA20}, {@code EFTA}). */
+	private final Map<String, Aggregate> aggregatesByEurostatCode = new HashMap<>();
+
+	/** Eurostat's codes for countries whose ISO alpha-2 code it does not use. */
+	private final Map<String, Country> byEurostatCode = new HashMap<>();
+
 	private final Map<String, HistoricalSpan> historical = new HashMap<>();
 
 	private CountryReference() {
@@ -58,6 +64,8 @@ public final class CountryReference {
 		this.aggregatesByWbCode.putAll(original.aggregatesByWbCode);
 		this.aggregatesByM49.putAll(original.aggregatesByM49);
 		this.aggregatesByName.putAll(original.aggregatesByName);
+		this.aggregatesByEurostatCode.putAll(original.aggregatesByEurostatCode);
+		this.byEurostatCode.putAll(original.byEurostatCode);
 		this.historical.putAll(original.historical);
 	}
 
@@ -88,13 +96,15 @@ public final class CountryReference {
 				InputStream historical = resource("reference/historical.csv");
 				InputStream aggregates = resource("reference/aggregates.csv");
 				InputStream aliases = resource("reference/aliases.csv");
-				InputStream formerNames = resource("reference/former-names.csv")) {
+				InputStream formerNames = resource("reference/former-names.csv");
+				InputStream eurostat = resource("reference/eurostat-codes.csv")) {
 			reference.loadCountries(countries);
 			reference.loadTerritories(territories);
 			reference.loadHistorical(historical);
 			reference.loadAggregates(aggregates);
 			reference.loadAliases(aliases, "alias");
 			reference.loadAliases(formerNames, "name");
+			reference.loadEurostatCodes(eurostat);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the shipped country reference", ex);
@@ -170,6 +180,9 @@ public final class CountryReference {
 			if ("M49".equals(aggregate.scheme())) {
 				this.aggregatesByM49.putIfAbsent(Integer.parseInt(aggregate.code()), aggregate);
 			}
+			else if ("ESTAT".equals(aggregate.scheme())) {
+				this.aggregatesByEurostatCode.putIfAbsent(aggregate.code(), aggregate);
+			}
 			else {
 				this.aggregatesByWbCode.putIfAbsent(aggregate.code(), aggregate);
 			}
@@ -189,6 +202,23 @@ public final class CountryReference {
 						"the name '" + row.get(nameColumn) + "' names unknown key " + row.get("key"));
 			}
 			addName(row.get(nameColumn), country);
+		}
+	}
+
+	/**
+	 * Loads the codes Eurostat writes for countries in place of their ISO alpha-2 code
+	 * ({@code EL} Greece, {@code UK} United Kingdom) or where ISO 3166 has none
+	 * ({@code XK} Kosovo): each is a code ISO 3166 reserves for that country or leaves to
+	 * users, so it stands for no other.
+	 */
+	private void loadEurostatCodes(InputStream stream) throws IOException {
+		for (CSVRecord row : records(stream)) {
+			Country country = this.byKey.get(row.get("key"));
+			if (country == null) {
+				throw new IllegalStateException(
+						"the Eurostat code '" + row.get("code") + "' names unknown key " + row.get("key"));
+			}
+			this.byEurostatCode.put(row.get("code"), country);
 		}
 	}
 
@@ -257,9 +287,16 @@ public final class CountryReference {
 		}
 		if (ALPHA2.matcher(text).matches() && text.equals(text.toUpperCase(java.util.Locale.ROOT))) {
 			Country country = this.byIso2.get(text);
+			if (country == null) {
+				country = this.byEurostatCode.get(text);
+			}
 			if (country != null) {
 				return Optional.of(new Resolution.Known(country));
 			}
+		}
+		Aggregate eurostat = this.aggregatesByEurostatCode.get(text);
+		if (eurostat != null) {
+			return Optional.of(new Resolution.AggregateFound(eurostat));
 		}
 		if (NUMERIC.matcher(text).matches()) {
 			int code = Integer.parseInt(text);

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,10 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DatasetsSection {
 
 	private static final Set<String> DATASET_KEYS = Set.of("id", "path", "format", "delimiter", "encoding", "layout",
-			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sheet", "sheets",
-			"header-row", "header-rows", "header-group", "period-year", "decimal", "series", "filters", "on-error",
-			"max-rejects", "max-reject-ratio", "chunk-size", "max-field-length", "max-line-length");
+			"measure", "columns", "scale", "missing", "vintage", "reference-date", "sum-records", "sum-to-year",
+			"sheet", "sheets", "header-row", "header-rows", "header-group", "period-year", "decimal", "series",
+			"filters", "on-error", "max-rejects", "max-reject-ratio", "chunk-size", "max-field-length",
+			"max-line-length");
 
 	private static final Set<String> LIMITS_KEYS = Set.of("max-reject-ratio", "max-rejects");
 
@@ -106,6 +108,10 @@ final class DatasetsSection {
 
 	private Layout layout(Map<String, Node> map, Node node) {
 		Node layout = map.get("layout");
+		TableSpec.Format format = this.tables.format(map);
+		if (layout == null && format.agency()) {
+			return AgencyDefaults.layout(format);
+		}
 		if (layout == null) {
 			throw this.nodes.error(node,
 					"'layout' is missing: expected wide (years as columns) or long (a year column)");
@@ -119,28 +125,34 @@ final class DatasetsSection {
 	}
 
 	private ColumnMapping columns(Map<String, Node> dataset, Node datasetNode, Layout layout, Measure measure) {
-		Node node = dataset.get("columns");
-		if (node == null) {
+		Node written = dataset.get("columns");
+		TableSpec.Format format = this.tables.format(dataset);
+		if (written == null && !format.agency()) {
 			throw this.nodes.error(datasetNode, "'columns' is missing: at least the country column must be named");
 		}
-		Map<String, Node> map = this.nodes.mapping(node, "columns", null);
-		List<String> country = this.nodes.names(map.get("country"), "country");
+		Node node = (written != null) ? written : datasetNode;
+		Map<String, Node> map = (written != null) ? this.nodes.mapping(written, "columns", null) : Map.of();
+		Map<String, List<String>> given = new LinkedHashMap<>();
+		map.forEach((role, names) -> given.put(role, this.nodes.names(names, role)));
+		// an agency's format has standard column names: those not given are taken from it
+		Map<String, List<String>> named = format.agency() ? AgencyDefaults.columns(format, given) : given;
+		List<String> country = named.getOrDefault("country", List.of());
 		if (country.isEmpty()) {
 			throw this.nodes.error(node, "columns needs 'country': the header(s) of the country code or name column");
 		}
-		List<String> year = this.nodes.names(map.get("year"), "year");
-		List<String> value = this.nodes.names(map.get("value"), "value");
-		List<String> series = this.nodes.names(map.get("series"), "series");
+		List<String> year = named.getOrDefault("year", List.of());
+		List<String> value = named.getOrDefault("value", List.of());
+		List<String> series = named.getOrDefault("series", List.of());
 		Map<Measure, List<String>> measures = new EnumMap<>(Measure.class);
-		for (Map.Entry<String, Node> entry : map.entrySet()) {
+		for (Map.Entry<String, List<String>> entry : named.entrySet()) {
 			String key = entry.getKey();
 			if (COLUMN_ROLES.contains(key)) {
 				continue;
 			}
 			Measure m = Measure.fromKey(key)
-				.orElseThrow(() -> this.nodes.error(entry.getValue(), "unknown column role '" + key
+				.orElseThrow(() -> this.nodes.error(map.get(key), "unknown column role '" + key
 						+ "', expected country, year, value, series or a measure (" + Measure.keys() + ")"));
-			measures.put(m, this.nodes.names(entry.getValue(), key));
+			measures.put(m, entry.getValue());
 		}
 		if (layout == Layout.WIDE && (!year.isEmpty() || !value.isEmpty() || !measures.isEmpty())) {
 			throw this.nodes.error(node, "a wide dataset takes its years from the header: name only the 'country' "

@@ -56,8 +56,9 @@ final class TableSection {
 				? rejectLimits(node, map, 1.0) : null;
 		int chunkSize = this.nodes.positive(map, "chunk-size", 0, TableSpec.MAX_CHUNK_SIZE);
 		LengthLimits lengths = lengths(map, node);
+		boolean sumToYear = this.nodes.bool(map, "sum-to-year");
 		return this.nodes.build(node, () -> new TableSpec(format, sheets, headerRow, headerRows, headerGroup,
-				periodYear, decimalComma, series, filters, onError, limits, chunkSize, lengths));
+				periodYear, decimalComma, series, filters, onError, limits, chunkSize, lengths, sumToYear));
 	}
 
 	/**
@@ -74,19 +75,20 @@ final class TableSection {
 		return this.nodes.build(owner, () -> new Limits(ratio, count));
 	}
 
-	private TableSpec.Format format(Map<String, Node> map) {
+	TableSpec.Format format(Map<String, Node> map) {
 		Node node = map.get("format");
 		if (node == null) {
 			return TableSpec.Format.AUTO;
 		}
 		String text = this.nodes.scalar(node, "format").strip().toLowerCase(Locale.ROOT);
-		return switch (text) {
+		TableSpec.Format agency = AgencyDefaults.format(text);
+		return (agency != null) ? agency : switch (text) {
 			case "auto" -> TableSpec.Format.AUTO;
 			case "csv", "tsv", "text", "txt" -> TableSpec.Format.TEXT;
 			case "xlsx" -> TableSpec.Format.XLSX;
 			case "xls" -> TableSpec.Format.XLS;
-			default ->
-				throw this.nodes.error(node, "format must be auto, csv, tsv, text, xlsx or xls, found '" + text + "'");
+			default -> throw this.nodes.error(node,
+					"format must be auto, csv, tsv, text, xlsx, xls, sdmx-csv or eurostat-tsv, found '" + text + "'");
 		};
 	}
 

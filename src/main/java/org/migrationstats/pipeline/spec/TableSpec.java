@@ -33,10 +33,13 @@ import java.util.TreeMap;
  * @param chunkSize the rows ingested and committed together, or 0 for the pipeline's
  * default
  * @param lengths how long a cell and a row may be
+ * @param sumToYear whether monthly and quarterly values are summed to their year (a year
+ * with a month or quarter missing is not summed but listed); otherwise a period shorter
+ * than a year is rejected
  */
 public record TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
 		PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, Map<String, List<String>> filters,
-		OnError onError, Limits limits, int chunkSize, LengthLimits lengths) {
+		OnError onError, Limits limits, int chunkSize, LengthLimits lengths, boolean sumToYear) {
 
 	/** The defaults: type told by content, first sheet, header found, one header row. */
 	public static final TableSpec DEFAULT = new TableSpec(Format.AUTO, List.of(), 0, 1, "", PeriodYear.NONE, false,
@@ -110,6 +113,13 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 		lengths = (lengths != null) ? lengths : LengthLimits.DEFAULT;
 	}
 
+	public TableSpec(Format format, List<String> sheets, int headerRow, int headerRows, String headerGroup,
+			PeriodYear periodYear, boolean decimalComma, Map<String, Measure> series, Map<String, List<String>> filters,
+			OnError onError, Limits limits, int chunkSize, LengthLimits lengths) {
+		this(format, sheets, headerRow, headerRows, headerGroup, periodYear, decimalComma, series, filters, onError,
+				limits, chunkSize, lengths, false);
+	}
+
 	/**
 	 * A spec without filters, with the default length limits.
 	 * @param format the file type
@@ -158,7 +168,8 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 	public TableSpec reading() {
 		return new TableSpec(this.format, this.sheets, this.headerRow, this.headerRows, this.headerGroup,
 				this.periodYear, this.decimalComma, this.series, this.filters, OnError.FAIL, null, 0,
-				new LengthLimits(this.lengths.field(), Math.max(this.lengths.field(), LengthLimits.DEFAULT.line())));
+				new LengthLimits(this.lengths.field(), Math.max(this.lengths.field(), LengthLimits.DEFAULT.line())),
+				this.sumToYear);
 	}
 
 	/** The type of a dataset's files. */
@@ -174,7 +185,27 @@ public record TableSpec(Format format, List<String> sheets, int headerRow, int h
 		XLSX,
 
 		/** A BIFF8 (Excel 97-2003) workbook. */
-		XLS
+		XLS,
+
+		/**
+		 * SDMX-CSV (1.0 or 2.0): a long table with a column per dimension,
+		 * {@code TIME_PERIOD}, {@code OBS_VALUE} and attribute columns.
+		 */
+		SDMX_CSV,
+
+		/**
+		 * Eurostat's bulk download TSV: a wide table whose first column joins the
+		 * dimension codes with commas, and whose values carry their flags.
+		 */
+		EUROSTAT_TSV;
+
+		/**
+		 * @return whether this is a statistical agency's exchange format, whose values
+		 * carry flags and whose columns have standard names
+		 */
+		public boolean agency() {
+			return this == SDMX_CSV || this == EUROSTAT_TSV;
+		}
 
 	}
 

@@ -2,7 +2,9 @@ package org.migrationstats.pipeline.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.migrationstats.pipeline.ingest.FilteredRows;
 import org.migrationstats.pipeline.ingest.MappedRow;
@@ -50,6 +52,12 @@ public class IngestStore {
 	 * @param observations the observations, inserted in one JDBC batch
 	 */
 	public void saveObservations(long runId, String datasetId, String file, List<Observation> observations) {
+		for (Observation o : observations) {
+			if (!o.flags().isEmpty() || o.partOfYear()) {
+				saveFlaggedObservations(runId, datasetId, file, observations);
+				return;
+			}
+		}
 		int whole = observations.size() - observations.size() % ROWS_PER_INSERT;
 		if (whole > 0) {
 			this.jdbc.batchUpdate(MULTI_ROW_INSERT, new BatchPreparedStatementSetter() {
@@ -73,6 +81,58 @@ public class IngestStore {
 		if (!rest.isEmpty()) {
 			this.jdbc.batchUpdate(INSERT, rest, rest.size(), (ps, o) -> bind(ps, 1, runId, datasetId, file, o));
 		}
+	}
+
+	/**
+	 * Saves a block that holds flagged values or values of months and quarters: those of
+	 * whole years with their flags, the others apart, to be summed to years by compute.
+	 */
+	private void saveFlaggedObservations(long runId, String datasetId, String file, List<Observation> observations) {
+		List<Observation> plain = new ArrayList<>();
+		List<Observation> flagged = new ArrayList<>();
+		List<Observation> parts = new ArrayList<>();
+		for (Observation o : observations) {
+			(o.partOfYear() ? parts : o.flags().isEmpty() ? plain : flagged).add(o);
+		}
+		saveObservations(runId, datasetId, file, plain);
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_OBSERVATION (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, COUNTRY, YR, MEASURE, VAL, "
+						+ "FLAGS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				flagged, flagged.size(), (ps, o) -> ps.setString(bind(ps, 1, runId, datasetId, file, o), o.flags()));
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_OBSERVATION_PART (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, COUNTRY, YR, MEASURE, "
+						+ "VAL, FLAGS, PART, PARTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				parts, parts.size(), (ps, o) -> {
+					int p = bind(ps, 1, runId, datasetId, file, o);
+					ps.setString(p, o.flags().isEmpty() ? null : o.flags());
+					ps.setInt(p + 1, o.part());
+					ps.setInt(p + 2, o.parts());
+				});
+	}
+
+	/**
+	 * Saves how many value cells of a block held no value, per reason.
+	 * @param runId the run
+	 * @param datasetId the dataset
+	 * @param file the file
+	 * @param sheet the sheet, empty for a text file
+	 * @param counts cells per reason
+	 */
+	public void saveMissingValues(long runId, String datasetId, String file, String sheet, Map<String, Long> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<String, Long>> rows = List.copyOf(counts.entrySet());
+		this.jdbc
+			.batchUpdate("INSERT INTO MIG_MISSING_VALUE (RUN_ID, DATASET_ID, FILE_NAME, SHEET, REASON, CELL_COUNT) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, c) -> {
+						ps.setLong(1, runId);
+						ps.setString(2, datasetId);
+						ps.setString(3, file);
+						ps.setString(4, sheet);
+						ps.setString(5, c.getKey());
+						ps.setLong(6, c.getValue());
+					});
 	}
 
 	/**
@@ -178,7 +238,8 @@ public class IngestStore {
 	 * @param file the file
 	 */
 	public void deleteFile(long runId, String datasetId, String file) {
-		for (String table : new String[] { "MIG_OBSERVATION", "MIG_AGGREGATE_ROW", "MIG_FILTERED_ROW" }) {
+		for (String table : new String[] { "MIG_OBSERVATION", "MIG_AGGREGATE_ROW", "MIG_FILTERED_ROW",
+				"MIG_OBSERVATION_PART", "MIG_MISSING_VALUE" }) {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?", runId,
 					datasetId, file);
 		}

@@ -129,6 +129,33 @@ class CountryReferenceTests {
 			assertThat(resolve("Europe & Central Asia")).isInstanceOf(Resolution.AggregateFound.class);
 		}
 
+		@ParameterizedTest(name = "Eurostat's \"{0}\" is {1}")
+		@CsvSource(delimiter = '|',
+				value = { "EU27_2020|European Union - 27 countries (from 2020)",
+						"EU28|European Union - 28 countries (2013-2020)", "EA20|Euro area - 20 countries (from 2023)",
+						"EA19|Euro area - 19 countries (2015-2022)", "EA|Euro area (changing composition)",
+						"EFTA|European Free Trade Association",
+						"EEA30_2020|European Economic Area (EU27 - 2020 and IS LI NO)" })
+		void ofEurostatAreRecognisedByTheirCodes(String code, String name) {
+			assertThat(resolve(code)).isEqualTo(new Resolution.AggregateFound(new Aggregate("ESTAT", code, name)));
+		}
+
+	}
+
+	@Nested
+	class EurostatCodes {
+
+		@ParameterizedTest(name = "\"{0}\" is {1}")
+		@CsvSource(delimiter = '|', value = { "EL|GRC", "UK|GBR", "XK|XKX", "GR|GRC", "GB|GBR", "AT|AUT", "DE|DEU" })
+		void resolveToTheCountry(String code, String key) {
+			assertThat(keyOf(resolve(code))).isEqualTo(key);
+		}
+
+		@Test
+		void areCodesOnlyInUpperCaseAsIsoAlpha2Codes() {
+			assertThat(resolve("el")).isInstanceOf(Resolution.Unknown.class);
+		}
+
 	}
 
 	@Nested

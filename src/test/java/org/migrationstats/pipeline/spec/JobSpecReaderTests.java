@@ -251,7 +251,7 @@ class JobSpecReaderTests {
 					"unknown key 'sep' in a dataset, expected one of chunk-size, columns, decimal, delimiter, "
 							+ "encoding, filters, format, header-group, header-row, header-rows, id, layout, "
 							+ "max-field-length, max-line-length, max-reject-ratio, max-rejects, measure, missing, "
-							+ "on-error, path, period-year, reference-date, scale, series, sheet, sheets, sum-records, "
+							+ "on-error, path, period-year, reference-date, scale, series, sheet, sheets, sum-records, sum-to-year, "
 							+ "vintage"),
 					arguments("unknown-top-key.yml", VALID.replace("membership:", "membershp:"), 2,
 							"unknown key 'membershp' in the job, expected one of aliases, catch-up, datasets, figures, groups, "

@@ -55,6 +55,7 @@ public class FigureComputation {
 			this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
 		}
 		this.jdbc.update(FigureStatements.DELETE_COMPUTE_REJECTIONS, runId, FigureStatements.COMPUTE);
+		new YearParts(this.jdbc).clear(runId);
 	}
 
 	/**
@@ -121,7 +122,11 @@ public class FigureComputation {
 	private int computeCountryYears(long runId) {
 		this.jdbc.update(FigureStatements.DUPLICATES, runId);
 		this.jdbc.update(FigureStatements.DATASET_VALUES, runId, runId, runId, runId);
-		return this.jdbc.update(FigureStatements.COUNTRY_YEARS, runId, runId);
+		YearParts parts = new YearParts(this.jdbc);
+		parts.sumToYears(runId);
+		int countryYears = this.jdbc.update(FigureStatements.COUNTRY_YEARS, runId, runId);
+		parts.flagCountryYears(runId);
+		return countryYears;
 	}
 
 	/**
@@ -158,6 +163,7 @@ public class FigureComputation {
 		this.jdbc.update(FigureStatements.PERIOD, runId, period.name(), period.from(), period.to(), period.from(),
 				period.to(), runId, period.from(), period.to());
 		this.jdbc.update(FigureStatements.PERIOD_POPULATION_CHANGE, runId, period.name());
+		new YearParts(this.jdbc).flagPeriod(runId, period.name(), period.from(), period.to());
 		List<String> countries = this.jdbc.queryForList(FigureStatements.PERIOD_COUNTRIES, String.class, runId,
 				period.name());
 		this.jdbc.batchUpdate(FigureStatements.PERIOD_END_STATUS, countries, BATCH_SIZE, (ps, country) -> {

@@ -32,11 +32,11 @@ final class FigureStatements {
 	 * row, and it sees only the observations of datasets that are not summed.
 	 */
 	static final String DATASET_VALUES = """
-			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK)
-			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK
+			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK, FLAGS)
+			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK, v.FLAGS
 			FROM (
-			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL FROM (
-			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL,
+			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL, FLAGS FROM (
+			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.FLAGS,
 			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
 			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
 			        FROM MIG_DATASET d
@@ -44,7 +44,7 @@ final class FigureStatements {
 			        WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
 			    WHERE RN = 1
 			    UNION ALL
-			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL)
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL), MAX(o.FLAGS)
 			    FROM MIG_DATASET d
 			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
 			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = TRUE

@@ -11,6 +11,8 @@ import java.util.Locale;
 import org.migrationstats.pipeline.ingest.DelimitedRowSource;
 import org.migrationstats.pipeline.ingest.RowSource;
 import org.migrationstats.pipeline.ingest.SourceFormatException;
+import org.migrationstats.pipeline.ingest.sdmx.EurostatTsvSource;
+import org.migrationstats.pipeline.ingest.sdmx.SdmxCsvSource;
 import org.migrationstats.pipeline.ingest.TableReader;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.TableSpec;
@@ -121,8 +123,13 @@ public final class TableFiles {
 					throw new SourceFormatException(
 							name + ": a text file has no sheets, but the job file names sheet \"" + sheet + "\"");
 				}
-				return new DelimitedRowSource(file, name, dataset.delimiter(), dataset.encoding(),
+				if (format == TableSpec.Format.EUROSTAT_TSV) {
+					return new EurostatTsvSource(new DelimitedRowSource(file, name, '\t', dataset.encoding(),
+							dataset.table().lengths().line()), name);
+				}
+				RowSource text = new DelimitedRowSource(file, name, dataset.delimiter(), dataset.encoding(),
 						dataset.table().lengths().line());
+				return (format == TableSpec.Format.SDMX_CSV) ? new SdmxCsvSource(text, name) : text;
 			}
 		}
 	}
