@@ -55,7 +55,7 @@ public class IngestCounts {
 				.sum();
 			NumberFormatCheck.Finding numberFormat = null;
 			for (StepExecution partition : partitions) {
-				String saved = partition.getExecutionContext().getString(RowMappingProcessor.NUMBER_FORMAT, null);
+				String saved = partition.getExecutionContext().getString(TableMapping.NUMBER_FORMAT, null);
 				if (saved != null) {
 					numberFormat = NumberFormatCheck.Finding.combine(numberFormat,
 							NumberFormatCheck.Finding.valueOf(saved));

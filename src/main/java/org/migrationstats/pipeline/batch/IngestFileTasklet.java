@@ -15,11 +15,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Ingests one partition's file a block of rows at a time: each call reads up to a block
- * of rows, maps them, and writes their observations (or, for record-level datasets, their
- * sums), rejects and filtered rows; the step commits that together with the reader's
- * position before the next call. Counts are kept per row, as a chunk-oriented step would:
- * read, filtered (aggregates, other series, rows the dataset's filters leave out, section
- * headings), skipped (rows rejected whole) and written.
+ * of rows ({@link SourceRowReader}), maps them ({@link TableMapping}) and hands each
+ * mapped row to the {@link BlockWriter}, which writes their observations (or, for
+ * record-level datasets, their sums), rejects and filtered rows; the step commits that
+ * together with the reader's position before the next call. Counts are kept per row, as a
+ * chunk-oriented step would: read, filtered (aggregates, other series, rows the dataset's
+ * filters leave out, section headings), skipped (rows rejected whole) and written.
  * <p>
  * A tasklet rather than a chunk-oriented step, because a chunk-oriented step handles each
  * row as an item through listeners, observations and fault-tolerant scanning: for files
@@ -39,9 +40,9 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 
 	private final SourceRowReader reader;
 
-	private final RowMappingProcessor processor;
+	private final TableMapping mapping;
 
-	private final ObservationWriter writer;
+	private final BlockWriter writer;
 
 	private final int blockRows;
 
@@ -54,10 +55,10 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 	 * rather than failing the partition: {@code on-error: skip}, and one table per file,
 	 * as the rows of one sheet of a workbook cannot be told from another's once stored
 	 */
-	IngestFileTasklet(SourceRowReader reader, RowMappingProcessor processor, ObservationWriter writer, int blockRows,
+	IngestFileTasklet(SourceRowReader reader, TableMapping mapping, BlockWriter writer, int blockRows,
 			StepProgress progress, boolean leaveOutUnusable) {
 		this.reader = reader;
-		this.processor = processor;
+		this.mapping = mapping;
 		this.writer = writer;
 		this.blockRows = blockRows;
 		this.progress = progress;
@@ -67,13 +68,14 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 	@Override
 	public void open(ExecutionContext context) {
 		this.reader.open(context);
-		this.processor.open(context);
+		this.mapping.open(context);
+		this.writer.open(this.reader.sheet());
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		this.reader.update(context);
-		this.processor.update(context);
+		this.mapping.update(context);
 	}
 
 	@Override
@@ -85,6 +87,7 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long written = 0;
 		boolean ended = false;
+		boolean discarded = false;
 		int taken = 0;
 		while (taken < this.blockRows) {
 			SourceRow row;
@@ -108,13 +111,12 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				this.progress.progress(step, step.getReadCount() + taken);
 			}
 			try {
-				MappedRow mapped = this.processor.process(row);
-				if (mapped instanceof MappedRow.CountryRow country) {
-					this.writer.add(country);
+				MappedRow mapped = this.mapping.map(row);
+				this.writer.add(mapped);
+				if (mapped instanceof MappedRow.CountryRow) {
 					written++;
 				}
 				else {
-					this.writer.setAside(mapped);
 					contribution.incrementFilterCount(1);
 				}
 			}
@@ -129,6 +131,7 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				// none of the file's rows is kept: neither those of this block nor those
 				// of the blocks committed before
 				this.writer.discardFile();
+				discarded = true;
 				written = 0;
 				contribution.getStepExecution().setWriteCount(0);
 				this.writer.rejectRow(this.reader.leaveOut(ex));
@@ -136,6 +139,9 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				ended = true;
 				break;
 			}
+		}
+		if (!discarded) {
+			this.writer.rejectColumns(this.mapping.leftOutColumns());
 		}
 		this.writer.finish();
 		contribution.incrementWriteCount(written);

@@ -24,7 +24,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The four steps every pipeline job runs, and the per-partition reader, processor and
+ * The four steps every pipeline job runs, and the per-partition reader, mapping and
  * writer of the ingest step. The steps are shared by all jobs; what a step reads comes
  * from the job file named in the run's parameters.
  */
@@ -109,18 +109,16 @@ class PipelineBatchConfiguration {
 		JobSpec spec = specs.get(Path.of(jobFile));
 		DatasetSpec datasetSpec = spec.dataset(dataset);
 		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet);
-		RowMappingProcessor processor = new RowMappingProcessor(datasetSpec, file, reader,
-				countries.withAliases(spec.aliases()));
-		ObservationWriter writer = new ObservationWriter(store, processor,
-				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
-				datasetSpec.sumRecords());
+		TableMapping mapping = new TableMapping(datasetSpec, file, reader, countries.withAliases(spec.aliases()));
+		BlockWriter writer = new BlockWriter(store, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+				dataset, file, datasetSpec.sumRecords());
 		int rows = datasetSpec.table().chunkSize();
 		if (rows == 0) {
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
 		}
 		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP
 				&& datasetSpec.table().sheets().size() <= 1;
-		return new IngestFileTasklet(reader, processor, writer, rows, progress, leaveOut);
+		return new IngestFileTasklet(reader, mapping, writer, rows, progress, leaveOut);
 	}
 
 	@Bean

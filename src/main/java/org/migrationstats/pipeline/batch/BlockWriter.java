@@ -11,13 +11,14 @@ import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.store.IngestStore;
 
 /**
- * Writes a block's observations (or their sums per country, year and measure for a
- * record-level dataset), its rejected rows and cells, its aggregate rows and the counts
- * of its other filtered rows, inside the block's transaction: in JDBC batches of at most
- * {@value #BATCH} rows as they come, so that memory does not grow with the block, and the
- * rest when the block ends.
+ * Writes what one block of a partition's rows gave: observations (or their sums per
+ * country, year and measure for a record-level dataset), rejected rows and cells,
+ * aggregate rows and the counts of the other filtered rows, inside the block's
+ * transaction: in JDBC batches of at most {@value #BATCH} rows as they come, so that
+ * memory does not grow with the block, and the rest when the block ends. It is handed
+ * each mapped row; it does not map.
  */
-class ObservationWriter {
+class BlockWriter {
 
 	static final int BATCH = 10_000;
 
@@ -25,8 +26,6 @@ class ObservationWriter {
 	static final int FILTERED_BATCH = 1_000;
 
 	private final IngestStore store;
-
-	private final RowMappingProcessor processor;
 
 	private final long runId;
 
@@ -48,20 +47,47 @@ class ObservationWriter {
 
 	private final FilteredRows filtered = new FilteredRows();
 
-	ObservationWriter(IngestStore store, RowMappingProcessor processor, long runId, String datasetId, String file,
-			boolean sumRecords) {
-		this.sumRecords = sumRecords;
+	private String sheet = "";
+
+	BlockWriter(IngestStore store, long runId, String datasetId, String file, boolean sumRecords) {
 		this.store = store;
-		this.processor = processor;
 		this.runId = runId;
 		this.datasetId = datasetId;
 		this.file = file;
+		this.sumRecords = sumRecords;
 	}
 
 	/**
-	 * @param row a mapped row of the block
+	 * @param sheet the sheet being read, empty for a text file: filtered rows are counted
+	 * per sheet
 	 */
-	void add(MappedRow.CountryRow row) {
+	void open(String sheet) {
+		this.sheet = sheet;
+	}
+
+	/**
+	 * @param row a mapped row of the block: a country's, or one filtered (about an
+	 * aggregate, or left out for another reason)
+	 */
+	void add(MappedRow row) {
+		if (row instanceof MappedRow.CountryRow country) {
+			addCountryRow(country);
+		}
+		else if (row instanceof MappedRow.AggregateRow aggregate) {
+			this.aggregates.add(aggregate);
+			if (this.aggregates.size() >= BATCH) {
+				flushAggregates();
+			}
+		}
+		else if (row instanceof MappedRow.Filtered other) {
+			this.filtered.add(other);
+			if (this.filtered.size() >= FILTERED_BATCH) {
+				flushFiltered();
+			}
+		}
+	}
+
+	private void addCountryRow(MappedRow.CountryRow row) {
 		if (this.sumRecords) {
 			row.observations().forEach(this.sums::add);
 		}
@@ -71,9 +97,7 @@ class ObservationWriter {
 				flushObservations();
 			}
 		}
-		for (Rejection rejection : row.rejections()) {
-			this.rejections.add(rejection);
-		}
+		this.rejections.addAll(row.rejections());
 		if (this.rejections.size() >= BATCH) {
 			flushRejections();
 		}
@@ -90,38 +114,21 @@ class ObservationWriter {
 	}
 
 	/**
-	 * @param row a row of the block filtered: about an aggregate, or left out for another
-	 * reason
+	 * @param columns the columns the table's header leaves out, rejected once per file
 	 */
-	void setAside(MappedRow row) {
-		if (row instanceof MappedRow.AggregateRow aggregate) {
-			this.aggregates.add(aggregate);
-			if (this.aggregates.size() >= BATCH) {
-				flushAggregates();
-			}
-		}
-		else if (row instanceof MappedRow.Filtered other) {
-			this.filtered.add(other);
-			if (this.filtered.size() >= FILTERED_BATCH) {
-				flushFiltered();
-			}
-		}
-		else {
-			throw new IllegalArgumentException("not a filtered row: " + row);
-		}
+	void rejectColumns(List<Rejection> columns) {
+		this.rejections.addAll(columns);
 	}
 
 	/**
 	 * Writes what the block has left: the sums of a record-level dataset, the last
-	 * observations and rejections, the rows set aside, and with the file's first block
-	 * the columns its header leaves out.
+	 * observations and rejections and the rows set aside.
 	 */
 	void finish() {
 		if (this.sumRecords) {
 			this.observations.addAll(this.sums.drain());
 		}
 		flushObservations();
-		this.rejections.addAll(this.processor.drainLeftOutColumns());
 		flushRejections();
 		flushAggregates();
 		flushFiltered();
@@ -138,7 +145,6 @@ class ObservationWriter {
 		this.rowRejections.clear();
 		this.aggregates.clear();
 		this.filtered.drain();
-		this.processor.drainLeftOutColumns();
 		this.store.deleteFile(this.runId, this.datasetId, this.file);
 	}
 
@@ -149,8 +155,7 @@ class ObservationWriter {
 
 	private void flushFiltered() {
 		if (this.filtered.size() > 0) {
-			this.store.saveFilteredRows(this.runId, this.datasetId, this.file, this.processor.sheet(),
-					this.filtered.drain());
+			this.store.saveFilteredRows(this.runId, this.datasetId, this.file, this.sheet, this.filtered.drain());
 		}
 	}
 
