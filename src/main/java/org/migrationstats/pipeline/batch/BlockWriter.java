@@ -8,15 +8,17 @@ import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
 import org.migrationstats.pipeline.ingest.RecordSums;
 import org.migrationstats.pipeline.ingest.Rejection;
+import org.migrationstats.pipeline.store.FileCountStore;
 import org.migrationstats.pipeline.store.IngestStore;
+import org.migrationstats.pipeline.store.RowCounts;
 
 /**
  * Writes what one block of a partition's rows gave: observations (or their sums per
  * country, year and measure for a record-level dataset), rejected rows and cells,
  * aggregate rows and the counts of the other filtered rows, inside the block's
  * transaction: in JDBC batches of at most {@value #BATCH} rows as they come, so that
- * memory does not grow with the block, and the rest when the block ends. It is handed
- * each mapped row; it does not map.
+ * memory does not grow with the block, and the rest when the block ends, with the block's
+ * counts. It is handed each mapped row; it does not map.
  */
 class BlockWriter {
 
@@ -27,11 +29,11 @@ class BlockWriter {
 
 	private final IngestStore store;
 
-	private final long runId;
+	private final FileCountStore counts;
 
-	private final String datasetId;
+	private final FileCountStore.InputTable table;
 
-	private final String file;
+	private final long executionId;
 
 	private final boolean sumRecords;
 
@@ -47,13 +49,23 @@ class BlockWriter {
 
 	private final FilteredRows filtered = new FilteredRows();
 
+	private final Tally tally = new Tally();
+
 	private String sheet = "";
 
-	BlockWriter(IngestStore store, long runId, String datasetId, String file, boolean sumRecords) {
+	/**
+	 * @param store where rows go
+	 * @param counts where the block's counts go
+	 * @param table the table the partition reads
+	 * @param executionId the job execution
+	 * @param sumRecords whether the dataset is record-level: its observations are summed
+	 */
+	BlockWriter(IngestStore store, FileCountStore counts, FileCountStore.InputTable table, long executionId,
+			boolean sumRecords) {
 		this.store = store;
-		this.runId = runId;
-		this.datasetId = datasetId;
-		this.file = file;
+		this.counts = counts;
+		this.table = table;
+		this.executionId = executionId;
 		this.sumRecords = sumRecords;
 	}
 
@@ -70,16 +82,20 @@ class BlockWriter {
 	 * aggregate, or left out for another reason)
 	 */
 	void add(MappedRow row) {
+		this.tally.read++;
 		if (row instanceof MappedRow.CountryRow country) {
+			this.tally.written++;
 			addCountryRow(country);
 		}
 		else if (row instanceof MappedRow.AggregateRow aggregate) {
+			this.tally.aggregates++;
 			this.aggregates.add(aggregate);
 			if (this.aggregates.size() >= BATCH) {
 				flushAggregates();
 			}
 		}
 		else if (row instanceof MappedRow.Filtered other) {
+			this.tally.otherFiltered++;
 			this.filtered.add(other);
 			if (this.filtered.size() >= FILTERED_BATCH) {
 				flushFiltered();
@@ -97,9 +113,13 @@ class BlockWriter {
 				flushObservations();
 			}
 		}
-		this.rejections.addAll(row.rejections());
-		if (this.rejections.size() >= BATCH) {
-			flushRejections();
+		if (!row.rejections().isEmpty()) {
+			this.tally.rejected++;
+			this.tally.valuesRejected += row.rejections().size();
+			this.rejections.addAll(row.rejections());
+			if (this.rejections.size() >= BATCH) {
+				flushRejections();
+			}
 		}
 	}
 
@@ -107,6 +127,22 @@ class BlockWriter {
 	 * @param rejection a row of the block rejected whole: none of its values is used
 	 */
 	void rejectRow(Rejection rejection) {
+		this.tally.read++;
+		addRowRejection(rejection);
+	}
+
+	/**
+	 * @param rejection the file, or the rest of it from where it could not be read, left
+	 * out as one rejected row (row 0): it is not a row read
+	 */
+	void rejectFile(Rejection rejection) {
+		addRowRejection(rejection);
+	}
+
+	private void addRowRejection(Rejection rejection) {
+		this.tally.rejected++;
+		this.tally.rejectedWhole++;
+		this.tally.valuesRejected++;
 		this.rowRejections.add(rejection);
 		if (this.rowRejections.size() >= BATCH) {
 			flushRejections();
@@ -115,16 +151,24 @@ class BlockWriter {
 
 	/**
 	 * @param columns the columns the table's header leaves out, rejected once per file
+	 * (their header row counts as one row rejected)
 	 */
 	void rejectColumns(List<Rejection> columns) {
-		this.rejections.addAll(columns);
+		if (!columns.isEmpty()) {
+			this.tally.rejected++;
+			this.tally.valuesRejected += columns.size();
+			this.rejections.addAll(columns);
+		}
 	}
 
 	/**
 	 * Writes what the block has left: the sums of a record-level dataset, the last
-	 * observations and rejections and the rows set aside.
+	 * observations and rejections and the rows set aside; and adds the block's counts to
+	 * the table's.
+	 * @param numberFormat what the table's value cells showed about the decimal separator
+	 * so far, or {@code null} if no row was mapped
 	 */
-	void finish() {
+	void finish(String numberFormat) {
 		if (this.sumRecords) {
 			this.observations.addAll(this.sums.drain());
 		}
@@ -132,43 +176,103 @@ class BlockWriter {
 		flushRejections();
 		flushAggregates();
 		flushFiltered();
+		this.counts.add(this.table, this.executionId, this.tally.drain(), numberFormat);
 	}
 
 	/**
 	 * Drops the block's rows not yet written and deletes those of the file already
-	 * stored, committed or in this block's transaction: the file is left out whole.
+	 * stored, committed or in this block's transaction, with their counts: the file is
+	 * left out whole, or read again from its first row.
+	 * @param numberFormat what the file's value cells showed about the decimal separator,
+	 * or {@code null}
 	 */
-	void discardFile() {
+	void discardFile(String numberFormat) {
 		this.observations.clear();
 		this.sums.drain();
 		this.rejections.clear();
 		this.rowRejections.clear();
 		this.aggregates.clear();
 		this.filtered.drain();
-		this.store.deleteFile(this.runId, this.datasetId, this.file);
+		this.tally.drain();
+		this.store.deleteFile(this.table.runId(), this.table.datasetId(), this.table.fileName());
+		this.counts.cancel(this.table, this.executionId, numberFormat);
+	}
+
+	/**
+	 * @return what every execution counted of the table so far, the blocks written in
+	 * this transaction included
+	 */
+	RowCounts total() {
+		return this.counts.total(this.table);
+	}
+
+	/**
+	 * Records, with the last block, that the table was read to its end.
+	 */
+	void end() {
+		this.counts.end(this.table, this.executionId);
 	}
 
 	private void flushAggregates() {
-		this.store.saveAggregateRows(this.runId, this.datasetId, this.file, this.aggregates);
+		this.store.saveAggregateRows(this.table.runId(), this.table.datasetId(), this.table.fileName(),
+				this.aggregates);
 		this.aggregates.clear();
 	}
 
 	private void flushFiltered() {
 		if (this.filtered.size() > 0) {
-			this.store.saveFilteredRows(this.runId, this.datasetId, this.file, this.sheet, this.filtered.drain());
+			this.store.saveFilteredRows(this.table.runId(), this.table.datasetId(), this.table.fileName(), this.sheet,
+					this.filtered.drain());
 		}
 	}
 
 	private void flushObservations() {
-		this.store.saveObservations(this.runId, this.datasetId, this.file, this.observations);
+		this.tally.observations += this.observations.size();
+		this.store.saveObservations(this.table.runId(), this.table.datasetId(), this.table.fileName(),
+				this.observations);
 		this.observations.clear();
 	}
 
 	private void flushRejections() {
-		this.store.saveRejections(this.runId, IngestStore.INGEST, false, this.rejections);
+		this.store.saveRejections(this.table.runId(), IngestStore.INGEST, false, this.rejections);
 		this.rejections.clear();
-		this.store.saveRejections(this.runId, IngestStore.INGEST, true, this.rowRejections);
+		this.store.saveRejections(this.table.runId(), IngestStore.INGEST, true, this.rowRejections);
 		this.rowRejections.clear();
+	}
+
+	/** The counts of the block being written. */
+	private static final class Tally {
+
+		private long read;
+
+		private long written;
+
+		private long rejected;
+
+		private long rejectedWhole;
+
+		private long aggregates;
+
+		private long otherFiltered;
+
+		private long observations;
+
+		private long valuesRejected;
+
+		RowCounts drain() {
+			RowCounts counts = new RowCounts(this.read, this.written, this.rejected, this.rejectedWhole,
+					this.aggregates, this.otherFiltered, this.observations, this.valuesRejected);
+			this.read = 0;
+			this.written = 0;
+			this.rejected = 0;
+			this.rejectedWhole = 0;
+			this.aggregates = 0;
+			this.otherFiltered = 0;
+			this.observations = 0;
+			this.valuesRejected = 0;
+			return counts;
+		}
+
 	}
 
 }

@@ -107,17 +107,16 @@ class ComputeFiguresTasklet implements Tasklet {
 	private void checkRejectLimits(JobSpec spec, JobExecution job) {
 		List<String> over = new ArrayList<>();
 		Map<String, Long> rejectedPerDataset = new LinkedHashMap<>();
-		for (IngestCounts.FileCounts file : this.ingestCounts.collect(job)) {
+		for (IngestCounts.Ingested file : this.ingestCounts.ingested(job.getJobInstance().getInstanceId())) {
 			Limits limits = limits(spec, file.datasetId());
 			double limit = limits.maxRejectRatio();
-			rejectedPerDataset.merge(file.datasetId(), file.rowsRejected(), Long::sum);
-			if (file.rowsRead() > 0 && (double) file.rowsRejected() / file.rowsRead() > limit) {
-				over.add(
-						String.format(
-								"%s (dataset %s): %d of %d rows rejected (%.1f %%), more than max-reject-ratio "
-										+ "%.1f %%",
-								file.fileName(), file.datasetId(), file.rowsRejected(), file.rowsRead(),
-								100.0 * file.rowsRejected() / file.rowsRead(), 100 * limit));
+			long read = file.counts().rowsRead();
+			long rejected = file.counts().rowsRejected();
+			rejectedPerDataset.merge(file.datasetId(), rejected, Long::sum);
+			if (read > 0 && (double) rejected / read > limit) {
+				over.add(String.format(
+						"%s (dataset %s): %d of %d rows rejected (%.1f %%), more than max-reject-ratio " + "%.1f %%",
+						file.fileName(), file.datasetId(), rejected, read, 100.0 * rejected / read, 100 * limit));
 			}
 		}
 		rejectedPerDataset.forEach((dataset, rejected) -> {

@@ -17,10 +17,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Ingests one partition's file a block of rows at a time: each call reads up to a block
  * of rows ({@link SourceRowReader}), maps them ({@link TableMapping}) and hands each
  * mapped row to the {@link BlockWriter}, which writes their observations (or, for
- * record-level datasets, their sums), rejects and filtered rows; the step commits that
- * together with the reader's position before the next call. Counts are kept per row, as a
- * chunk-oriented step would: read, filtered (aggregates, other series, rows the dataset's
- * filters leave out, section headings), skipped (rows rejected whole) and written.
+ * record-level datasets, their sums), rejects and filtered rows, and the block's counts;
+ * the step commits that together with the reader's position before the next call. Counts
+ * are kept per row, as a chunk-oriented step would: read, filtered (aggregates, other
+ * series, rows the dataset's filters leave out, section headings), skipped (rows rejected
+ * whole) and written.
  * <p>
  * A tasklet rather than a chunk-oriented step, because a chunk-oriented step handles each
  * row as an item through listeners, observations and fault-tolerant scanning: for files
@@ -96,7 +97,7 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 			}
 			catch (RowRejectedException ex) {
 				// a file left out (on-error: skip): listed, and the reader is at its end
-				this.writer.rejectRow(ex.getRejection());
+				this.writer.rejectFile(ex.getRejection());
 				contribution.incrementReadSkipCount();
 				continue;
 			}
@@ -130,11 +131,11 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 				}
 				// none of the file's rows is kept: neither those of this block nor those
 				// of the blocks committed before
-				this.writer.discardFile();
+				this.writer.discardFile(this.mapping.numberFormat());
 				discarded = true;
 				written = 0;
 				contribution.getStepExecution().setWriteCount(0);
-				this.writer.rejectRow(this.reader.leaveOut(ex));
+				this.writer.rejectFile(this.reader.leaveOut(ex));
 				contribution.incrementReadSkipCount();
 				ended = true;
 				break;
@@ -143,9 +144,13 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 		if (!discarded) {
 			this.writer.rejectColumns(this.mapping.leftOutColumns());
 		}
-		this.writer.finish();
+		this.writer.finish(this.mapping.numberFormat());
 		contribution.incrementWriteCount(written);
-		return ended ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+		if (!ended) {
+			return RepeatStatus.CONTINUABLE;
+		}
+		this.writer.end();
+		return RepeatStatus.FINISHED;
 	}
 
 }

@@ -7,6 +7,7 @@ import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.TableSpec;
+import org.migrationstats.pipeline.store.FileCountStore;
 import org.migrationstats.pipeline.store.FiguresStore;
 import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
@@ -99,8 +100,8 @@ class PipelineBatchConfiguration {
 	 */
 	@Bean
 	@StepScope
-	IngestFileTasklet ingestFileTasklet(JobSpecs specs, IngestStore store, CountryReference countries,
-			@Value("#{jobParameters['jobFile']}") String jobFile,
+	IngestFileTasklet ingestFileTasklet(JobSpecs specs, IngestStore store, FileCountStore counts,
+			CountryReference countries, @Value("#{jobParameters['jobFile']}") String jobFile,
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
 			@Value("#{stepExecutionContext['file']}") String file,
 			@Value("#{stepExecutionContext['sheet']}") String sheet,
@@ -110,8 +111,11 @@ class PipelineBatchConfiguration {
 		DatasetSpec datasetSpec = spec.dataset(dataset);
 		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet);
 		TableMapping mapping = new TableMapping(datasetSpec, file, reader, countries.withAliases(spec.aliases()));
-		BlockWriter writer = new BlockWriter(store, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
-				dataset, file, datasetSpec.sumRecords());
+		FileCountStore.InputTable table = new FileCountStore.InputTable(
+				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
+				(sheet != null) ? sheet : "");
+		BlockWriter writer = new BlockWriter(store, counts, table, stepExecution.getJobExecutionId(),
+				datasetSpec.sumRecords());
 		int rows = datasetSpec.table().chunkSize();
 		if (rows == 0) {
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;

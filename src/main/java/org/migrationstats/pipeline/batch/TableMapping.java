@@ -97,6 +97,18 @@ class TableMapping {
 	}
 
 	/**
+	 * @return what the value cells mapped so far, before a restart too, showed about the
+	 * decimal separator: a {@link NumberFormatCheck.Finding}'s name, or {@code null} if
+	 * no row was mapped
+	 */
+	String numberFormat() {
+		if (this.mapper != null) {
+			return this.mapper.numberFormat().finding().name();
+		}
+		return (this.resumed != null) ? this.resumed.name() : null;
+	}
+
+	/**
 	 * The columns the header leaves out (a wide table's years outside the accepted
 	 * years), once per file: for the block being written.
 	 * @return their rejections; empty after the first call, after a restart past the
