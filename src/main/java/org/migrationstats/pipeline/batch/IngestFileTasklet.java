@@ -33,8 +33,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * dataset with {@code on-error: skip} read one table per file, is left out whole: the
  * rows already taken from it are deleted in the same transaction, since they were read
  * under a declaration its own cells contradict.
+ * <p>
+ * A file read to its end with more rows rejected than its {@code max-reject-ratio} fails
+ * the partition once its last block is committed, so that its counts and rejects can be
+ * seen; the restart deletes what was stored of it and reads it again from its first row,
+ * whether the limit was raised or the file mended.
  */
 class IngestFileTasklet implements Tasklet, ItemStream {
+
+	/**
+	 * The key saying the file went over its reject limit: a restart deletes what was
+	 * stored of it and reads it again from its first row.
+	 */
+	static final String START_OVER = "ingest.start-over";
 
 	/** How often within a block the progress line is offered the rows read so far. */
 	private static final int PROGRESS_ROWS = 10_000;
@@ -51,25 +62,39 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 
 	private final boolean leaveOutUnusable;
 
+	private final RejectLimits.FileLimit limit;
+
+	/** Whether what was stored of the file is still to be deleted, in the first block. */
+	private boolean startingOver;
+
+	/** Why the file, read to its end, fails its partition: over its reject limit. */
+	private RejectLimitException overLimit;
+
 	/**
 	 * @param leaveOutUnusable whether a file that mapping finds unusable is left out
 	 * rather than failing the partition: {@code on-error: skip}, and one table per file,
 	 * as the rows of one sheet of a workbook cannot be told from another's once stored
+	 * @param limit the file's reject limit, checked as it ends; {@code null} for a file
+	 * read as several sheets, whose limit is checked once all its sheets are in
 	 */
 	IngestFileTasklet(SourceRowReader reader, TableMapping mapping, BlockWriter writer, int blockRows,
-			StepProgress progress, boolean leaveOutUnusable) {
+			StepProgress progress, boolean leaveOutUnusable, RejectLimits.FileLimit limit) {
 		this.reader = reader;
 		this.mapping = mapping;
 		this.writer = writer;
 		this.blockRows = blockRows;
 		this.progress = progress;
 		this.leaveOutUnusable = leaveOutUnusable;
+		this.limit = limit;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.reader.open(context);
-		this.mapping.open(context);
+		this.startingOver = context.containsKey(START_OVER);
+		this.overLimit = null;
+		ExecutionContext from = this.startingOver ? new ExecutionContext() : context;
+		this.reader.open(from);
+		this.mapping.open(from);
 		this.writer.open(this.reader.sheet());
 	}
 
@@ -77,6 +102,12 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 	public void update(ExecutionContext context) {
 		this.reader.update(context);
 		this.mapping.update(context);
+		if (this.startingOver || this.overLimit != null) {
+			context.putString(START_OVER, "true");
+		}
+		else {
+			context.remove(START_OVER);
+		}
 	}
 
 	@Override
@@ -86,6 +117,14 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		if (this.overLimit != null) {
+			// the file's last block is committed: its rows and counts stay
+			throw this.overLimit;
+		}
+		if (this.startingOver) {
+			this.writer.discardFile(null);
+			this.startingOver = false;
+		}
 		long written = 0;
 		boolean ended = false;
 		boolean discarded = false;
@@ -147,6 +186,11 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 		this.writer.finish(this.mapping.numberFormat());
 		contribution.incrementWriteCount(written);
 		if (!ended) {
+			return RepeatStatus.CONTINUABLE;
+		}
+		this.overLimit = (this.limit != null) ? this.limit.check(this.writer.total()) : null;
+		if (this.overLimit != null) {
+			// one more call, after this block commits, fails the partition
 			return RepeatStatus.CONTINUABLE;
 		}
 		this.writer.end();

@@ -120,9 +120,12 @@ class PipelineBatchConfiguration {
 		if (rows == 0) {
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
 		}
-		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP
-				&& datasetSpec.table().sheets().size() <= 1;
-		return new IngestFileTasklet(reader, mapping, writer, rows, progress, leaveOut);
+		boolean oneTable = datasetSpec.table().sheets().size() <= 1;
+		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP && oneTable;
+		// a file read as several sheets is held to its limit once all of them are in
+		RejectLimits.FileLimit limit = oneTable ? new RejectLimits.FileLimit(file, dataset,
+				RejectLimits.of(spec, dataset), spec.source().toString(), stepExecution.getJobExecutionId()) : null;
+		return new IngestFileTasklet(reader, mapping, writer, rows, progress, leaveOut, limit);
 	}
 
 	@Bean

@@ -65,15 +65,24 @@ class TableMapping {
 	}
 
 	/**
-	 * Keeps what the rows showed with the block about to be committed.
+	 * Keeps what the rows showed with the block about to be committed, in place of what
+	 * the context held: after a file is read again from its first row, nothing of the
+	 * first reading is left.
 	 * @param context the partition's execution context
 	 */
 	void update(ExecutionContext context) {
-		if (this.mapper != null) {
-			context.putString(NUMBER_FORMAT, this.mapper.numberFormat().finding().name());
+		String numberFormat = numberFormat();
+		if (numberFormat != null) {
+			context.putString(NUMBER_FORMAT, numberFormat);
+		}
+		else {
+			context.remove(NUMBER_FORMAT);
 		}
 		if (this.columnsListed) {
 			context.putString(COLUMNS_LISTED, "true");
+		}
+		else {
+			context.remove(COLUMNS_LISTED);
 		}
 	}
 
