@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.batch;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,40 +76,39 @@ class DatasetPartitioner implements Partitioner {
 	}
 
 	/**
-	 * The last execution of each partition step of a file: one, or one per sheet.
+	 * The last execution of each ingest partition of a run as it stood when a given job
+	 * execution ran: later executions of the run are left out. Reads every execution of
+	 * the run with its steps' contexts: for a question about all files at once.
 	 * @param repository the job repository
 	 * @param instance the run
-	 * @param key the file's partition key
-	 * @return the partitions' last executions, by step name
-	 */
-	static List<StepExecution> lastPartitions(JobRepository repository, JobInstance instance, String key) {
-		return lastPartitions(repository, instance, key, Long.MAX_VALUE);
-	}
-
-	/**
-	 * The last execution of each partition step of a file as it stood when a given job
-	 * execution ran: later executions of the run are left out.
-	 * @param repository the job repository
-	 * @param instance the run
-	 * @param key the file's partition key
 	 * @param asOf the last job execution id taken into account
 	 * @return the partitions' last executions up to {@code asOf}, by step name
 	 */
-	static List<StepExecution> lastPartitions(JobRepository repository, JobInstance instance, String key, long asOf) {
-		String name = stepName(key);
+	static Map<String, StepExecution> lastPartitions(JobRepository repository, JobInstance instance, long asOf) {
 		Map<String, StepExecution> last = new TreeMap<>();
 		for (JobExecution execution : repository.getJobExecutions(instance)) {
 			if (execution.getId() > asOf) {
 				continue;
 			}
 			for (StepExecution step : execution.getStepExecutions()) {
-				String stepName = step.getStepName();
-				if (stepName.equals(name) || stepName.startsWith(name + ".")) {
-					last.merge(stepName, step, (a, b) -> (a.getId() >= b.getId()) ? a : b);
+				if (step.getStepName().startsWith(PipelineBatchConfiguration.INGEST_FILE + ":")) {
+					last.merge(step.getStepName(), step, (a, b) -> (a.getId() >= b.getId()) ? a : b);
 				}
 			}
 		}
-		return new ArrayList<>(last.values());
+		return last;
+	}
+
+	/**
+	 * @param steps step executions, of one job execution or the last of each step
+	 * @param stepName the name of a file's partition step
+	 * @return those of the file's partition: one, or one per sheet, by step name
+	 */
+	static List<StepExecution> partitionsOf(Collection<StepExecution> steps, String stepName) {
+		return steps.stream()
+			.filter((s) -> s.getStepName().equals(stepName) || s.getStepName().startsWith(stepName + "."))
+			.sorted(Comparator.comparing(StepExecution::getStepName))
+			.toList();
 	}
 
 	/**

@@ -1,24 +1,29 @@
 package org.migrationstats.pipeline.batch;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
+import org.migrationstats.pipeline.store.FileCountStore;
+import org.migrationstats.pipeline.store.RowCounts;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What the ingest partitions of a run did, file by file, over all its executions: a file
- * ingested before a restart counts with the execution that ingested it.
+ * ingested before a restart counts with the execution that ingested it. The counts come
+ * from the pipeline's own table, written with the blocks they count, in one query
+ * whatever the number of files; a file's status from the partitions of the execution
+ * asked about, or, for a file it did not read, from whether an earlier one read it to its
+ * end.
  */
 @Component
 public class IngestCounts {
@@ -27,12 +32,12 @@ public class IngestCounts {
 
 	private final RunStore runs;
 
-	private final JdbcTemplate jdbc;
+	private final FileCountStore counts;
 
-	public IngestCounts(JobRepository jobRepository, RunStore runs, JdbcTemplate jdbc) {
+	public IngestCounts(JobRepository jobRepository, RunStore runs, FileCountStore counts) {
 		this.jobRepository = jobRepository;
 		this.runs = runs;
-		this.jdbc = jdbc;
+		this.counts = counts;
 	}
 
 	/**
@@ -42,78 +47,90 @@ public class IngestCounts {
 	 * earlier, failed execution is not shown with its restart's work
 	 */
 	public List<FileCounts> collect(JobExecution execution) {
-		JobInstance instance = execution.getJobInstance();
-		long runId = instance.getInstanceId();
+		long runId = execution.getJobInstance().getInstanceId();
 		List<RunInput> inputs = this.runs.inputs(runId);
+		Map<String, List<FileCountStore.TableCounts>> tables = byFile(this.counts.asOf(runId, execution.getId()));
+		Map<String, Long> rejectedWhileComputing = this.counts.rowsRejectedOnlyWhileComputing(runId);
 		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
-		List<FileCounts> counts = new ArrayList<>();
+		Map<String, StepExecution> earlier = null;
+		List<FileCounts> files = new ArrayList<>();
 		for (RunInput input : inputs) {
-			List<StepExecution> partitions = DatasetPartitioner.lastPartitions(this.jobRepository, instance,
-					keys.get(input), execution.getId());
-			long rowsRead = partitions.stream()
-				.mapToLong((p) -> p.getExecutionContext().getLong(SourceRowReader.ROWS, 0L))
-				.sum();
-			NumberFormatCheck.Finding numberFormat = null;
-			for (StepExecution partition : partitions) {
-				String saved = partition.getExecutionContext().getString(RowMappingProcessor.NUMBER_FORMAT, null);
-				if (saved != null) {
-					numberFormat = NumberFormatCheck.Finding.combine(numberFormat,
-							NumberFormatCheck.Finding.valueOf(saved));
+			String file = key(input.datasetId(), input.fileName());
+			String stepName = DatasetPartitioner.stepName(keys.get(input));
+			List<FileCountStore.TableCounts> counted = tables.getOrDefault(file, List.of());
+			List<StepExecution> partitions = DatasetPartitioner.partitionsOf(execution.getStepExecutions(), stepName);
+			if (partitions.isEmpty() && !readToItsEnd(counted)) {
+				// neither read by this execution nor to its end before it, or
+				// ingested by a version that kept no counts: as the job
+				// repository has it
+				if (earlier == null) {
+					earlier = DatasetPartitioner.lastPartitions(this.jobRepository, execution.getJobInstance(),
+							execution.getId());
 				}
+				partitions = DatasetPartitioner.partitionsOf(earlier.values(), stepName);
 			}
-			// the file's status: its failed sheet if one failed, else its last
+			// the file's status: its failed sheet if one failed, else its last;
+			// a file read to its end before this execution, and not read again,
+			// is complete
 			StepExecution step = partitions.stream()
 				.filter((p) -> p.getStatus() != BatchStatus.COMPLETED)
 				.findFirst()
 				.orElse(partitions.isEmpty() ? null : partitions.get(partitions.size() - 1));
-			// a row rejected while ingesting, whole or a value of it, or found to repeat
-			// a
-			// country, year and measure of its dataset while computing; and of those, the
-			// rows rejected whole
-			long[] rejectedRows = this.jdbc.queryForObject(
-					"SELECT COUNT(DISTINCT SOURCE_ROW), COUNT(DISTINCT CASE WHEN WHOLE_ROW THEN SOURCE_ROW END) "
-							+ "FROM MIG_REJECTION WHERE RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ?",
-					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, runId, input.datasetId(), input.fileName());
-			Long aggregateRows = this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? " + "AND DATASET_ID = ? AND FILE_NAME = ?",
-					Long.class, runId, input.datasetId(), input.fileName());
-			Long otherFilteredRows = this.jdbc.queryForObject(
-					"SELECT COALESCE(SUM(ROW_COUNT), 0) FROM MIG_FILTERED_ROW WHERE RUN_ID = ? AND DATASET_ID = ? "
-							+ "AND FILE_NAME = ?",
-					Long.class, runId, input.datasetId(), input.fileName());
-			counts.add(new FileCounts(input.datasetId(), input.fileName(), rowsRead, rejectedRows[0], rejectedRows[1],
-					(aggregateRows != null) ? aggregateRows : 0, (otherFilteredRows != null) ? otherFilteredRows : 0,
-					(step != null) ? step.getStatus() : BatchStatus.UNKNOWN, (step != null) ? failure(step) : "",
+			BatchStatus status = (step != null) ? step.getStatus()
+					: readToItsEnd(counted) ? BatchStatus.COMPLETED : BatchStatus.UNKNOWN;
+			RowCounts sum = sum(counted);
+			NumberFormatCheck.Finding numberFormat = null;
+			for (FileCountStore.TableCounts table : counted) {
+				if (table.numberFormat() != null) {
+					numberFormat = NumberFormatCheck.Finding.combine(numberFormat,
+							NumberFormatCheck.Finding.valueOf(table.numberFormat()));
+				}
+			}
+			files.add(new FileCounts(input.datasetId(), input.fileName(), sum.rowsRead(), sum.rowsWritten(),
+					sum.rowsRejected() + rejectedWhileComputing.getOrDefault(file, 0L), sum.rowsRejectedWhole(),
+					sum.aggregateRows(), sum.otherFilteredRows(), status, (step != null) ? failure(step) : "",
 					numberFormat));
 		}
-		return counts;
+		return files;
 	}
 
 	/**
-	 * Rows written per input file, summed over every execution of the run: a partition
-	 * that failed and was restarted wrote some chunks in each.
-	 * @param execution any execution of the run
-	 * @return rows written, keyed by dataset id and file name joined with a colon
+	 * What ingest counted of each file of a run, over all its executions so far, for the
+	 * reject limits: rows rejected while computing are not counted.
+	 * @param runId the run
+	 * @return per file blocks were taken of, in dataset order: its counts, its sheets'
+	 * together
 	 */
-	public Map<String, Long> rowsWritten(JobExecution execution) {
-		JobInstance instance = execution.getJobInstance();
-		List<RunInput> inputs = this.runs.inputs(instance.getInstanceId());
-		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
-		Map<String, Long> written = new java.util.LinkedHashMap<>();
-		List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
-		for (RunInput input : inputs) {
-			String stepName = DatasetPartitioner.stepName(keys.get(input));
-			long rows = 0;
-			for (JobExecution each : executions) {
-				for (StepExecution step : each.getStepExecutions()) {
-					if (step.getStepName().equals(stepName) || step.getStepName().startsWith(stepName + ".")) {
-						rows += step.getWriteCount();
-					}
-				}
+	public List<Ingested> ingested(long runId) {
+		Map<String, List<FileCountStore.TableCounts>> tables = byFile(this.counts.totals(runId));
+		List<Ingested> files = new ArrayList<>();
+		for (RunInput input : this.runs.inputs(runId)) {
+			List<FileCountStore.TableCounts> counted = tables.get(key(input.datasetId(), input.fileName()));
+			if (counted != null) {
+				files.add(new Ingested(input.datasetId(), input.fileName(), sum(counted)));
 			}
-			written.put(input.datasetId() + ":" + input.fileName(), rows);
 		}
-		return written;
+		return files;
+	}
+
+	private static boolean readToItsEnd(List<FileCountStore.TableCounts> tables) {
+		return !tables.isEmpty() && tables.stream().allMatch(FileCountStore.TableCounts::ended);
+	}
+
+	private static RowCounts sum(List<FileCountStore.TableCounts> tables) {
+		return tables.stream().map(FileCountStore.TableCounts::counts).reduce(RowCounts.NONE, RowCounts::plus);
+	}
+
+	private static Map<String, List<FileCountStore.TableCounts>> byFile(List<FileCountStore.TableCounts> tables) {
+		Map<String, List<FileCountStore.TableCounts>> files = new LinkedHashMap<>();
+		for (FileCountStore.TableCounts table : tables) {
+			files.computeIfAbsent(key(table.datasetId(), table.fileName()), (k) -> new ArrayList<>()).add(table);
+		}
+		return files;
+	}
+
+	private static String key(String datasetId, String fileName) {
+		return datasetId + ":" + fileName;
 	}
 
 	/**
@@ -130,12 +147,24 @@ public class IngestCounts {
 	}
 
 	/**
+	 * What ingest counted of one file.
+	 *
+	 * @param datasetId the dataset
+	 * @param fileName the file
+	 * @param counts its counts, its sheets' together
+	 */
+	public record Ingested(String datasetId, String fileName, RowCounts counts) {
+	}
+
+	/**
 	 * One file's ingest.
 	 *
 	 * @param datasetId the dataset
 	 * @param fileName the file
 	 * @param rowsRead data rows read and committed
-	 * @param rowsRejected rows with at least one rejected cell, or rejected whole
+	 * @param rowsWritten rows that gave observations
+	 * @param rowsRejected rows with at least one rejected cell, or rejected whole, while
+	 * ingesting or computing (a second value for a country, year and measure)
 	 * @param rowsRejectedWhole of those, the rows rejected whole: none of their values is
 	 * used (a step's skip count)
 	 * @param aggregateRows rows about aggregates, filtered
@@ -146,7 +175,7 @@ public class IngestCounts {
 	 * @param numberFormat what its value cells showed about the decimal separator (of
 	 * several sheets, all together), or {@code null} if none was mapped
 	 */
-	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsRejected,
+	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsWritten, long rowsRejected,
 			long rowsRejectedWhole, long aggregateRows, long otherFilteredRows, BatchStatus status, String failure,
 			NumberFormatCheck.Finding numberFormat) {
 

@@ -8,6 +8,7 @@ import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.spec.TableSpec;
+import org.migrationstats.pipeline.store.FileCountStore;
 import org.migrationstats.pipeline.store.IngestStore;
 import org.migrationstats.pipeline.store.RunStore;
 
@@ -24,7 +25,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The four steps every pipeline job runs, and the per-partition reader, processor and
+ * The four steps every pipeline job runs, and the per-partition reader, mapping and
  * writer of the ingest step. The steps are shared by all jobs; what a step reads comes
  * from the job file named in the run's parameters.
  */
@@ -99,8 +100,8 @@ class PipelineBatchConfiguration {
 	 */
 	@Bean
 	@StepScope
-	IngestFileTasklet ingestFileTasklet(JobSpecs specs, IngestStore store, CountryReference countries,
-			@Value("#{jobParameters['jobFile']}") String jobFile,
+	IngestFileTasklet ingestFileTasklet(JobSpecs specs, IngestStore store, FileCountStore counts,
+			CountryReference countries, @Value("#{jobParameters['jobFile']}") String jobFile,
 			@Value("#{stepExecutionContext['dataset']}") String dataset,
 			@Value("#{stepExecutionContext['file']}") String file,
 			@Value("#{stepExecutionContext['sheet']}") String sheet,
@@ -109,18 +110,22 @@ class PipelineBatchConfiguration {
 		JobSpec spec = specs.get(Path.of(jobFile));
 		DatasetSpec datasetSpec = spec.dataset(dataset);
 		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet);
-		RowMappingProcessor processor = new RowMappingProcessor(datasetSpec, file, reader,
-				countries.withAliases(spec.aliases()));
-		ObservationWriter writer = new ObservationWriter(store, processor,
+		TableMapping mapping = new TableMapping(datasetSpec, file, reader, countries.withAliases(spec.aliases()));
+		FileCountStore.InputTable table = new FileCountStore.InputTable(
 				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
+				(sheet != null) ? sheet : "");
+		BlockWriter writer = new BlockWriter(store, counts, table, stepExecution.getJobExecutionId(),
 				datasetSpec.sumRecords());
 		int rows = datasetSpec.table().chunkSize();
 		if (rows == 0) {
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
 		}
-		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP
-				&& datasetSpec.table().sheets().size() <= 1;
-		return new IngestFileTasklet(reader, processor, writer, rows, progress, leaveOut);
+		boolean oneTable = datasetSpec.table().sheets().size() <= 1;
+		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP && oneTable;
+		// a file read as several sheets is held to its limit once all of them are in
+		RejectLimits.FileLimit limit = oneTable ? new RejectLimits.FileLimit(file, dataset,
+				RejectLimits.of(spec, dataset), spec.source().toString(), stepExecution.getJobExecutionId()) : null;
+		return new IngestFileTasklet(reader, mapping, writer, rows, progress, leaveOut, limit);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,12 @@ public class RunInputs {
 		List<String> refused = new ArrayList<>();
 		List<RunInput> inputs = this.runs.inputs(instance.getInstanceId());
 		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
+		Collection<StepExecution> partitions = DatasetPartitioner.lastPartitions(repository, instance, Long.MAX_VALUE)
+			.values();
 		StepExecution prepare = repository.getLastStepExecution(instance, PipelineBatchConfiguration.PREPARE_INPUTS);
 		Set<String> checked = new HashSet<>();
 		for (RunInput input : inputs) {
-			if (prepare != null && anyIngested(repository, instance, keys.get(input))
-					&& checked.add(input.datasetId())) {
+			if (prepare != null && anyIngested(partitions, keys.get(input)) && checked.add(input.datasetId())) {
 				String then = prepare.getExecutionContext()
 					.getString(PrepareInputsTasklet.DEFINITION + input.datasetId(), null);
 				DatasetSpec now = spec.datasets()
@@ -94,7 +96,7 @@ public class RunInputs {
 				continue;
 			}
 			long size = PrepareInputsTasklet.size(file);
-			if (anyCompleted(repository, instance, keys.get(input))) {
+			if (anyCompleted(partitions, keys.get(input))) {
 				refused.add(input.fileName() + " (dataset " + input.datasetId() + ") changed after it was ingested: "
 						+ describe(input, size, now));
 			}
@@ -115,15 +117,15 @@ public class RunInputs {
 	 * number format its cells contradict holds rows read under the declaration the
 	 * operator is about to change).
 	 */
-	private static boolean anyIngested(JobRepository repository, JobInstance instance, String key) {
-		return DatasetPartitioner.lastPartitions(repository, instance, key)
+	private static boolean anyIngested(Collection<StepExecution> partitions, String key) {
+		return DatasetPartitioner.partitionsOf(partitions, DatasetPartitioner.stepName(key))
 			.stream()
 			.anyMatch((p) -> p.getStatus() == BatchStatus.COMPLETED
 					|| p.getExecutionContext().getLong(SourceRowReader.ROWS, 0L) > 0);
 	}
 
-	private static boolean anyCompleted(JobRepository repository, JobInstance instance, String key) {
-		return DatasetPartitioner.lastPartitions(repository, instance, key)
+	private static boolean anyCompleted(Collection<StepExecution> partitions, String key) {
+		return DatasetPartitioner.partitionsOf(partitions, DatasetPartitioner.stepName(key))
 			.stream()
 			.anyMatch((p) -> p.getStatus() == BatchStatus.COMPLETED);
 	}

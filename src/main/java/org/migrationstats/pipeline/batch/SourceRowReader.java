@@ -104,10 +104,11 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	}
 
 	/**
-	 * @return the sheet being read, empty for a text file
+	 * @return the sheet being read, empty for a text file; for a file that could not be
+	 * opened, the sheet the partition was to read
 	 */
 	String sheet() {
-		return this.source.sheet();
+		return (this.source != null) ? this.source.sheet() : this.sheet;
 	}
 
 	@Override

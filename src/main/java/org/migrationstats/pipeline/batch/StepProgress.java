@@ -51,11 +51,13 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 		if (file != null) {
 			MDC.put(FILE, file);
 		}
-		long done = step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L);
+		boolean startOver = step.getExecutionContext().containsKey(IngestFileTasklet.START_OVER);
+		long done = startOver ? 0 : step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L);
 		this.progress.put(step.getId(), new Progress(System.nanoTime(), done));
 		if (file != null) {
 			log.info("Step {} started on {}{}", step.getStepName(), file,
-					(done > 0) ? String.format(", going on after row %,d", done) : "");
+					startOver ? ", reading it again from its first row (it went over its reject limit)"
+							: (done > 0) ? String.format(", going on after row %,d", done) : "");
 		}
 		else {
 			log.info("Step {} started", step.getStepName());

@@ -3,7 +3,6 @@ package org.migrationstats.pipeline.batch;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.migrationstats.pipeline.ingest.NumberFormatCheck;
 import org.migrationstats.pipeline.report.IngestedFile;
@@ -51,11 +50,9 @@ class WriteReportsTasklet implements Tasklet {
 			throws JobInterruptedException {
 		JobExecution job = Runs.job(chunkContext);
 		JobSpec spec = Runs.spec(this.specs, chunkContext);
-		Map<String, Long> rowsWritten = this.ingestCounts.rowsWritten(job);
 		List<IngestedFile> files = this.ingestCounts.collect(job)
 			.stream()
-			.map((f) -> new IngestedFile(f.datasetId(), f.fileName(), f.rowsRead(),
-					rowsWritten.getOrDefault(f.datasetId() + ":" + f.fileName(), 0L), f.rowsRejected(),
+			.map((f) -> new IngestedFile(f.datasetId(), f.fileName(), f.rowsRead(), f.rowsWritten(), f.rowsRejected(),
 					f.filteredRows(),
 					NumberFormatCheck.describe(spec.dataset(f.datasetId()).table().decimalComma(), f.numberFormat())))
 			.toList();

@@ -19,14 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rows a run keeps in the pipeline's own tables: every table named {@code MIG_...}
  * with a {@code RUN_ID} column. Removing them frees the database of a finished run's
- * observations, rejects and figures; the run's input files and datasets stay, so that
- * {@code show} still lists them, and Spring Batch's own record of the run is not touched.
+ * observations, rejects and figures; the run's input files, datasets and per-file counts
+ * stay, so that {@code show} still lists them, and Spring Batch's own record of the run
+ * is not touched.
  */
 @Repository
 public class RunData {
 
-	/** Small tables kept after a prune, so that the run still says what it read. */
-	private static final Set<String> KEPT = Set.of("MIG_RUN_INPUT", "MIG_DATASET");
+	/**
+	 * Small tables kept after a prune, so that the run still says what it read, and
+	 * {@code show} how many rows of each file.
+	 */
+	private static final Set<String> KEPT = Set.of("MIG_RUN_INPUT", "MIG_DATASET", "MIG_FILE_COUNT");
 
 	private final JdbcTemplate jdbc;
 

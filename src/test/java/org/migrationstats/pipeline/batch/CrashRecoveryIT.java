@@ -246,6 +246,13 @@ class CrashRecoveryIT {
 			assertThat(count(difference, run, clean)).as(table.getKey() + " rows not in the clean run").isZero();
 		}
 		assertThat(count("SELECT COUNT(*) FROM MIG_OBSERVATION WHERE RUN_ID = ?", run)).isPositive();
+		// each file's counts, over the executions that took blocks of it
+		String fileCounts = "SELECT DATASET_ID || ' ' || FILE_NAME || ' ' || SHEET || ': ' || SUM(ROWS_READ) || ' ' "
+				+ "|| SUM(ROWS_WRITTEN) || ' ' || SUM(ROWS_REJECTED) || ' ' || SUM(ROWS_REJECTED_WHOLE) || ' ' "
+				+ "|| SUM(AGGREGATE_ROWS) || ' ' || SUM(OTHER_FILTERED_ROWS) || ' ' || SUM(OBSERVATIONS) || ' ' "
+				+ "|| SUM(VALUES_REJECTED) FROM MIG_FILE_COUNT WHERE RUN_ID = ? "
+				+ "GROUP BY DATASET_ID, FILE_NAME, SHEET ORDER BY DATASET_ID, FILE_NAME, SHEET";
+		assertThat(text(fileCounts, run)).as("MIG_FILE_COUNT").isNotEmpty().isEqualTo(text(fileCounts, clean));
 	}
 
 	private ChildJvm.Child.Result run(String... args) {

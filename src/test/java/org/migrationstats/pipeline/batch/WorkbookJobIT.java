@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A dataset spread over several sheets of one workbook (one sheet per year of a
  * registration office's returns, each with a title row above the header): one ingest
  * partition per sheet, the rows of every sheet counted with the file, and each reject
- * naming its sheet.
+ * naming its sheet; the file's reject limit holds for its sheets together.
  */
 @SpringBootTest
 class WorkbookJobIT {
@@ -88,6 +88,40 @@ class WorkbookJobIT {
 			.extracting((r) -> r.get("Year"), (r) -> r.get("Net migration"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("2001", "40"),
 					org.assertj.core.groups.Tuple.tuple("2002", "60"));
+	}
+
+	@Test
+	void aFileReadAsSeveralSheetsIsHeldToItsRejectLimitWithAllItsSheets() throws IOException {
+		Path workbook = WORK.resolve("returns-limit.xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+			sheet(book, "2001", 2001, new Object[][] { { "KAZ", 120, 80 }, { "KGZ", 40, 55 }, { "UZB", 30, 10 } });
+			sheet(book, "2002", 2002,
+					new Object[][] { { "KAZ", 150, 90 }, { "Atlantis", 1, 1 }, { "KGZ", "n/k", 60 } });
+			book.write(out);
+		}
+		Path jobFile = WORK.resolve("returns-limit.yml");
+		Files.writeString(jobFile, """
+				name: returns-limit
+				membership: input/membership/iom.csv
+				output: %s
+				datasets:
+				  - id: office-returns
+				    path: %s
+				    sheets: ["2001", "2002"]
+				    layout: long
+				    columns: { country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }
+				limits: { max-reject-ratio: 0.3 }
+				""".formatted(WORK.resolve("output"), workbook), StandardCharsets.UTF_8);
+
+		RunOutcome outcome = this.runner.run(jobFile, LocalDate.parse("2026-06-01"), false);
+
+		assertThat(outcome.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(outcome.steps()).filteredOn((s) -> s.name().startsWith("ingestFile:"))
+			.as("a sheet over the limit does not fail its partition: the file's other sheet counts too")
+			.extracting(RunOutcome.StepLine::status)
+			.containsOnly("COMPLETED");
+		assertThat(outcome.message()).contains("returns-limit.xlsx (dataset office-returns): 2 of 6 rows rejected "
+				+ "(33.3 %), more than max-reject-ratio 30.0 %");
 	}
 
 	private static void sheet(XSSFWorkbook book, String name, int year, Object[][] rows) {

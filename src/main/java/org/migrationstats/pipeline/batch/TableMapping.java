@@ -14,17 +14,18 @@ import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Maps each source row to a country's observations, or to a row filtered: about an
- * aggregate (World, a region), of a series the dataset does not take, left out by its
- * filters, or a section heading. A row that cannot be used throws with its rejection,
- * which the ingest step records.
+ * The column mapping of one partition's table: maps each source row to a country's
+ * observations, or to a row filtered: about an aggregate (World, a region), of a series
+ * the dataset does not take, left out by its filters, or a section heading. A row that
+ * cannot be used throws with its rejection, which the ingest step records. The mapping is
+ * made from the table's header when its first row comes.
  * <p>
  * What the value cells showed about the decimal separator is kept with every committed
  * block, as the reader's position is: a restart does not map the rows it skips, and must
  * report the same as a clean run. So is whether the columns a wide table's header leaves
  * out were listed: once per file, with its first block.
  */
-class RowMappingProcessor {
+class TableMapping {
 
 	/** The key of the number format finding in the partition's execution context. */
 	static final String NUMBER_FORMAT = "numbers.format";
@@ -46,7 +47,7 @@ class RowMappingProcessor {
 
 	private boolean columnsListed;
 
-	RowMappingProcessor(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
+	TableMapping(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
 		this.dataset = dataset;
 		this.file = file;
 		this.reader = reader;
@@ -64,15 +65,24 @@ class RowMappingProcessor {
 	}
 
 	/**
-	 * Keeps what the rows showed with the block about to be committed.
+	 * Keeps what the rows showed with the block about to be committed, in place of what
+	 * the context held: after a file is read again from its first row, nothing of the
+	 * first reading is left.
 	 * @param context the partition's execution context
 	 */
 	void update(ExecutionContext context) {
-		if (this.mapper != null) {
-			context.putString(NUMBER_FORMAT, this.mapper.numberFormat().finding().name());
+		String numberFormat = numberFormat();
+		if (numberFormat != null) {
+			context.putString(NUMBER_FORMAT, numberFormat);
+		}
+		else {
+			context.remove(NUMBER_FORMAT);
 		}
 		if (this.columnsListed) {
 			context.putString(COLUMNS_LISTED, "true");
+		}
+		else {
+			context.remove(COLUMNS_LISTED);
 		}
 	}
 
@@ -84,7 +94,7 @@ class RowMappingProcessor {
 	 * a mapped column, or a value cell reads only with the other decimal separator than
 	 * the dataset's
 	 */
-	MappedRow process(SourceRow row) {
+	MappedRow map(SourceRow row) {
 		if (this.mapper == null) {
 			this.mapper = new RowMapper(this.dataset, this.file, this.reader.sheet(), this.reader.header(),
 					this.countries);
@@ -96,19 +106,24 @@ class RowMappingProcessor {
 	}
 
 	/**
-	 * @return the sheet being read, empty for a text file
+	 * @return what the value cells mapped so far, before a restart too, showed about the
+	 * decimal separator: a {@link NumberFormatCheck.Finding}'s name, or {@code null} if
+	 * no row was mapped
 	 */
-	String sheet() {
-		return this.reader.sheet();
+	String numberFormat() {
+		if (this.mapper != null) {
+			return this.mapper.numberFormat().finding().name();
+		}
+		return (this.resumed != null) ? this.resumed.name() : null;
 	}
 
 	/**
-	 * Hands over, once per file, the columns the header leaves out (a wide table's years
-	 * outside the accepted years), for the block being written.
-	 * @return their rejections; empty after the first call, and after a restart past the
-	 * first block
+	 * The columns the header leaves out (a wide table's years outside the accepted
+	 * years), once per file: for the block being written.
+	 * @return their rejections; empty after the first call, after a restart past the
+	 * first block, and before a row was mapped
 	 */
-	List<Rejection> drainLeftOutColumns() {
+	List<Rejection> leftOutColumns() {
 		if (this.columnsListed || this.mapper == null) {
 			return List.of();
 		}
