@@ -42,11 +42,35 @@ class CrashRecoveryIT {
 
 	private SampleJob job;
 
+	private String cleanRunOutput;
+
 	@BeforeAll
 	void runCleanly() {
 		this.job = SampleJob.copyTo(this.work.resolve("sample"));
 		ChildJvm.Child.Result clean = run("run", this.job.jobFile().toString(), "--date", CLEAN_DATE);
 		assertThat(clean.exitCode()).as(clean.output()).isZero();
+		this.cleanRunOutput = clean.output();
+	}
+
+	@Test
+	void computeAndReportLogWhatTheyDoAndARunOfACompletedDateLogsItsExitCode() throws Exception {
+		assertThat(this.cleanRunOutput).containsPattern("Computed 1125 country-years of 15 countries in \\d+\\.\\d s")
+			.containsPattern("Computed period since-independence \\(1991 to 2002\\) in \\d+\\.\\d s")
+			.containsPattern("Computed membership check against cow-igo-v3 in \\d+\\.\\d s")
+			.containsPattern("Wrote table Country-year \\(country_year.csv\\), 1,125 rows, in \\d+\\.\\d s")
+			.containsPattern("Wrote the workbook nightly-migration-" + CLEAN_DATE + ".xlsx in \\d+\\.\\d s")
+			.doesNotContain(" 0 rows done");
+
+		ChildJvm.Child.Result again = run("run", this.job.jobFile().toString(), "--date", CLEAN_DATE);
+
+		assertThat(again.exitCode()).isEqualTo(4);
+		long execution = lastExecution(CLEAN_DATE);
+		assertThat(again.output())
+			.contains("Execution " + execution + " completed run date " + CLEAN_DATE
+					+ " earlier; its steps and files were:")
+			.containsPattern("INFO .*o.m.pipeline.cli.Summary: run date " + CLEAN_DATE
+					+ " of job nightly-migration already completed \\(execution " + execution
+					+ "\\); nothing was done\\. .*\\(exit code 4: already complete\\)");
 	}
 
 	@Test
