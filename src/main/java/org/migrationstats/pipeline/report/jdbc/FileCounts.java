@@ -5,7 +5,7 @@ package org.migrationstats.pipeline.report.jdbc;
  *
  * @param datasetId the dataset
  * @param fileName the file
- * @param observations observations taken
+ * @param observations observations taken, a month's or quarter's value counting as one
  * @param rejections cells and rows rejected
  * @param aggregateRows aggregate rows set aside
  */

@@ -84,14 +84,17 @@ public class InputQueries {
 
 	/**
 	 * @param runId the run
-	 * @return what each input file gave, in job-file and file order
+	 * @return what each input file gave (its observations counting the values of months
+	 * and quarters, before they are summed to years), in job-file and file order
 	 */
 	public List<FileCounts> fileCounts(long runId) {
 		List<FileCounts> counts = new ArrayList<>();
 		this.jdbc.query("""
 				SELECT i.DATASET_ID, i.FILE_NAME,
 				    (SELECT COUNT(*) FROM MIG_OBSERVATION o WHERE o.RUN_ID = i.RUN_ID AND o.DATASET_ID = i.DATASET_ID
-				        AND o.FILE_NAME = i.FILE_NAME),
+				        AND o.FILE_NAME = i.FILE_NAME)
+				    + (SELECT COUNT(*) FROM MIG_OBSERVATION_PART o WHERE o.RUN_ID = i.RUN_ID
+				        AND o.DATASET_ID = i.DATASET_ID AND o.FILE_NAME = i.FILE_NAME),
 				    (SELECT COUNT(*) FROM MIG_REJECTION r WHERE r.RUN_ID = i.RUN_ID AND r.DATASET_ID = i.DATASET_ID
 				        AND r.FILE_NAME = i.FILE_NAME),
 				    (SELECT COUNT(*) FROM MIG_AGGREGATE_ROW a WHERE a.RUN_ID = i.RUN_ID
