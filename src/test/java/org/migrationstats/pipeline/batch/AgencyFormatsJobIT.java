@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +43,9 @@ class AgencyFormatsJobIT {
 	private static final Path WORK = ScratchFolders.create("agency-formats");
 
 	private static final String RUN_DATE = "2026-06-01";
+
+	/** The heading of the flags, citing the note that explains them. */
+	private static final String FLAGS = "Flags [note 12]";
 
 	private static final String IMMIGRATION = """
 			freq,citizen,agedef,age,unit,sex,geo\\TIME_PERIOD\t2020 \t2021 \t2022\s
@@ -137,6 +145,86 @@ class AgencyFormatsJobIT {
 		assertThat(this.jdbc.queryForList("SELECT COUNTRY, FLAGS FROM MIG_PERIOD ORDER BY COUNTRY"))
 			.extracting((r) -> r.get("COUNTRY"), (r) -> r.get("FLAGS"))
 			.containsExactly(tuple("AUT", "2021 ep; 2022 p"), tuple("GRC", "2020 b"), tuple("XKX", "2021 u; 2022 d"));
+	}
+
+	@Test
+	void showsTheFlagsInTheCountryYearAndPeriodsTablesCitingTheirNote() throws IOException {
+		assertThat(NightlyJobIT.csv(this.report.resolve("country_year.csv"), ','))
+			.extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get(FLAGS))
+			.containsExactly(tuple("AUT", "2020", ""), tuple("AUT", "2021", "emigrants p; immigrants e"),
+					tuple("AUT", "2022", "immigrants p"), tuple("GRC", "2020", "immigrants b"),
+					tuple("GRC", "2021", ""), tuple("XKX", "2020", ""), tuple("XKX", "2021", "immigrants u"),
+					tuple("XKX", "2022", "immigrants d"));
+		assertThat(NightlyJobIT.csv(this.report.resolve("periods.csv"), ','))
+			.extracting((r) -> r.get("Country code"), (r) -> r.get(FLAGS))
+			.containsExactly(tuple("AUT", "2021 ep; 2022 p"), tuple("GRC", "2020 b"), tuple("XKX", "2021 u; 2022 d"));
+		assertThat(header("groups.csv")).doesNotContain(FLAGS);
+	}
+
+	@Test
+	void explainsEachFlagLetterInTheLastNote() throws IOException {
+		List<CSVRecord> notes = NightlyJobIT.csv(this.report.resolve("notes.csv"), ',');
+		assertThat(notes).last().satisfies((note) -> {
+			assertThat(note.get("Note number")).isEqualTo("Note 12");
+			assertThat(note.get("Subject")).isEqualTo("Flags and values not given");
+			assertThat(note.get("Applies to")).isEqualTo("Country-year, Periods, Inputs");
+			assertThat(note.get("Note text")).contains("b: break in time series; c: confidential; ", "e: estimated; ",
+					"p: provisional; ", "u: low reliability; ", "d: definition differs (see the source's metadata); ",
+					"A period figure built from a flagged year is flagged with that year and its letters "
+							+ "(2021 ep; 2022 p)",
+					"The Groups sheet shows no flags", "(OBS_STATUS, OBS_FLAG)", "(CONF_STATUS) as c",
+					"the Inputs sheet counts such cells per file, not available or confidential");
+		});
+	}
+
+	@Test
+	void countsTheValuesNotGivenPerFileInInputs() throws IOException {
+		assertThat(NightlyJobIT.csv(this.report.resolve("inputs.csv"), ','))
+			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Observations"),
+					(r) -> r.get("Values not given: not available"), (r) -> r.get("Values not given: confidential"),
+					(r) -> r.get("Values rejected"))
+			.containsExactly(tuple("estat-immigration", "7", "1", "1", "0"), tuple("emigration", "11", "1", "0", "0"));
+	}
+
+	@Test
+	void showsTheSameFlagsAndCountsInTheWorkbook() throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(
+				Files.newInputStream(this.report.resolve("agency-" + RUN_DATE + ".xlsx")))) {
+			for (String name : List.of("CountryYear", "Periods", "Inputs", "Notes")) {
+				XSSFTable table = WorkbookReading.sheets(workbook)
+					.stream()
+					.flatMap((sheet) -> sheet.getTables().stream())
+					.filter((t) -> t.getName().equals(name))
+					.findFirst()
+					.orElseThrow();
+				WorkbookReading.assertSameAsCsv(table, this.report);
+			}
+			XSSFSheet countryYears = workbook.getSheet("Country-year");
+			Row header = countryYears.getRow(1);
+			int flags = header.getLastCellNum() - 1;
+			assertThat(header.getCell(flags).getStringCellValue()).isEqualTo(FLAGS);
+			assertThat(countryYears.getRow(3).getCell(flags).getStringCellValue())
+				.isEqualTo("emigrants p; immigrants e");
+			assertThat(countryYears.getRow(3).getCell(flags).getCellType()).isEqualTo(CellType.STRING);
+			assertThat(workbook.getSheet("Periods")
+				.getRow(2)
+				.getCell(flags(workbook.getSheet("Periods")))
+				.getStringCellValue()).isEqualTo("2021 ep; 2022 p");
+		}
+	}
+
+	private static int flags(XSSFSheet sheet) {
+		Row header = sheet.getRow(1);
+		for (int c = 0; c < header.getLastCellNum(); c++) {
+			if (header.getCell(c).getStringCellValue().equals(FLAGS)) {
+				return c;
+			}
+		}
+		throw new AssertionError("no column " + FLAGS + " on " + sheet.getSheetName());
+	}
+
+	private List<String> header(String csv) throws IOException {
+		return List.of(Files.readAllLines(this.report.resolve(csv), StandardCharsets.UTF_8).get(0).split(","));
 	}
 
 	@Test
