@@ -30,11 +30,13 @@ import org.migrationstats.pipeline.reference.MembershipStatus;
  * migration)
  * @param migrantStock the international migrant stock at mid-year: persons living in the
  * country who were born in another (or are foreign citizens), as the source counts them
+ * @param flags the flags of the values the figures are built from, per measure
+ * ({@code emigrants p; immigrants e}); {@code null} for none
  */
 public record CountryYearFigures(String country, String name, int year, MembershipStatus status, Long population,
 		String populationSource, Long immigrants, Long emigrants, Long netMigration, String netMigrationSource,
 		Long births, Long deaths, Long naturalIncrease, Long populationChange, Long reportedPopulationChange,
-		Long migrationFlowsNet, Long balanceResidual, Long migrantStock) {
+		Long migrationFlowsNet, Long balanceResidual, Long migrantStock, String flags) {
 
 	/**
 	 * @return net migration per 1,000 mid-year population

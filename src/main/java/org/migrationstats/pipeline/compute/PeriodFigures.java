@@ -23,10 +23,12 @@ import org.migrationstats.pipeline.reference.MembershipStatus;
  * @param reportedChange the reported population change summed over the period (WPP: from
  * 1 January of the first year to 1 January after the last)
  * @param reportedChangeYears how many years have a reported population change
+ * @param flags the flags of the country-years the period's figures are built from, with
+ * their years ({@code 2021 ep; 2022 p}); {@code null} for none
  */
 public record PeriodFigures(String period, int from, int to, String country, String name, MembershipStatus statusAtEnd,
 		Long netMigration, int netMigrationYears, Long naturalIncrease, int naturalIncreaseYears, Long populationStart,
-		Long populationEnd, Long populationChange, Long reportedChange, int reportedChangeYears) {
+		Long populationEnd, Long populationChange, Long reportedChange, int reportedChangeYears, String flags) {
 
 	/**
 	 * @return the number of years in the period

@@ -9,14 +9,24 @@ import org.migrationstats.pipeline.spec.Measure;
  * Which figures a run can give, from the measures its datasets gave values for (an older
  * vintage kept only for comparison gives none): a column that no dataset of the run can
  * fill, such as immigrants when no flows dataset was loaded, is left out of the run's
- * tables rather than shown empty in every row.
+ * tables rather than shown empty in every row. Likewise the flags column, which only a
+ * run with a flagged value (provisional, estimated, ...) shows.
  *
  * @param measures the measures the run has values for
+ * @param flagged whether a value some country-year's figures are built from carries a
+ * flag
  */
-record Availability(Set<Measure> measures) {
+record Availability(Set<Measure> measures, boolean flagged) {
 
 	Availability {
 		measures = measures.isEmpty() ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(measures);
+	}
+
+	/**
+	 * A run without a flagged value.
+	 */
+	Availability(Set<Measure> measures) {
+		this(measures, false);
 	}
 
 	boolean has(Measure measure) {

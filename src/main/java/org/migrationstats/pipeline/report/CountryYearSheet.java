@@ -9,7 +9,7 @@ import org.migrationstats.pipeline.compute.CountryYearFigures;
 
 /**
  * The Country-year sheet: every figure per country and year, less the columns no dataset
- * of the run can fill.
+ * of the run can fill, and the flags of its values where the run has flagged values.
  */
 final class CountryYearSheet {
 
@@ -38,7 +38,8 @@ final class CountryYearSheet {
 					CountryYearFigures::reportedPopulationChange)
 			.add(run.flows(), Column.count("Immigrants minus emigrants"), CountryYearFigures::migrationFlowsNet)
 			.add(run.balance(), Column.count("Balancing residual"), CountryYearFigures::balanceResidual)
-			.add(run.migrantStock(), Column.count("International migrant stock"), CountryYearFigures::migrantStock);
+			.add(run.migrantStock(), Column.count("International migrant stock"), CountryYearFigures::migrantStock)
+			.addWhen(run.flagged(), Column.text(PeriodSheets.FLAGS), CountryYearFigures::flags);
 	}
 
 	List<String> leftOut() {

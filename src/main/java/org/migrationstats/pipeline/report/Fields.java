@@ -46,6 +46,23 @@ final class Fields<T> {
 		return this;
 	}
 
+	/**
+	 * Adds a column that only some runs show, such as the flags that only an agency's
+	 * file gives: unlike a figure no dataset can fill, it is not named as left out when
+	 * not shown.
+	 * @param shown whether the run has something for the column
+	 * @param column the column
+	 * @param value the row's cell
+	 * @return this
+	 */
+	Fields<T> addWhen(boolean shown, Column column, Function<T, Object> value) {
+		if (shown) {
+			this.columns.add(column);
+			this.values.add(value);
+		}
+		return this;
+	}
+
 	List<Column> columns() {
 		return List.copyOf(this.columns);
 	}

@@ -3,11 +3,14 @@ package org.migrationstats.pipeline.report;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.migrationstats.pipeline.ingest.ValueFlags;
+
 /**
  * The report's numbered notes, in the order of the Notes sheet: a table title or column
  * heading ends with {@code [note 3]} where a note applies to it, as the UK Analysis
  * Function's guidance on spreadsheets has it. The number is the position here, so a note
- * added in the middle renumbers the later ones everywhere at once.
+ * added in the middle renumbers the later ones everywhere at once. The notes that only
+ * some runs need come last, so that leaving them out renumbers no other.
  */
 enum Note {
 
@@ -68,7 +71,24 @@ enum Note {
 			"The same inputs give the same report: only the run's attempt, run id, execution id and the time it "
 					+ "ran (Run details) differ between two runs."),
 
-	SOURCES("Sources", "Inputs, every table of figures", null);
+	SOURCES("Sources", "Inputs, every table of figures", null),
+
+	FLAGS("Flags and values not given", "Country-year, Periods, Inputs",
+			"Statistical agencies mark some values with a flag; the Flags column lists them per measure for a "
+					+ "country-year (emigrants p; immigrants e), of the values its figures are built from. "
+					+ ValueFlags.MEANINGS.entrySet()
+						.stream()
+						.map((e) -> e.getKey() + ": " + e.getValue())
+						.collect(Collectors.joining("; ", "The letters are Eurostat's: ", ". "))
+					+ "An SDMX file's observation status (OBS_STATUS, OBS_FLAG) is shown as the letter of the same "
+					+ "meaning (P as p, E as e, B as b, ...), a confidentiality status (CONF_STATUS) as c. A period "
+					+ "figure built from a flagged year is flagged with that year and its letters (2021 ep; 2022 p): "
+					+ "a sum over a provisional year is provisional. The Groups sheet shows no flags: its sums take "
+					+ "in the figures of its countries, whose flags the Periods sheet shows. A value cell that holds "
+					+ "no value (Eurostat's : and : c, an SDMX observation without a value or with a status that "
+					+ "says it is missing) gives no figure, never a zero; the Inputs sheet counts such cells per file, "
+					+ "not available or confidential.",
+			false);
 
 	private final String subject;
 
@@ -76,10 +96,25 @@ enum Note {
 
 	private final String text;
 
+	private final boolean everyRun;
+
 	Note(String subject, String appliesTo, String text) {
+		this(subject, appliesTo, text, true);
+	}
+
+	Note(String subject, String appliesTo, String text, boolean everyRun) {
 		this.subject = subject;
 		this.appliesTo = appliesTo;
 		this.text = text;
+		this.everyRun = everyRun;
+	}
+
+	/**
+	 * @return whether every report has the note; one that only some runs need is written
+	 * only when the run's tables cite it
+	 */
+	boolean everyRun() {
+		return this.everyRun;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Notes and Definitions sheets: the numbered notes that titles and headings cite, and
@@ -73,13 +74,17 @@ final class NotesSheets {
 	 * @param sink where to
 	 * @param texts the texts of the notes whose text depends on the run, such as the
 	 * sources
+	 * @param cited the notes that only some runs need that this run's tables cite
 	 * @throws IOException if it cannot be written
 	 */
-	static void writeNotes(TableSink sink, Map<Note, String> texts) throws IOException {
+	static void writeNotes(TableSink sink, Map<Note, String> texts, Set<Note> cited) throws IOException {
 		sink.begin(new TableSink.TableInfo(NOTES, "notes", "Notes: cited in titles and headings as [note 1] and so on"),
 				List.of(Column.text("Note number"), Column.text("Subject"), Column.text("Note text"),
 						Column.text("Applies to")));
 		for (Note note : Note.values()) {
+			if (!note.everyRun() && !cited.contains(note)) {
+				continue;
+			}
 			String text = (note.text() != null) ? note.text() : texts.get(note);
 			if (text == null) {
 				throw new IllegalStateException("note " + note.number() + " (" + note.subject() + ") has no text");

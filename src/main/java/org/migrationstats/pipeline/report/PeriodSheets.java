@@ -13,7 +13,8 @@ import org.migrationstats.pipeline.reference.MembershipStatus;
  * figure, and both sheets give each row's two spans as numbers: flows are summed over the
  * calendar years from the first to the last year (12 for 1991 to 2002), population change
  * runs from mid-year of the first year to mid-year of the last (11 years), so the two
- * cannot be read as covering the same time.
+ * cannot be read as covering the same time. A run with flagged values shows each period's
+ * flagged years in Periods; Groups shows none, as a group sums its countries' figures.
  */
 final class PeriodSheets {
 
@@ -37,6 +38,12 @@ final class PeriodSheets {
 
 	static final String POPULATION_CHANGE = "Population change, persons, mid-year of first year to mid-year of "
 			+ "last year";
+
+	/**
+	 * The heading of the flags of a country-year's or period's values, shown only by a
+	 * run with a flagged value.
+	 */
+	static final String FLAGS = "Flags " + Note.FLAGS.cite();
 
 	private final Fields<PeriodFigures> periods;
 
@@ -70,7 +77,8 @@ final class PeriodSheets {
 							+ "calendar years first to last"),
 					PeriodFigures::reportedChange)
 			.add(run.reportedChange(), Column.year("Reported population change, calendar years with data"),
-					PeriodFigures::reportedChangeYears);
+					PeriodFigures::reportedChangeYears)
+			.addWhen(run.flagged(), Column.text(FLAGS), PeriodFigures::flags);
 		this.groups = new Fields<GroupFigures>().add(Column.text("Period"), GroupFigures::period)
 			.add(Column.year("First year"), GroupFigures::from)
 			.add(Column.year("Last year"), GroupFigures::to)

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
@@ -110,13 +111,16 @@ public class ReportWriter {
 				xlsx.linkLine("Contents: every sheet, with a link to it", CONTENTS);
 				xlsx.citeForEmptyTables(Note.EMPTY_TABLES.cite());
 				xlsx.reserve(CONTENTS, "Every sheet, with a link to it and its number of rows");
-				Availability available = new Availability(this.figures.measuresWithValues(run.runId()));
+				Availability available = new Availability(this.figures.measuresWithValues(run.runId()),
+						this.figures.hasFlags(run.runId()));
 				CountryYearSheet countryYears = new CountryYearSheet(available);
 				PeriodSheets periods = new PeriodSheets(available);
 				NotesSheets.writeNotes(sink,
 						Map.of(Note.SOURCES, AboutSheet.sources(spec), Note.COLUMNS_LEFT_OUT,
 								NotesSheets.leftOut(Map.of("Country-year", countryYears.leftOut(), "Periods",
-										periods.periodsLeftOut(), "Groups", periods.groupsLeftOut()))));
+										periods.periodsLeftOut(), "Groups", periods.groupsLeftOut()))),
+						(available.flagged() || RunDetails.countsValuesNotGiven(spec)) ? EnumSet.of(Note.FLAGS)
+								: EnumSet.noneOf(Note.class));
 				NotesSheets.writeDefinitions(sink);
 				xlsx.reserve(CHARTS, "Net migration per year for the chart countries; period figures per group");
 				periods.writePeriods(sink, this.figures.periods(run.runId()));

@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.report;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,13 +15,26 @@ import org.migrationstats.pipeline.store.RunInput;
 /**
  * The Run details and Inputs sheets: what identifies the run (job file and its digest,
  * attempt, ids, when it ran), the only part of a report that differs between two runs of
- * the same inputs; and every input with its size, digest, vintage and row counts.
+ * the same inputs; and every input with its size, digest, vintage and row counts, and,
+ * where a dataset is in an agency's format, its value cells without a value by reason.
  */
 final class RunDetails {
 
 	static final String SHEET = "Run details";
 
 	static final String INPUTS = "Inputs";
+
+	/**
+	 * The heading of a file's value cells that hold no value as the value is not
+	 * available.
+	 */
+	static final String NOT_AVAILABLE = "Values not given: not available";
+
+	/**
+	 * The heading of a file's value cells that hold no value as the value is
+	 * confidential.
+	 */
+	static final String CONFIDENTIAL = "Values not given: confidential";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -46,17 +60,33 @@ final class RunDetails {
 		sink.end();
 	}
 
+	/**
+	 * @param spec the job
+	 * @return whether some dataset is in a statistical agency's format, whose value cells
+	 * say why they hold no value (not available, confidential), which the Inputs sheet
+	 * then counts per file
+	 */
+	static boolean countsValuesNotGiven(JobSpec spec) {
+		return spec.datasets().stream().anyMatch((d) -> d.table().format().agency());
+	}
+
 	static void writeInputs(TableSink sink, JobSpec spec, List<IngestedFile> files, List<RunInput> inputs,
 			List<FileCounts> counts) throws IOException {
-		sink.begin(
-				new TableSink.TableInfo(INPUTS, "inputs",
-						"Inputs: every file read, with its vintage, number format, size, row counts and SHA-256 digest",
-						Note.cite(Note.SOURCES)),
-				List.of(Column.text("Dataset"), Column.text("File"), Column.text("Vintage"),
-						Column.text("Figures as of"), Column.text("Number format"), Column.count("Size (bytes)"),
-						Column.count("Rows read"), Column.count("Rows written"), Column.count("Rows rejected"),
-						Column.count("Rows filtered"), Column.count("Observations"), Column.count("Values rejected"),
-						Column.text("SHA-256")));
+		boolean notGiven = countsValuesNotGiven(spec);
+		List<Column> columns = new ArrayList<>(List.of(Column.text("Dataset"), Column.text("File"),
+				Column.text("Vintage"), Column.text("Figures as of"), Column.text("Number format"),
+				Column.count("Size (bytes)"), Column.count("Rows read"), Column.count("Rows written"),
+				Column.count("Rows rejected"), Column.count("Rows filtered"), Column.count("Observations")));
+		if (notGiven) {
+			columns.add(Column.count(NOT_AVAILABLE));
+			columns.add(Column.count(CONFIDENTIAL));
+		}
+		columns.add(Column.count("Values rejected"));
+		columns.add(Column.text("SHA-256"));
+		sink.begin(new TableSink.TableInfo(INPUTS, "inputs",
+				"Inputs: every file read, with its vintage, number format, size, row counts"
+						+ (notGiven ? ", values not given" : "") + " and SHA-256 digest",
+				notGiven ? Note.cite(Note.SOURCES, Note.FLAGS) : Note.cite(Note.SOURCES)), columns);
 		for (RunInput input : inputs) {
 			DatasetSpec dataset = spec.dataset(input.datasetId());
 			IngestedFile file = files.stream()
@@ -66,10 +96,17 @@ final class RunDetails {
 			FileCounts c = counts.stream()
 				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
 				.findFirst()
-				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0));
-			sink.row(Arrays.asList(input.datasetId(), input.fileName(), dataset.vintage(), dataset.referenceDate(),
-					file.numberFormat(), input.size(), file.rowsRead(), file.rowsWritten(), file.rowsRejected(),
-					file.rowsFiltered(), c.observations(), c.rejections(), input.sha256()));
+				.orElse(new FileCounts(input.datasetId(), input.fileName(), 0, 0, 0, 0, 0));
+			List<Object> row = new ArrayList<>(Arrays.asList(input.datasetId(), input.fileName(), dataset.vintage(),
+					dataset.referenceDate(), file.numberFormat(), input.size(), file.rowsRead(), file.rowsWritten(),
+					file.rowsRejected(), file.rowsFiltered(), c.observations()));
+			if (notGiven) {
+				row.add(c.notAvailable());
+				row.add(c.confidential());
+			}
+			row.add(c.rejections());
+			row.add(input.sha256());
+			sink.row(row);
 		}
 		sink.end();
 	}

@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +43,9 @@ class AgencyFormatsJobIT {
 	private static final Path WORK = ScratchFolders.create("agency-formats");
 
 	private static final String RUN_DATE = "2026-06-01";
+
+	/** The heading of the flags, citing the note that explains them. */
+	static final String FLAGS = "Flags [note 12]";
 
 	private static final String IMMIGRATION = """
 			freq,citizen,agedef,age,unit,sex,geo\\TIME_PERIOD\t2020 \t2021 \t2022\s
@@ -82,10 +90,23 @@ class AgencyFormatsJobIT {
 
 	@BeforeAll
 	void runTheJob() throws IOException {
-		Path immigration = Files.writeString(WORK.resolve("migr_imm1ctz.tsv"), IMMIGRATION, StandardCharsets.UTF_8);
-		Path emigration = Files.writeString(WORK.resolve("emigration.csv"), EMIGRATION, StandardCharsets.UTF_8);
-		Path jobFile = Files.writeString(WORK.resolve("agency.yml"), """
-				name: agency
+		Path jobFile = writeJob(WORK, "agency");
+		this.outcome = this.runner.run(jobFile, LocalDate.parse(RUN_DATE), false);
+		this.report = WORK.resolve("output/agency").resolve(RUN_DATE);
+	}
+
+	/**
+	 * Writes the two files and the job that reads them.
+	 * @param work the folder to write them into; the report goes to its {@code output}
+	 * @param name the job's name
+	 * @return the job file
+	 * @throws IOException if they cannot be written
+	 */
+	static Path writeJob(Path work, String name) throws IOException {
+		Path immigration = Files.writeString(work.resolve("migr_imm1ctz.tsv"), IMMIGRATION, StandardCharsets.UTF_8);
+		Path emigration = Files.writeString(work.resolve("emigration.csv"), EMIGRATION, StandardCharsets.UTF_8);
+		return Files.writeString(work.resolve(name + ".yml"), """
+				name: %s
 				membership: input/membership/iom.csv
 				output: %s
 				datasets:
@@ -101,9 +122,7 @@ class AgencyFormatsJobIT {
 				    sum-to-year: true
 				periods:
 				  - { name: recent, from: 2020, to: 2022 }
-				""".formatted(WORK.resolve("output"), immigration, emigration), StandardCharsets.UTF_8);
-		this.outcome = this.runner.run(jobFile, LocalDate.parse(RUN_DATE), false);
-		this.report = WORK.resolve("output/agency").resolve(RUN_DATE);
+				""".formatted(name, work.resolve("output"), immigration, emigration), StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -114,9 +133,13 @@ class AgencyFormatsJobIT {
 
 	@Test
 	void givesEachCountryYearItsValuesAndYearsSummedFromCompleteQuarters() throws IOException {
+		assertFigures(this.report);
+	}
+
+	static void assertFigures(Path report) throws IOException {
 		// AUT 2021 emigrants: 10,000 + 11,000 + 12,000 + 13,000; GRC 2021: (1.5 + 2.5 +
 		// 3.5 + 4.5) thousand; AUT 2022 has three quarters and no emigrants
-		List<CSVRecord> figures = NightlyJobIT.csv(this.report.resolve("country_year.csv"), ',');
+		List<CSVRecord> figures = NightlyJobIT.csv(report.resolve("country_year.csv"), ',');
 		assertThat(figures)
 			.extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get("Immigrants"),
 					(r) -> r.get("Emigrants"), (r) -> r.get("Net migration"))
@@ -140,6 +163,91 @@ class AgencyFormatsJobIT {
 	}
 
 	@Test
+	void showsTheFlagsInTheCountryYearAndPeriodsTablesCitingTheirNote() throws IOException {
+		assertFlags(this.report);
+	}
+
+	static void assertFlags(Path report) throws IOException {
+		assertThat(NightlyJobIT.csv(report.resolve("country_year.csv"), ','))
+			.extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get(FLAGS))
+			.containsExactly(tuple("AUT", "2020", ""), tuple("AUT", "2021", "emigrants p; immigrants e"),
+					tuple("AUT", "2022", "immigrants p"), tuple("GRC", "2020", "immigrants b"),
+					tuple("GRC", "2021", ""), tuple("XKX", "2020", ""), tuple("XKX", "2021", "immigrants u"),
+					tuple("XKX", "2022", "immigrants d"));
+		assertThat(NightlyJobIT.csv(report.resolve("periods.csv"), ','))
+			.extracting((r) -> r.get("Country code"), (r) -> r.get(FLAGS))
+			.containsExactly(tuple("AUT", "2021 ep; 2022 p"), tuple("GRC", "2020 b"), tuple("XKX", "2021 u; 2022 d"));
+		assertThat(Files.readAllLines(report.resolve("groups.csv"), StandardCharsets.UTF_8).get(0))
+			.doesNotContain("Flags");
+	}
+
+	@Test
+	void explainsEachFlagLetterInTheLastNote() throws IOException {
+		List<CSVRecord> notes = NightlyJobIT.csv(this.report.resolve("notes.csv"), ',');
+		assertThat(notes).last().satisfies((note) -> {
+			assertThat(note.get("Note number")).isEqualTo("Note 12");
+			assertThat(note.get("Subject")).isEqualTo("Flags and values not given");
+			assertThat(note.get("Applies to")).isEqualTo("Country-year, Periods, Inputs");
+			assertThat(note.get("Note text")).contains("b: break in time series; c: confidential; ", "e: estimated; ",
+					"p: provisional; ", "u: low reliability; ", "d: definition differs (see the source's metadata); ",
+					"A period figure built from a flagged year is flagged with that year and its letters "
+							+ "(2021 ep; 2022 p)",
+					"The Groups sheet shows no flags", "(OBS_STATUS, OBS_FLAG)", "(CONF_STATUS) as c",
+					"the Inputs sheet counts such cells per file, not available or confidential");
+		});
+	}
+
+	@Test
+	void countsTheValuesNotGivenPerFileInInputs() throws IOException {
+		assertValuesNotGiven(this.report);
+	}
+
+	static void assertValuesNotGiven(Path report) throws IOException {
+		assertThat(NightlyJobIT.csv(report.resolve("inputs.csv"), ','))
+			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Observations"),
+					(r) -> r.get("Values not given: not available"), (r) -> r.get("Values not given: confidential"),
+					(r) -> r.get("Values rejected"))
+			.containsExactly(tuple("estat-immigration", "7", "1", "1", "0"), tuple("emigration", "11", "1", "0", "0"));
+	}
+
+	@Test
+	void showsTheSameFlagsAndCountsInTheWorkbook() throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(
+				Files.newInputStream(this.report.resolve("agency-" + RUN_DATE + ".xlsx")))) {
+			for (String name : List.of("CountryYear", "Periods", "Inputs", "Notes")) {
+				XSSFTable table = WorkbookReading.sheets(workbook)
+					.stream()
+					.flatMap((sheet) -> sheet.getTables().stream())
+					.filter((t) -> t.getName().equals(name))
+					.findFirst()
+					.orElseThrow();
+				WorkbookReading.assertSameAsCsv(table, this.report);
+			}
+			XSSFSheet countryYears = workbook.getSheet("Country-year");
+			Row header = countryYears.getRow(1);
+			int flags = header.getLastCellNum() - 1;
+			assertThat(header.getCell(flags).getStringCellValue()).isEqualTo(FLAGS);
+			assertThat(countryYears.getRow(3).getCell(flags).getStringCellValue())
+				.isEqualTo("emigrants p; immigrants e");
+			assertThat(countryYears.getRow(3).getCell(flags).getCellType()).isEqualTo(CellType.STRING);
+			assertThat(workbook.getSheet("Periods")
+				.getRow(2)
+				.getCell(flags(workbook.getSheet("Periods")))
+				.getStringCellValue()).isEqualTo("2021 ep; 2022 p");
+		}
+	}
+
+	private static int flags(XSSFSheet sheet) {
+		Row header = sheet.getRow(1);
+		for (int c = 0; c < header.getLastCellNum(); c++) {
+			if (header.getCell(c).getStringCellValue().equals(FLAGS)) {
+				return c;
+			}
+		}
+		throw new AssertionError("no column " + FLAGS + " on " + sheet.getSheetName());
+	}
+
+	@Test
 	void countsMissingAndConfidentialCellsByReasonNeverAsZero() {
 		assertThat(this.jdbc.queryForList("SELECT DATASET_ID, REASON, SUM(CELL_COUNT) AS CELLS FROM MIG_MISSING_VALUE "
 				+ "GROUP BY DATASET_ID, REASON ORDER BY DATASET_ID, REASON"))
@@ -155,7 +263,15 @@ class AgencyFormatsJobIT {
 
 	@Test
 	void listsTheRowsAndYearsLeftOut() throws IOException {
-		List<CSVRecord> filtered = NightlyJobIT.csv(this.report.resolve("filtered_rows.csv"), ',');
+		assertRowsAndYearsLeftOut(this.report);
+		assertThat(this.outcome.files())
+			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::rowsRead,
+					RunOutcome.FileLine::rowsRejected, RunOutcome.FileLine::aggregateRows)
+			.containsExactly(tuple("estat-immigration", 5L, 0L, 1L), tuple("emigration", 13L, 0L, 0L));
+	}
+
+	static void assertRowsAndYearsLeftOut(Path report) throws IOException {
+		List<CSVRecord> filtered = NightlyJobIT.csv(report.resolve("filtered_rows.csv"), ',');
 		assertThat(filtered)
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Reason"), (r) -> r.get("As written"),
 					(r) -> r.get("Rows"), (r) -> r.get("First row"))
@@ -163,13 +279,9 @@ class AgencyFormatsJobIT {
 					tuple("emigration", "filters keep ACTION: I, A, R", "D", "1", "9"),
 					tuple("emigration", "a year with months or quarters missing is not summed",
 							"AUT 2022 emigrants: 3 of 4 quarters, missing 2022-Q4", "3", "6"));
-		List<CSVRecord> aggregates = NightlyJobIT.csv(this.report.resolve("aggregates.csv"), ',');
+		List<CSVRecord> aggregates = NightlyJobIT.csv(report.resolve("aggregates.csv"), ',');
 		assertThat(aggregates).extracting((r) -> r.get("Dataset") + " " + r.get("Code"))
 			.containsExactly("estat-immigration EU27_2020");
-		assertThat(this.outcome.files())
-			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::rowsRead,
-					RunOutcome.FileLine::rowsRejected, RunOutcome.FileLine::aggregateRows)
-			.containsExactly(tuple("estat-immigration", 5L, 0L, 1L), tuple("emigration", 13L, 0L, 0L));
 	}
 
 }

@@ -114,7 +114,7 @@ class RatesTests {
 		void giveACountryYearItsNetMigrationRate() {
 			CountryYearFigures figures = new CountryYearFigures("KAZ", "Kazakhstan", 1994, MembershipStatus.NON_MEMBER,
 					KAZ_POPULATION_1994, "wb-population", null, null, KAZ_NET_MIGRATION_1994, "wpp-net-migration", null,
-					null, null, null, null, null, null, null);
+					null, null, null, null, null, null, null, null);
 			assertThat(figures.netMigrationRate()).isEqualTo(new BigDecimal("-30.511"));
 		}
 
@@ -122,7 +122,7 @@ class RatesTests {
 		void giveAPeriodItsAverageRateAndCompleteness() {
 			PeriodFigures figures = new PeriodFigures("since-independence", 1991, 2002, "KAZ", "Kazakhstan",
 					MembershipStatus.MEMBER, KAZ_NET_MIGRATION_1991_2002, 12, null, 0, KAZ_POPULATION_1991,
-					KAZ_POPULATION_2002, KAZ_POPULATION_2002 - KAZ_POPULATION_1991, null, 0);
+					KAZ_POPULATION_2002, KAZ_POPULATION_2002 - KAZ_POPULATION_1991, null, 0, null);
 			assertThat(figures.years()).isEqualTo(12);
 			assertThat(figures.averageNetMigrationRate()).isEqualTo(new BigDecimal("-15.525"));
 		}
@@ -130,7 +130,7 @@ class RatesTests {
 		@Test
 		void averageAnIncompletePeriodOverTheYearsThatHaveValues() {
 			PeriodFigures figures = new PeriodFigures("since-independence", 1991, 2002, "KAZ", "Kazakhstan",
-					MembershipStatus.MEMBER, -1_200_000L, 11, null, 0, 1_000_000L, 1_000_000L, 0L, null, 0);
+					MembershipStatus.MEMBER, -1_200_000L, 11, null, 0, 1_000_000L, 1_000_000L, 0L, null, 0, null);
 			assertThat(figures.averageNetMigrationRate()).isEqualTo(new BigDecimal("-109.091"));
 		}
 

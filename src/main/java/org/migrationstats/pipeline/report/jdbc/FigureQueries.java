@@ -52,6 +52,16 @@ public class FigureQueries {
 
 	/**
 	 * @param runId the run
+	 * @return whether some value a country-year's figures are built from carries a flag
+	 * (provisional, estimated, ...), and so some country-year and period may
+	 */
+	public boolean hasFlags(long runId) {
+		return this.jdbc.queryForObject("SELECT CASE WHEN EXISTS (SELECT 1 FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ? "
+				+ "AND FLAGS IS NOT NULL) THEN 1 ELSE 0 END", Integer.class, runId) == 1;
+	}
+
+	/**
+	 * @param runId the run
 	 * @return the first and last year of the run's country-year figures, if it has any
 	 */
 	public Optional<YearSpan> yearSpan(long runId) {
@@ -72,7 +82,7 @@ public class FigureQueries {
 				+ "ELSE ' (' || d.REFERENCE_DATE || ')' END, "
 				+ "c.IMMIGRANTS, c.EMIGRANTS, c.NET_MIGRATION, c.NET_MIGRATION_SOURCE, c.BIRTHS, "
 				+ "c.DEATHS, c.NATURAL_INCREASE, c.POPULATION_CHANGE, c.REPORTED_POPULATION_CHANGE, "
-				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL, c.MIGRANT_STOCK FROM MIG_COUNTRY_YEAR c "
+				+ "c.MIGRATION_FLOWS_NET, c.BALANCE_RESIDUAL, c.MIGRANT_STOCK, c.FLAGS FROM MIG_COUNTRY_YEAR c "
 				+ "LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = c.COUNTRY "
 				+ "LEFT JOIN MIG_DATASET d ON d.RUN_ID = c.RUN_ID AND d.DATASET_ID = c.POPULATION_SOURCE "
 				+ "WHERE c.RUN_ID = ? ORDER BY c.COUNTRY, c.YR", (ResultSet rs) -> {
@@ -80,7 +90,7 @@ public class FigureQueries {
 							status(rs.getString(4)), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
 							longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), longOrNull(rs, 11),
 							longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14), longOrNull(rs, 15),
-							longOrNull(rs, 16), longOrNull(rs, 17), longOrNull(rs, 18)));
+							longOrNull(rs, 16), longOrNull(rs, 17), longOrNull(rs, 18), rs.getString(19)));
 				}, runId);
 	}
 
@@ -93,13 +103,13 @@ public class FigureQueries {
 				"SELECT p.PERIOD_NAME, p.FROM_YR, p.TO_YR, p.COUNTRY, COALESCE(r.NAME, p.COUNTRY), "
 						+ "p.STATUS_AT_END, p.NET_MIGRATION, p.NET_MIGRATION_YEARS, p.NATURAL_INCREASE, "
 						+ "p.NATURAL_INCREASE_YEARS, p.POPULATION_START, p.POPULATION_END, p.POPULATION_CHANGE, "
-						+ "p.REPORTED_CHANGE, p.REPORTED_CHANGE_YEARS "
+						+ "p.REPORTED_CHANGE, p.REPORTED_CHANGE_YEARS, p.FLAGS "
 						+ "FROM MIG_PERIOD p LEFT JOIN MIG_COUNTRY r ON r.COUNTRY_KEY = p.COUNTRY WHERE p.RUN_ID = ? "
 						+ "ORDER BY p.FROM_YR, p.TO_YR, p.PERIOD_NAME, p.COUNTRY",
 				(rs, n) -> new PeriodFigures(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
 						rs.getString(5), status(rs.getString(6)), longOrNull(rs, 7), rs.getInt(8), longOrNull(rs, 9),
 						rs.getInt(10), longOrNull(rs, 11), longOrNull(rs, 12), longOrNull(rs, 13), longOrNull(rs, 14),
-						rs.getInt(15)),
+						rs.getInt(15), rs.getString(16)),
 				runId);
 	}
 
