@@ -73,11 +73,13 @@ public class JobRunner {
 
 	private final DatabaseBackup backup;
 
+	private final Notifications notifications;
+
 	private volatile boolean shuttingDown;
 
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
 			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners,
-			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup) {
+			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup, Notifications notifications) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -88,6 +90,7 @@ public class JobRunner {
 		this.jobListeners = List.copyOf(jobListeners);
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.backup = backup;
+		this.notifications = notifications;
 	}
 
 	/**
@@ -231,6 +234,7 @@ public class JobRunner {
 					|| outcome.result() == RunOutcome.Result.FAILED)) {
 				this.backup.afterRun();
 			}
+			this.notifications.afterRun(outcome);
 			return outcome;
 		}
 	}
