@@ -1,13 +1,19 @@
 package org.migrationstats.pipeline.batch;
 
+import org.migrationstats.pipeline.compute.jdbc.ComputationStoppedException;
 import org.migrationstats.pipeline.compute.jdbc.FigureComputation;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.reference.Membership;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -22,6 +28,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class ComputeFiguresTasklet implements Tasklet {
 
+	private static final Logger log = LoggerFactory.getLogger(ComputeFiguresTasklet.class);
+
 	private final JobSpecs specs;
 
 	private final RunStore runs;
@@ -32,9 +40,12 @@ class ComputeFiguresTasklet implements Tasklet {
 
 	private final CountryReference countries;
 
+	private final JobRepository jobRepository;
+
 	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FigureComputation figures, IngestCounts ingestCounts,
-			CountryReference countries) {
+			CountryReference countries, JobRepository jobRepository) {
 		this.countries = countries;
+		this.jobRepository = jobRepository;
 		this.specs = specs;
 		this.runs = runs;
 		this.figures = figures;
@@ -42,14 +53,25 @@ class ComputeFiguresTasklet implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+			throws JobInterruptedException {
 		long runId = Runs.runId(chunkContext);
 		JobSpec spec = Runs.spec(this.specs, chunkContext);
 		// an earlier attempt's results go first, with its compute-stage rejects
 		this.figures.clearComputed(runId);
 		checkRejectLimits(spec, Runs.job(chunkContext));
 		Membership membership = this.runs.membership(runId, spec.membership().toString());
-		int countryYears = this.figures.compute(runId, spec, membership, this.countries);
+		JobExecution job = Runs.job(chunkContext);
+		int countryYears;
+		try {
+			countryYears = this.figures.compute(runId, spec, membership, this.countries,
+					() -> Runs.stopRequested(this.jobRepository, job));
+		}
+		catch (ComputationStoppedException ex) {
+			// rolled back with the step's transaction; the step ends STOPPED
+			log.info("Stopped: {}", ex.getMessage());
+			throw new JobInterruptedException(ex.getMessage());
+		}
 		contribution.incrementWriteCount(countryYears);
 		return RepeatStatus.FINISHED;
 	}

@@ -132,7 +132,8 @@ class PipelineBatchConfiguration {
 	Step computeFigures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
 			RunStore runs, FigureComputation figures, IngestCounts ingestCounts, CountryReference countries) {
 		return new StepBuilder(COMPUTE_FIGURES, jobRepository)
-			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries), transactionManager)
+			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries, jobRepository),
+					transactionManager)
 			.build();
 	}
 

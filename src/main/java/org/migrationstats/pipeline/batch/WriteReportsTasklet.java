@@ -11,7 +11,9 @@ import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.report.RunInfo;
 import org.migrationstats.pipeline.spec.JobSpec;
 
-import org.springframework.batch.core.BatchStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,6 +26,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Step 4: writes the workbook and the CSV files and publishes them in one move.
  */
 class WriteReportsTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(WriteReportsTasklet.class);
 
 	/**
 	 * The key under which the published folder is kept in the job's execution context.
@@ -63,26 +67,15 @@ class WriteReportsTasklet implements Tasklet {
 				job.getId(), started, spec.membership().toString());
 		Path folder;
 		try {
-			folder = this.writer.write(spec, run, files, () -> stopping(job));
+			folder = this.writer.write(spec, run, files, () -> Runs.stopRequested(this.jobRepository, job));
 		}
 		catch (ReportNotPublishedException ex) {
 			// the step ends STOPPED, as a step told to stop between two chunks does
+			log.info("Stopped: {}", ex.getMessage());
 			throw new JobInterruptedException(ex.getMessage());
 		}
 		job.getExecutionContext().putString(REPORT_FOLDER, folder.toString());
 		return RepeatStatus.FINISHED;
-	}
-
-	/**
-	 * @return whether the execution was told to stop (by {@code stop}, or SIGTERM to this
-	 * process): the repository says so, as it does to a chunk-oriented step between
-	 * chunks
-	 */
-	private boolean stopping(JobExecution job) {
-		JobExecution stored = this.jobRepository.getJobExecution(job.getId());
-		// a stop records STOPPING, or STOPPED at once where it sets the end time too
-		return stored != null
-				&& (stored.getStatus() == BatchStatus.STOPPING || stored.getStatus() == BatchStatus.STOPPED);
 	}
 
 }

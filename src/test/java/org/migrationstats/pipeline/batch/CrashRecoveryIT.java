@@ -129,6 +129,32 @@ class CrashRecoveryIT {
 	}
 
 	@Test
+	void terminatedWhileComputingStopsBetweenTwoPartsAndARestartComputesAgain() throws Exception {
+		String date = "2030-01-07";
+		Path marker = this.work.resolve("paused-compute-sigterm");
+		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_COUNTRY_YEAR", "computeFigures", 1, marker), "run",
+				this.job.jobFile().toString(), "--date", date);
+		child.awaitPause(marker);
+		ChildJvm.Child.Result terminated = child.terminate();
+
+		long execution = lastExecution(date);
+		assertThat(terminated.exitCode()).as(terminated.output()).isNotZero();
+		assertThat(status(execution)).as(terminated.output()).isEqualTo("STOPPED");
+		assertThat(stepStatus(execution, "computeFigures")).isEqualTo("STOPPED");
+		assertThat(terminated.output()).contains("the run was told to stop while computing, after 1125 country-years")
+			.doesNotContain("Computed membership status at each year end");
+		assertThat(count("SELECT COUNT(*) FROM MIG_COUNTRY_YEAR WHERE RUN_ID = ?", runId(date)))
+			.as("rolled back with the step")
+			.isZero();
+
+		ChildJvm.Child.Result restart = run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(stepNames(lastExecution(date))).containsExactly("computeFigures", "writeReports");
+		assertSameAsCleanRun(date);
+	}
+
+	@Test
 	void killedWhileWritingTheReport() throws Exception {
 		String date = "2030-01-03";
 		Path marker = this.work.resolve("paused-report");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.migrationstats.pipeline.compute.MembershipTimeline;
 import org.migrationstats.pipeline.reference.CountryReference;
@@ -67,26 +68,43 @@ public class FigureComputation {
 	 * @return the number of country-years
 	 */
 	public int compute(long runId, JobSpec spec, Membership membership, CountryReference countries) {
+		return compute(runId, spec, membership, countries, () -> false);
+	}
+
+	/**
+	 * Computes the figures of a run whose earlier results are cleared, asking between its
+	 * parts whether the run was told to stop.
+	 * @param runId the run
+	 * @param spec the job
+	 * @param membership the run's membership records
+	 * @param countries the country reference other membership sources are read with
+	 * @param stopRequested whether the run was told to stop
+	 * @return the number of country-years
+	 * @throws ComputationStoppedException if the run was told to stop: the caller's
+	 * transaction, rolled back, leaves nothing half computed
+	 */
+	public int compute(long runId, JobSpec spec, Membership membership, CountryReference countries,
+			BooleanSupplier stopRequested) {
 		long started = System.nanoTime();
 		int countryYears = computeCountryYears(runId);
 		Map<String, Years> ranges = yearRanges(runId);
-		started = done(started, "{} country-years of {} countries", countryYears, ranges.size());
+		started = done(started, stopRequested, "{} country-years of {} countries", countryYears, ranges.size());
 		saveYearEndStatuses(runId, membership, ranges);
-		started = done(started, "membership status at each year end");
+		started = done(started, stopRequested, "membership status at each year end");
 		for (PeriodSpec period : spec.periods()) {
 			computePeriod(runId, period, membership);
-			started = done(started, "period {} ({} to {})", period.name(), period.from(), period.to());
+			started = done(started, stopRequested, "period {} ({} to {})", period.name(), period.from(), period.to());
 		}
 		computeGroups(runId);
-		started = done(started, "groups");
+		started = done(started, stopRequested, "groups");
 		computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
-		started = done(started, "source conflicts and revisions");
+		started = done(started, stopRequested, "source conflicts and revisions");
 		if (!ranges.isEmpty()) {
 			int firstYear = ranges.values().stream().mapToInt(Years::first).min().getAsInt();
 			int lastYear = ranges.values().stream().mapToInt(Years::last).max().getAsInt();
 			saveMembershipCounts(runId,
 					MembershipTimeline.counts(membership, firstYear, lastYear, spec.membershipCountDates()));
-			started = done(started, "membership counts");
+			started = done(started, stopRequested, "membership counts");
 		}
 		MembershipComparison comparison = new MembershipComparison(countries);
 		for (MembershipCheckSpec check : spec.membershipChecks()) {
@@ -94,7 +112,7 @@ public class FigureComputation {
 					check.allParties() ? null : ranges.keySet());
 			saveMembershipChecks(runId, differences);
 			log.info("Membership file and {} disagree on {} point(s)", check.id(), differences.size());
-			started = done(started, "membership check against {}", check.id());
+			started = done(started, stopRequested, "membership check against {}", check.id());
 		}
 		log.info("Computed {} country-years for {} countries and {} period(s) of run {}", countryYears, ranges.size(),
 				spec.periods().size(), runId);
@@ -102,15 +120,17 @@ public class FigureComputation {
 	}
 
 	/**
-	 * Logs a part of the computation as done, with its time: the step reads no rows, so
-	 * these lines are its progress.
+	 * Logs a part of the computation as done, with its time (the step reads no rows, so
+	 * these lines are its progress), and stops if the run was told to.
 	 * @return now, when the next part starts
 	 */
-	private static long done(long started, String what, Object... arguments) {
+	private static long done(long started, BooleanSupplier stopRequested, String what, Object... arguments) {
 		long now = System.nanoTime();
-		if (log.isInfoEnabled()) {
-			String text = MessageFormatter.arrayFormat(what, arguments).getMessage();
-			log.info("Computed {} in {} s", text, String.format("%.1f", (now - started) / 1e9));
+		String text = MessageFormatter.arrayFormat(what, arguments).getMessage();
+		log.info("Computed {} in {} s", text, String.format("%.1f", (now - started) / 1e9));
+		if (stopRequested.getAsBoolean()) {
+			throw new ComputationStoppedException("the run was told to stop while computing, after " + text
+					+ "; nothing of this computation is kept and a restart computes the figures again");
 		}
 		return now;
 	}
