@@ -51,8 +51,12 @@ final class ChildJvm {
 		return "jdbc:h2:file:" + this.work.resolve("db/pipeline").toAbsolutePath();
 	}
 
+	/**
+	 * @return a connection that reads the database the children share, between their
+	 * runs: read-only, so that closing it writes nothing to a file a killed child left
+	 */
 	Connection connect() throws SQLException {
-		return DriverManager.getConnection(databaseUrl(), "sa", "");
+		return DriverManager.getConnection(databaseUrl() + ";ACCESS_MODE_DATA=r", "sa", "");
 	}
 
 	Path log() {
