@@ -75,11 +75,14 @@ public class JobRunner {
 
 	private final Notifications notifications;
 
+	private final RunRetention retention;
+
 	private volatile boolean shuttingDown;
 
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
 			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners,
-			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup, Notifications notifications) {
+			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup, Notifications notifications,
+			RunRetention retention) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -91,6 +94,7 @@ public class JobRunner {
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.backup = backup;
 		this.notifications = notifications;
+		this.retention = retention;
 	}
 
 	/**
@@ -232,6 +236,7 @@ public class JobRunner {
 			if (outcome.executionId() != null && (outcome.result() == RunOutcome.Result.SUCCESS
 					|| outcome.result() == RunOutcome.Result.COMPLETED_WITH_REJECTS
 					|| outcome.result() == RunOutcome.Result.FAILED)) {
+				this.retention.afterRun(spec.name());
 				this.backup.afterRun();
 			}
 			this.notifications.afterRun(outcome);

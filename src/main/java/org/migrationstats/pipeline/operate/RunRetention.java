@@ -16,6 +16,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +37,33 @@ public class RunRetention {
 
 	private final RunData data;
 
-	public RunRetention(JobRepository jobRepository, RunData data) {
+	private final Duration keep;
+
+	public RunRetention(JobRepository jobRepository, RunData data, @Value("${pipeline.retention:30d}") Duration keep) {
 		this.jobRepository = jobRepository;
 		this.data = data;
+		this.keep = keep;
+	}
+
+	/**
+	 * After a run of a job ends: removes the stored rows of its finished runs that ended
+	 * longer ago than {@code pipeline.retention}, so that the database does not grow with
+	 * every night. A failure is logged, not thrown: the run's outcome stands.
+	 * @param jobName the job that ran
+	 */
+	void afterRun(String jobName) {
+		if (this.keep.isZero() || this.keep.isNegative()) {
+			return;
+		}
+		try {
+			List<Pruned> pruned = prune(jobName, cutoff(this.keep), false);
+			if (!pruned.isEmpty()) {
+				log.info("Kept {} runs: pruned {} older run(s) of {}", this.keep, pruned.size(), jobName);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Pruning the runs of {} older than {} failed: {}", jobName, this.keep, ex.getMessage());
+		}
 	}
 
 	/**
