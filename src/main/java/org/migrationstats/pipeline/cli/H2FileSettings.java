@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import org.migrationstats.pipeline.operate.DatabaseBackup;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -41,11 +44,12 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
 		String url = environment.getProperty(URL);
-		if (url == null || !url.startsWith("jdbc:h2:file:")) {
+		Optional<Path> file = DatabaseBackup.h2File(url);
+		if (file.isEmpty()) {
 			return;
 		}
-		this.file = file(url);
-		refuseIfLocked(url);
+		this.file = file.get();
+		refuseIfLocked(this.file);
 		String safe = withSetting(withSetting(url, "WRITE_DELAY", "0"), "DB_CLOSE_ON_EXIT", "FALSE");
 		if (!safe.equals(url)) {
 			environment.getPropertySources().addFirst(new MapPropertySource("h2FileSettings", Map.of(URL, safe)));
@@ -56,11 +60,10 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 	 * Answers at once when another process has the database file open, instead of letting
 	 * the connection pool wait for it: H2 holds a lock on the whole file while the
 	 * database is open, so a lock this process cannot take means another process has it.
-	 * @param url the database URL
+	 * @param file the database file
 	 * @throws DatabaseInUseException if another process has the file open
 	 */
-	static void refuseIfLocked(String url) {
-		Path file = file(url);
+	static void refuseIfLocked(Path file) {
 		if (!Files.isRegularFile(file)) {
 			return;
 		}
@@ -78,22 +81,6 @@ class H2FileSettings implements ApplicationListener<ApplicationEnvironmentPrepar
 			// not ours to judge (a read-only file, say): H2 says what is wrong when it
 			// opens it
 		}
-	}
-
-	/**
-	 * @param url an H2 file URL
-	 * @return the database file it names
-	 */
-	static Path file(String url) {
-		String name = url.substring("jdbc:h2:file:".length());
-		int settings = name.indexOf(';');
-		if (settings >= 0) {
-			name = name.substring(0, settings);
-		}
-		if (name.startsWith("~")) {
-			name = System.getProperty("user.home") + name.substring(1);
-		}
-		return Path.of(name + ".mv.db").toAbsolutePath().normalize();
 	}
 
 	static String withSetting(String url, String name, String value) {

@@ -71,17 +71,25 @@ public class DatabaseBackup {
 	 * @return the folder the copies go to, or empty if the database is not an H2 file
 	 */
 	public Optional<Path> folder() {
-		if (this.url == null || !this.url.startsWith(H2_FILE)) {
+		return h2File(this.url).map((file) -> file.resolveSibling("backups"));
+	}
+
+	/**
+	 * @param url a JDBC URL
+	 * @return the file of the H2 database it names ({@code <name>.mv.db}, with {@code ~}
+	 * for the home folder), or empty if it names another database
+	 */
+	public static Optional<Path> h2File(String url) {
+		if (url == null || !url.startsWith(H2_FILE)) {
 			return Optional.empty();
 		}
-		String name = this.url.substring(H2_FILE.length());
+		String name = url.substring(H2_FILE.length());
 		int settings = name.indexOf(';');
 		name = (settings >= 0) ? name.substring(0, settings) : name;
 		if (name.startsWith("~")) {
 			name = System.getProperty("user.home") + name.substring(1);
 		}
-		Path database = Path.of(name).toAbsolutePath().normalize();
-		return Optional.of(database.resolveSibling("backups"));
+		return Optional.of(Path.of(name + ".mv.db").toAbsolutePath().normalize());
 	}
 
 	/**

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,10 +130,7 @@ public class Notifications {
 				log.info("Posted '{}' to the webhook", message.subject());
 			}
 		}
-		catch (JsonProcessingException | IllegalArgumentException ex) {
-			log.warn("Could not post '{}' to {}: {}", message.subject(), this.webhook, ex.getMessage());
-		}
-		catch (IOException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			log.warn("Could not post '{}' to {}: {}", message.subject(), this.webhook, ex.getMessage());
 		}
 		catch (InterruptedException ex) {

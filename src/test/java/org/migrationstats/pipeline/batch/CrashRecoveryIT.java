@@ -76,10 +76,7 @@ class CrashRecoveryIT {
 	@Test
 	void killedInTheMiddleOfAnIngestChunk() throws Exception {
 		String date = "2030-01-01";
-		Path marker = this.work.resolve("paused-ingest");
-		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 3, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 3, "paused-ingest");
 		child.kill();
 
 		long execution = lastExecution(date);
@@ -109,10 +106,7 @@ class CrashRecoveryIT {
 	@Test
 	void killedWhileComputing() throws Exception {
 		String date = "2030-01-02";
-		Path marker = this.work.resolve("paused-compute");
-		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_COUNTRY_YEAR", "computeFigures", 1, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "INSERT INTO MIG_COUNTRY_YEAR", "computeFigures", 1, "paused-compute");
 		child.kill();
 
 		long execution = lastExecution(date);
@@ -131,10 +125,8 @@ class CrashRecoveryIT {
 	@Test
 	void terminatedWhileComputingStopsBetweenTwoPartsAndARestartComputesAgain() throws Exception {
 		String date = "2030-01-07";
-		Path marker = this.work.resolve("paused-compute-sigterm");
-		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_COUNTRY_YEAR", "computeFigures", 1, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "INSERT INTO MIG_COUNTRY_YEAR", "computeFigures", 1,
+				"paused-compute-sigterm");
 		ChildJvm.Child.Result terminated = child.terminate();
 
 		long execution = lastExecution(date);
@@ -157,11 +149,8 @@ class CrashRecoveryIT {
 	@Test
 	void killedWhileWritingTheReport() throws Exception {
 		String date = "2030-01-03";
-		Path marker = this.work.resolve("paused-report");
-		ChildJvm.Child child = this.jvm.start(
-				pause("FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID", "writeReports", 1, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID", "writeReports", 1,
+				"paused-report");
 		child.kill();
 
 		long execution = lastExecution(date);
@@ -182,11 +171,8 @@ class CrashRecoveryIT {
 	@Test
 	void terminatedWhileWritingTheReportPublishesNothingAndARestartWritesIt() throws Exception {
 		String date = "2030-01-06";
-		Path marker = this.work.resolve("paused-report-sigterm");
-		ChildJvm.Child child = this.jvm.start(
-				pause("FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID", "writeReports", 1, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "FROM MIG_MEMBERSHIP_COUNT WHERE RUN_ID", "writeReports", 1,
+				"paused-report-sigterm");
 		ChildJvm.Child.Result terminated = child.terminate();
 
 		long execution = lastExecution(date);
@@ -206,10 +192,7 @@ class CrashRecoveryIT {
 	@Test
 	void terminatedDuringIngestStopsCleanlyAndRestartsWithoutRecovery() throws Exception {
 		String date = "2030-01-04";
-		Path marker = this.work.resolve("paused-sigterm");
-		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 3, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 3, "paused-sigterm");
 		ChildJvm.Child.Result terminated = child.terminate();
 
 		long execution = lastExecution(date);
@@ -230,10 +213,7 @@ class CrashRecoveryIT {
 	@Test
 	void aSecondProcessIsToldTheDatabaseIsInUseWithoutAStackTrace() throws Exception {
 		String date = "2030-01-05";
-		Path marker = this.work.resolve("paused-locked");
-		ChildJvm.Child child = this.jvm.start(pause("INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 1, marker), "run",
-				this.job.jobFile().toString(), "--date", date);
-		child.awaitPause(marker);
+		ChildJvm.Child child = pausedRun(date, "INSERT INTO MIG_OBSERVATION", BIG_FILE_STEP, 1, "paused-locked");
 		try {
 			ChildJvm.Child.Result status = run("status");
 
@@ -307,6 +287,19 @@ class CrashRecoveryIT {
 
 	private ChildJvm.Child.Result run(String... args) {
 		return this.jvm.run(args);
+	}
+
+	/**
+	 * Starts a run of the sample job for a date that pauses after the given statement has
+	 * run so many times in the given step, and returns once it has paused.
+	 */
+	private ChildJvm.Child pausedRun(String date, String sql, String step, int count, String markerName)
+			throws Exception {
+		Path marker = this.work.resolve(markerName);
+		ChildJvm.Child child = this.jvm.start(pause(sql, step, count, marker), "run", this.job.jobFile().toString(),
+				"--date", date);
+		child.awaitPause(marker);
+		return child;
 	}
 
 	private static Map<String, String> pause(String sql, String step, int count, Path marker) {

@@ -35,9 +35,7 @@ class PostgresAgencyFormatsJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> System.getenv("PIPELINE_TEST_POSTGRES_URL"));
-		registry.add("spring.datasource.username", () -> System.getenv("PIPELINE_TEST_POSTGRES_USER"));
-		registry.add("spring.datasource.password", () -> System.getenv("PIPELINE_TEST_POSTGRES_PASSWORD"));
+		ScratchFolders.postgres(registry);
 	}
 
 	@Autowired

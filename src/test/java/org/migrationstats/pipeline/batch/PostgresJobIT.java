@@ -40,9 +40,7 @@ class PostgresJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> System.getenv("PIPELINE_TEST_POSTGRES_URL"));
-		registry.add("spring.datasource.username", () -> System.getenv("PIPELINE_TEST_POSTGRES_USER"));
-		registry.add("spring.datasource.password", () -> System.getenv("PIPELINE_TEST_POSTGRES_PASSWORD"));
+		ScratchFolders.postgres(registry);
 	}
 
 	@Autowired

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Scratch folders for tests that need one before JUnit's {@code @TempDir} is injected (a
  * database URL is resolved when the Spring context starts), and the database in them.
  */
-final class ScratchFolders {
+public final class ScratchFolders {
 
 	private ScratchFolders() {
 	}
@@ -22,11 +22,26 @@ final class ScratchFolders {
 	 * @param registry the test's dynamic properties
 	 * @param work the test's scratch folder
 	 */
-	static void database(DynamicPropertyRegistry registry, Path work) {
+	public static void database(DynamicPropertyRegistry registry, Path work) {
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/pipeline").toAbsolutePath());
 	}
 
-	static Path create(String prefix) {
+	/**
+	 * Points the test's Spring context at the PostgreSQL database the environment names
+	 * ({@code PIPELINE_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}).
+	 * @param registry the test's dynamic properties
+	 */
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> System.getenv("PIPELINE_TEST_POSTGRES_URL"));
+		registry.add("spring.datasource.username", () -> System.getenv("PIPELINE_TEST_POSTGRES_USER"));
+		registry.add("spring.datasource.password", () -> System.getenv("PIPELINE_TEST_POSTGRES_PASSWORD"));
+	}
+
+	/**
+	 * @param prefix the folder name's start
+	 * @return a new temporary folder, deleted at exit if empty
+	 */
+	public static Path create(String prefix) {
 		try {
 			Path folder = Files.createTempDirectory(prefix);
 			folder.toFile().deleteOnExit();

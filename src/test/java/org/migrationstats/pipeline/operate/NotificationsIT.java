@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.operate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.migrationstats.pipeline.batch.ScratchFolders;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +44,7 @@ class NotificationsIT {
 	static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-	private static final Path WORK = scratch();
+	private static final Path WORK = ScratchFolders.create("notifications");
 
 	private static final List<String> POSTED = new CopyOnWriteArrayList<>();
 
@@ -50,7 +52,7 @@ class NotificationsIT {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
+		ScratchFolders.database(registry, WORK);
 		registry.add("spring.mail.host", () -> "localhost");
 		registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
 		registry.add("pipeline.notify.mail.to", () -> "operators@example.org, night-desk@example.org");
@@ -146,17 +148,6 @@ class NotificationsIT {
 				""".formatted(name, WORK.resolve("output"), file), StandardCharsets.UTF_8);
 	}
 
-	private static Path scratch() {
-		try {
-			Path folder = Files.createTempDirectory("notifications");
-			folder.toFile().deleteOnExit();
-			return folder;
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
 	private static HttpServer webhook() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -169,7 +160,7 @@ class NotificationsIT {
 			return server;
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,12 +1,12 @@
 package org.migrationstats.pipeline.operate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.migrationstats.pipeline.batch.ScratchFolders;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "pipeline.retention=1ms")
 class RetentionAfterRunIT {
 
-	private static final Path WORK = scratch();
+	private static final Path WORK = ScratchFolders.create("retention");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("db/pipeline").toAbsolutePath());
+		ScratchFolders.database(registry, WORK);
 	}
 
 	@Autowired
@@ -78,17 +78,6 @@ class RetentionAfterRunIT {
 
 	private long observations(long runId) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM MIG_OBSERVATION WHERE RUN_ID = ?", Long.class, runId);
-	}
-
-	private static Path scratch() {
-		try {
-			Path folder = Files.createTempDirectory("retention");
-			folder.toFile().deleteOnExit();
-			return folder;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
