@@ -88,8 +88,8 @@ public class IngestCounts {
 			}
 			files.add(new FileCounts(input.datasetId(), input.fileName(), sum.rowsRead(), sum.rowsWritten(),
 					sum.rowsRejected() + rejectedWhileComputing.getOrDefault(file, 0L), sum.rowsRejectedWhole(),
-					sum.aggregateRows(), sum.otherFilteredRows(), status, (step != null) ? failure(step) : "",
-					numberFormat));
+					sum.aggregateRows(), sum.otherFilteredRows(), sum.missingNotAvailable(), sum.missingConfidential(),
+					status, (step != null) ? failure(step) : "", numberFormat));
 		}
 		return files;
 	}
@@ -170,14 +170,18 @@ public class IngestCounts {
 	 * @param aggregateRows rows about aggregates, filtered
 	 * @param otherFilteredRows rows filtered for another reason: of series the dataset
 	 * does not map, left out by its filters, section headings
+	 * @param missingNotAvailable value cells of an agency's file without a value, as it
+	 * is not available (Eurostat's {@code :})
+	 * @param missingConfidential value cells without a value, as it is confidential
+	 * (Eurostat's {@code : c})
 	 * @param status the status of its partition
 	 * @param failure the partition's failure message, empty if none
 	 * @param numberFormat what its value cells showed about the decimal separator (of
 	 * several sheets, all together), or {@code null} if none was mapped
 	 */
 	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsWritten, long rowsRejected,
-			long rowsRejectedWhole, long aggregateRows, long otherFilteredRows, BatchStatus status, String failure,
-			NumberFormatCheck.Finding numberFormat) {
+			long rowsRejectedWhole, long aggregateRows, long otherFilteredRows, long missingNotAvailable,
+			long missingConfidential, BatchStatus status, String failure, NumberFormatCheck.Finding numberFormat) {
 
 		/**
 		 * @return every row filtered, as the step's filter count has them

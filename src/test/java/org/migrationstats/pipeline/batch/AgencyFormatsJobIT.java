@@ -268,6 +268,11 @@ class AgencyFormatsJobIT {
 			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::rowsRead,
 					RunOutcome.FileLine::rowsRejected, RunOutcome.FileLine::aggregateRows)
 			.containsExactly(tuple("estat-immigration", 5L, 0L, 1L), tuple("emigration", 13L, 0L, 0L));
+		assertThat(this.outcome.files())
+			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::missingNotAvailable,
+					RunOutcome.FileLine::missingConfidential, RunOutcome.FileLine::valuesNotGiven)
+			.containsExactly(tuple("estat-immigration", 1L, 1L, "1 missing (:), 1 confidential (: c)"),
+					tuple("emigration", 1L, 0L, "1 missing (:)"));
 	}
 
 	static void assertRowsAndYearsLeftOut(Path report) throws IOException {
