@@ -94,6 +94,11 @@ class ShowCommand implements Callable<Integer> {
 				if (read && !counts.valuesNotGiven().isEmpty()) {
 					out.printf("%-20s values not given: %s%n", "", counts.valuesNotGiven());
 				}
+				if (read) {
+					for (String year : counts.yearsNotSummed()) {
+						out.printf("%-20s year not summed: %s%n", "", year);
+					}
+				}
 			}
 		}
 	}

@@ -22,6 +22,9 @@ final class Summary {
 
 	private static final Logger log = LoggerFactory.getLogger(Summary.class);
 
+	/** The years not summed listed at most in a summary; the report lists all. */
+	static final int YEARS_NOT_SUMMED = 20;
+
 	private Summary() {
 	}
 
@@ -73,6 +76,27 @@ final class Summary {
 		System.arraycopy(arguments, 0, without, 0, 6);
 		System.arraycopy(arguments, 7, without, 6, arguments.length - 7);
 		return without;
+	}
+
+	/**
+	 * Prints the years not summed, a line each with its file, the first
+	 * {@value #YEARS_NOT_SUMMED} of the run and how many more.
+	 */
+	static void yearsNotSummed(RunOutcome outcome, PrintWriter out) {
+		int printed = 0;
+		int total = 0;
+		for (RunOutcome.FileLine file : outcome.files()) {
+			for (String year : file.yearsNotSummed()) {
+				total++;
+				if (printed < YEARS_NOT_SUMMED) {
+					printed++;
+					out.println("  " + file.fileName() + ": " + year);
+				}
+			}
+		}
+		if (total > printed) {
+			out.println("  and " + (total - printed) + " more");
+		}
 	}
 
 	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {
@@ -127,6 +151,12 @@ final class Summary {
 			out.println("filtered: the aggregate rows (listed in the report's Aggregates sheet) and the rows of series "
 					+ "the job does not map, left out by a dataset's filters, or section headings (listed in its "
 					+ "Filtered rows sheet).");
+			out.println();
+		}
+		if (outcome.files().stream().anyMatch((f) -> !f.yearsNotSummed().isEmpty())) {
+			out.println("years not summed, as a month or quarter is missing (listed in the report's Filtered rows "
+					+ "sheet):");
+			yearsNotSummed(outcome, out);
 			out.println();
 		}
 		if (outcome.report() != null && !outcome.report().isEmpty()) {

@@ -113,17 +113,20 @@ public record RunOutcome(Result result, String job, LocalDate runDate, Long exec
 	 * is not available (Eurostat's {@code :}, SDMX's empty {@code OBS_VALUE})
 	 * @param missingConfidential value cells that hold no value as it is confidential
 	 * (Eurostat's {@code : c})
+	 * @param yearsNotSummed the years whose months or quarters were not summed as some
+	 * are missing, with the ones missing ({@code AUT 2022 emigrants: 3 of 4 quarters,
+	 * missing 2022-Q4})
 	 * @param status the status of its partition, empty when no execution read it yet
 	 * @param failure the partition's failure message, empty if none
 	 */
 	public record FileLine(String datasetId, String fileName, long rowsRead, long rowsRejected, long rowsRejectedWhole,
-			long aggregateRows, long filteredRows, long missingNotAvailable, long missingConfidential, String status,
-			String failure) {
+			long aggregateRows, long filteredRows, long missingNotAvailable, long missingConfidential,
+			List<String> yearsNotSummed, String status, String failure) {
 
 		static FileLine of(IngestCounts.FileCounts counts) {
 			return new FileLine(counts.datasetId(), counts.fileName(), counts.rowsRead(), counts.rowsRejected(),
 					counts.rowsRejectedWhole(), counts.aggregateRows(), counts.filteredRows(),
-					counts.missingNotAvailable(), counts.missingConfidential(),
+					counts.missingNotAvailable(), counts.missingConfidential(), List.copyOf(counts.yearsNotSummed()),
 					(counts.status() == BatchStatus.UNKNOWN) ? "" : counts.status().name(), counts.failure());
 		}
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.migrationstats.pipeline.ingest.Period;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -157,6 +159,22 @@ public class FileCountStore {
 			rows.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
 		}, runId, IngestStore.INGEST);
 		return rows;
+	}
+
+	/**
+	 * @param runId the run
+	 * @return per dataset and file, keyed by both joined with a colon: the years whose
+	 * months or quarters were not summed as some are missing, as compute listed them
+	 * ({@code AUT 2022 emigrants: 3 of 4 quarters, missing 2022-Q4}), in their order
+	 */
+	public Map<String, List<String>> yearsNotSummed(long runId) {
+		Map<String, List<String>> years = new LinkedHashMap<>();
+		this.jdbc.query("SELECT DATASET_ID, FILE_NAME, RAW_VALUE FROM MIG_FILTERED_ROW WHERE RUN_ID = ? AND REASON = ? "
+				+ "ORDER BY DATASET_ID, FILE_NAME, RAW_VALUE", (ResultSet rs) -> {
+					years.computeIfAbsent(rs.getString(1) + ":" + rs.getString(2), (k) -> new ArrayList<>())
+						.add(rs.getString(3));
+				}, runId, Period.YEAR_NOT_SUMMED);
+		return years;
 	}
 
 	private static void bind(PreparedStatement ps, RowCounts counts, String numberFormat, InputTable table,

@@ -215,6 +215,15 @@ class YearPartsJobIT {
 	}
 
 	@Test
+	void givesTheYearsNotSummedWithTheirFilesForTheRunSummary() {
+		assertThat(this.outcome.files()).extracting(RunOutcome.FileLine::datasetId, (f) -> f.yearsNotSummed().size())
+			.containsExactly(tuple("estat-monthly", 3), tuple("sdmx-monthly", 0), tuple("quarters-long", 1),
+					tuple("quarters-wide", 0), tuple("records", 1), tuple("records-sdmx", 0));
+		assertThat(this.outcome.files().get(2).yearsNotSummed())
+			.containsExactly("CHE 2020 immigrants: 1 of 4 quarters, missing 2020-Q2, 2020-Q3, 2020-Q4");
+	}
+
+	@Test
 	void countsTheMonthNotGiven() {
 		assertThat(this.outcome.files())
 			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::rowsRead,

@@ -101,6 +101,11 @@ class RunSummaryIT {
 						"NR,T,AT\t1000 \t1100 p\t1200 \t1300 \t1400 ", "NR,T,DE\t: \t: \t: \t: \t: ",
 						"NR,T,FR\t: \t: \t: \t: \t: ", "NR,T,IT\t: \t: c\t: c\t: \t: c", ""),
 				StandardCharsets.UTF_8);
+		Path quarters = WORK.resolve("quarters.csv");
+		Files.writeString(quarters,
+				String.join("\n", "DATAFLOW,REF_AREA,FREQ,TIME_PERIOD,OBS_VALUE", "ESTAT:MIGR_EMI(1.0),AT,Q,2019-Q1,10",
+						"ESTAT:MIGR_EMI(1.0),AT,Q,2019-Q2,20", "ESTAT:MIGR_EMI(1.0),AT,Q,2019-Q3,30", ""),
+				StandardCharsets.UTF_8);
 		Path job = WORK.resolve("estat.yml");
 		Files.writeString(job, """
 				name: estat
@@ -111,17 +116,26 @@ class RunSummaryIT {
 				    path: %s
 				    format: eurostat-tsv
 				    measure: immigrants
-				""".formatted(WORK.resolve("output"), data), StandardCharsets.UTF_8);
+				  - id: quarters
+				    path: %s
+				    format: sdmx-csv
+				    measure: emigrants
+				    sum-to-year: true
+				""".formatted(WORK.resolve("output"), data, quarters), StandardCharsets.UTF_8);
 
 		RunOutcome outcome = this.runner.run(job, LocalDate.parse("2020-06-30"), false);
 		StringWriter out = new StringWriter();
 		Summary.print(outcome, new PrintWriter(out), new PrintWriter(new StringWriter()));
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.SUCCESS);
-		assertThat(outcome.files()).singleElement().satisfies((file) -> {
+		assertThat(outcome.files()).first().satisfies((file) -> {
 			assertThat(file.missingNotAvailable()).isEqualTo(12);
 			assertThat(file.missingConfidential()).isEqualTo(3);
 			assertThat(file.valuesNotGiven()).isEqualTo("12 missing (:), 3 confidential (: c)");
+		});
+		assertThat(outcome.files()).last().satisfies((file) -> {
+			assertThat(file.valuesNotGiven()).isEmpty();
+			assertThat(file.yearsNotSummed()).containsExactly("AUT 2019 emigrants: 3 of 4 quarters, missing 2019-Q4");
 		});
 		List<String> lines = out.toString().lines().toList();
 		assertThat(lines).filteredOn((l) -> l.startsWith("file "))
@@ -132,7 +146,14 @@ class RunSummaryIT {
 			.singleElement()
 			.asString()
 			.matches(".*migr_imm1ctz.tsv +4 +0 +0 +0 +0 +12 missing \\(:\\), 3 confidential \\(: c\\) +COMPLETED");
+		assertThat(lines).filteredOn((l) -> l.startsWith(quarters.toString()))
+			.singleElement()
+			.asString()
+			.matches(".*quarters.csv +3 +0 +0 +0 +0 +COMPLETED");
 		assertThat(lines).anyMatch((l) -> l.startsWith("values not given: value cells of an agency's file"));
+		assertThat(lines).containsSubsequence(
+				"years not summed, as a month or quarter is missing (listed in the report's Filtered rows sheet):",
+				"  " + quarters + ": AUT 2019 emigrants: 3 of 4 quarters, missing 2019-Q4");
 
 		StringWriter shown = new StringWriter();
 		ShowCommand.print(this.history.find(outcome.executionId()).orElseThrow(), new PrintWriter(shown));
@@ -140,9 +161,13 @@ class RunSummaryIT {
 			.singleElement()
 			.asString()
 			.isEqualTo(" ".repeat(20) + " values not given: 12 missing (:), 3 confidential (: c)");
+		assertThat(shown.toString().lines()).filteredOn((l) -> l.contains("year not summed"))
+			.singleElement()
+			.asString()
+			.isEqualTo(" ".repeat(20) + " year not summed: AUT 2019 emigrants: 3 of 4 quarters, missing 2019-Q4");
 
 		Path inputs = Path.of(outcome.report()).resolve("inputs.csv");
-		assertThat(Files.readAllLines(inputs, StandardCharsets.UTF_8)).hasSize(2).satisfies((rows) -> {
+		assertThat(Files.readAllLines(inputs, StandardCharsets.UTF_8)).hasSize(3).satisfies((rows) -> {
 			List<String> heading = List.of(rows.get(0).split(","));
 			List<String> row = List.of(rows.get(1).split(","));
 			assertThat(row.get(heading.indexOf("Values not given: not available"))).isEqualTo("12");

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.migrationstats.pipeline.ingest.Period;
 import org.migrationstats.pipeline.spec.Measure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class YearParts {
 
 	/** Why a year's months or quarters were not summed, in the Filtered rows table. */
-	public static final String INCOMPLETE = "a year with months or quarters missing is not summed";
+	public static final String INCOMPLETE = Period.YEAR_NOT_SUMMED;
 
 	/*
 	 * Each dataset's year summed from its months (or quarters) where all twelve (four)
