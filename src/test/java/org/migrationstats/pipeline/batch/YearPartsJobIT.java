@@ -1,13 +1,17 @@
 package org.migrationstats.pipeline.batch;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,13 +149,22 @@ class YearPartsJobIT {
 						    sum-to-year: true
 						periods:
 						  - { name: recent, from: 2018, to: 2020 }
-						""".formatted(WORK.resolve("output"), write("migr_imm_monthly.tsv", MONTHS_TSV),
+						""".formatted(WORK.resolve("output"), gzip("migr_imm_monthly.tsv.gz", MONTHS_TSV),
 						write("emigration_monthly.csv", MONTHS_SDMX), write("quarters_long.csv", QUARTERS_LONG),
 						write("quarters_wide.csv", QUARTERS_WIDE), write("records.csv", RECORDS),
 						write("records_sdmx.csv", RECORDS_SDMX)),
 				StandardCharsets.UTF_8);
 		this.outcome = this.runner.run(job, LocalDate.parse(RUN_DATE), false);
 		this.report = WORK.resolve("output/parts").resolve(RUN_DATE);
+	}
+
+	/** Eurostat's bulk downloads come gzip-compressed. */
+	private static Path gzip(String name, String text) throws IOException {
+		Path file = WORK.resolve(name);
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return file;
 	}
 
 	private static Path write(String name, String text) throws IOException {
@@ -221,6 +234,17 @@ class YearPartsJobIT {
 					tuple("quarters-wide", 0), tuple("records", 1), tuple("records-sdmx", 0));
 		assertThat(this.outcome.files().get(2).yearsNotSummed())
 			.containsExactly("CHE 2020 immigrants: 1 of 4 quarters, missing 2020-Q2, 2020-Q3, 2020-Q4");
+	}
+
+	@Test
+	void readsTheGzipCompressedDownloadAndGivesTheDigestOfTheFileAsStored() throws Exception {
+		Path file = WORK.resolve("migr_imm_monthly.tsv.gz");
+		String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		assertThat(NightlyJobIT.csv(this.report.resolve("inputs.csv"), ','))
+			.filteredOn((r) -> r.get("Dataset").equals("estat-monthly"))
+			.extracting((r) -> r.get("File"), (r) -> r.get("Size (bytes)"), (r) -> r.get("SHA-256"),
+					(r) -> r.get("Rows read"), (r) -> r.get("Observations"))
+			.containsExactly(tuple(file.toString(), String.valueOf(Files.size(file)), digest, "2", "29"));
 	}
 
 	@Test
