@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.migrationstats.pipeline.ingest.FilteredRows;
+import org.migrationstats.pipeline.ingest.FlaggedCell;
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
 import org.migrationstats.pipeline.ingest.RecordSums;
@@ -118,7 +119,15 @@ class BlockWriter {
 				flushObservations();
 			}
 		}
-		row.missing().forEach((reason) -> this.missing.merge(reason, 1L, Long::sum));
+		for (String reason : row.missing()) {
+			this.missing.merge(reason, 1L, Long::sum);
+			if (FlaggedCell.CONFIDENTIAL.equals(reason)) {
+				this.tally.missingConfidential++;
+			}
+			else {
+				this.tally.missingNotAvailable++;
+			}
+		}
 		if (!row.rejections().isEmpty()) {
 			this.tally.rejected++;
 			this.tally.valuesRejected += row.rejections().size();
@@ -271,9 +280,16 @@ class BlockWriter {
 
 		private long valuesRejected;
 
+		private long missingNotAvailable;
+
+		private long missingConfidential;
+
 		RowCounts drain() {
 			RowCounts counts = new RowCounts(this.read, this.written, this.rejected, this.rejectedWhole,
-					this.aggregates, this.otherFiltered, this.observations, this.valuesRejected);
+					this.aggregates, this.otherFiltered, this.observations, this.valuesRejected,
+					this.missingNotAvailable, this.missingConfidential);
+			this.missingNotAvailable = 0;
+			this.missingConfidential = 0;
 			this.read = 0;
 			this.written = 0;
 			this.rejected = 0;

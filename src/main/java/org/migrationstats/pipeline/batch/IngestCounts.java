@@ -51,6 +51,7 @@ public class IngestCounts {
 		List<RunInput> inputs = this.runs.inputs(runId);
 		Map<String, List<FileCountStore.TableCounts>> tables = byFile(this.counts.asOf(runId, execution.getId()));
 		Map<String, Long> rejectedWhileComputing = this.counts.rowsRejectedOnlyWhileComputing(runId);
+		Map<String, List<String>> yearsNotSummed = this.counts.yearsNotSummed(runId);
 		Map<RunInput, String> keys = DatasetPartitioner.keys(inputs);
 		Map<String, StepExecution> earlier = null;
 		List<FileCounts> files = new ArrayList<>();
@@ -88,7 +89,8 @@ public class IngestCounts {
 			}
 			files.add(new FileCounts(input.datasetId(), input.fileName(), sum.rowsRead(), sum.rowsWritten(),
 					sum.rowsRejected() + rejectedWhileComputing.getOrDefault(file, 0L), sum.rowsRejectedWhole(),
-					sum.aggregateRows(), sum.otherFilteredRows(), status, (step != null) ? failure(step) : "",
+					sum.aggregateRows(), sum.otherFilteredRows(), sum.missingNotAvailable(), sum.missingConfidential(),
+					yearsNotSummed.getOrDefault(file, List.of()), status, (step != null) ? failure(step) : "",
 					numberFormat));
 		}
 		return files;
@@ -170,13 +172,20 @@ public class IngestCounts {
 	 * @param aggregateRows rows about aggregates, filtered
 	 * @param otherFilteredRows rows filtered for another reason: of series the dataset
 	 * does not map, left out by its filters, section headings
+	 * @param missingNotAvailable value cells of an agency's file without a value, as it
+	 * is not available (Eurostat's {@code :})
+	 * @param missingConfidential value cells without a value, as it is confidential
+	 * (Eurostat's {@code : c})
+	 * @param yearsNotSummed the years whose months or quarters were not summed, as some
+	 * are missing ({@code AUT 2022 emigrants: 3 of 4 quarters, missing 2022-Q4})
 	 * @param status the status of its partition
 	 * @param failure the partition's failure message, empty if none
 	 * @param numberFormat what its value cells showed about the decimal separator (of
 	 * several sheets, all together), or {@code null} if none was mapped
 	 */
 	public record FileCounts(String datasetId, String fileName, long rowsRead, long rowsWritten, long rowsRejected,
-			long rowsRejectedWhole, long aggregateRows, long otherFilteredRows, BatchStatus status, String failure,
+			long rowsRejectedWhole, long aggregateRows, long otherFilteredRows, long missingNotAvailable,
+			long missingConfidential, List<String> yearsNotSummed, BatchStatus status, String failure,
 			NumberFormatCheck.Finding numberFormat) {
 
 		/**

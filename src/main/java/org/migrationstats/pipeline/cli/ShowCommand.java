@@ -47,7 +47,7 @@ class ShowCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void print(ExecutionHistory.Details details, PrintWriter out) {
+	static void print(ExecutionHistory.Details details, PrintWriter out) {
 		ExecutionHistory.Execution e = details.execution();
 		out.printf("execution   %d (run %d)%n", e.id(), details.runId());
 		out.printf("job         %s, from %s%n", e.job(), details.jobFile());
@@ -91,6 +91,14 @@ class ShowCommand implements Callable<Integer> {
 						read ? String.format("%,d", counts.rowsRejected()) : "-",
 						read ? String.format("%,d", counts.rowsRejectedWhole()) : "-",
 						read ? counts.status() : "not read by this or an earlier execution");
+				if (read && !counts.valuesNotGiven().isEmpty()) {
+					out.printf("%-20s values not given: %s%n", "", counts.valuesNotGiven());
+				}
+				if (read) {
+					for (String year : counts.yearsNotSummed()) {
+						out.printf("%-20s year not summed: %s%n", "", year);
+					}
+				}
 			}
 		}
 	}

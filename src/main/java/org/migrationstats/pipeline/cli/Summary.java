@@ -22,6 +22,9 @@ final class Summary {
 
 	private static final Logger log = LoggerFactory.getLogger(Summary.class);
 
+	/** The years not summed listed at most in a summary; the report lists all. */
+	static final int YEARS_NOT_SUMMED = 20;
+
 	private Summary() {
 	}
 
@@ -61,6 +64,41 @@ final class Summary {
 		out.flush();
 	}
 
+	/**
+	 * @return the arguments of a file line, without the values not given (the seventh)
+	 * when no file has any
+	 */
+	private static Object[] withNotGiven(int notGiven, Object... arguments) {
+		if (notGiven > 0) {
+			return arguments;
+		}
+		Object[] without = new Object[arguments.length - 1];
+		System.arraycopy(arguments, 0, without, 0, 6);
+		System.arraycopy(arguments, 7, without, 6, arguments.length - 7);
+		return without;
+	}
+
+	/**
+	 * Prints the years not summed, a line each with its file, the first
+	 * {@value #YEARS_NOT_SUMMED} of the run and how many more.
+	 */
+	static void yearsNotSummed(RunOutcome outcome, PrintWriter out) {
+		int printed = 0;
+		int total = 0;
+		for (RunOutcome.FileLine file : outcome.files()) {
+			for (String year : file.yearsNotSummed()) {
+				total++;
+				if (printed < YEARS_NOT_SUMMED) {
+					printed++;
+					out.println("  " + file.fileName() + ": " + year);
+				}
+			}
+		}
+		if (total > printed) {
+			out.println("  and " + (total - printed) + " more");
+		}
+	}
+
 	static void print(RunOutcome outcome, PrintWriter out, PrintWriter err) {
 		log.info("{} (exit code {}: {})", outcome.message(), outcome.result().exitCode(),
 				Tables.result(outcome.result()));
@@ -82,14 +120,26 @@ final class Summary {
 		}
 		if (!outcome.files().isEmpty()) {
 			int width = Math.max(48, outcome.files().stream().mapToInt((f) -> f.fileName().length()).max().orElse(0));
-			out.printf("%-" + width + "s %10s %10s %14s %10s %10s  %s%n", "file", "rows read", "rejected",
-					"rejected whole", "aggregates", "filtered", "status");
+			// the values not given, by reason, in a column of their own where a file has
+			// some: "12 missing (:), 3 confidential (: c)"
+			int notGiven = outcome.files().stream().mapToInt((f) -> f.valuesNotGiven().length()).max().orElse(0);
+			String notGivenColumn = (notGiven == 0) ? "" : "%-" + Math.max(notGiven, 16) + "s  ";
+			out.printf("%-" + width + "s %10s %10s %14s %10s %10s  " + notGivenColumn + "%s%n",
+					withNotGiven(notGiven, "file", "rows read", "rejected", "rejected whole", "aggregates", "filtered",
+							"values not given", "status"));
 			for (RunOutcome.FileLine file : outcome.files()) {
-				out.printf("%-" + width + "s %,10d %,10d %,14d %,10d %,10d  %s%s%n", file.fileName(), file.rowsRead(),
-						file.rowsRejected(), file.rowsRejectedWhole(), file.aggregateRows(), file.filteredRows(),
-						file.status(),
-						(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure());
+				out.printf("%-" + width + "s %,10d %,10d %,14d %,10d %,10d  " + notGivenColumn + "%s%s%n",
+						withNotGiven(notGiven, file.fileName(), file.rowsRead(), file.rowsRejected(),
+								file.rowsRejectedWhole(), file.aggregateRows(), file.filteredRows(),
+								file.valuesNotGiven(), file.status(),
+								(file.failure() == null || file.failure().isEmpty()) ? "" : ": " + file.failure()));
 			}
+			out.println();
+		}
+		if (outcome.files().stream().anyMatch((f) -> !f.valuesNotGiven().isEmpty())) {
+			out.println("values not given: value cells of an agency's file that hold no value, by reason: not "
+					+ "available (:) or confidential (: c); they are missing, never zero, and counted in the "
+					+ "report's Inputs sheet.");
 			out.println();
 		}
 		if (outcome.files().stream().anyMatch((f) -> f.rowsRejected() > 0)) {
@@ -101,6 +151,12 @@ final class Summary {
 			out.println("filtered: the aggregate rows (listed in the report's Aggregates sheet) and the rows of series "
 					+ "the job does not map, left out by a dataset's filters, or section headings (listed in its "
 					+ "Filtered rows sheet).");
+			out.println();
+		}
+		if (outcome.files().stream().anyMatch((f) -> !f.yearsNotSummed().isEmpty())) {
+			out.println("years not summed, as a month or quarter is missing (listed in the report's Filtered rows "
+					+ "sheet):");
+			yearsNotSummed(outcome, out);
 			out.println();
 		}
 		if (outcome.report() != null && !outcome.report().isEmpty()) {

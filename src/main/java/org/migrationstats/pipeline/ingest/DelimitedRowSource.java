@@ -12,7 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -44,6 +46,9 @@ public final class DelimitedRowSource implements RowSource {
 	private static final CSVFormat[] CANDIDATE_FORMATS = { format(','), format(';'), format('\t'), format('|') };
 
 	private static final int SAMPLE_CHARS = 1 << 16;
+
+	/** The compressed bytes read at once from a gzip-compressed file. */
+	private static final int GZIP_BUFFER = 1 << 16;
 
 	private final String name;
 
@@ -183,8 +188,33 @@ public final class DelimitedRowSource implements RowSource {
 		return null;
 	}
 
+	/**
+	 * @param path a file
+	 * @return whether its name says it is gzip-compressed ({@code .gz}, as Eurostat's
+	 * bulk downloads come: {@code migr_imm1ctz.tsv.gz})
+	 */
+	public static boolean gzipped(Path path) {
+		Path fileName = path.getFileName();
+		return fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+	}
+
+	/**
+	 * Opens a file's bytes; those of a gzip-compressed file ({@code .gz}) as they were
+	 * before compression, so that it is read as the text it holds.
+	 */
 	private static InputStream open(Path path, String name) {
 		try {
+			if (gzipped(path)) {
+				InputStream file = Files.newInputStream(path);
+				try {
+					return new GZIPInputStream(file, GZIP_BUFFER);
+				}
+				catch (IOException ex) {
+					file.close();
+					throw new SourceFormatException(
+							name + ": named .gz but not gzip-compressed (" + ex.getMessage() + ")", ex);
+				}
+			}
 			return Files.newInputStream(path);
 		}
 		catch (NoSuchFileException ex) {

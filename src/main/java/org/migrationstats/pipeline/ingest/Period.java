@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  */
 public record Period(int year, int part, int parts) {
 
+	/**
+	 * Why a dataset's months or quarters of a year were not summed to it, where the
+	 * Filtered rows table, the run summary and {@code show} list such a year.
+	 */
+	public static final String YEAR_NOT_SUMMED = "a year with months or quarters missing is not summed";
+
 	private static final Pattern MONTH = Pattern.compile("(\\d{4})(?:-M?|M)(\\d{1,2})");
 
 	private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?Q([1-4])");

@@ -10,9 +10,10 @@ import org.migrationstats.pipeline.spec.Measure;
 
 /**
  * Sums the observations of a record-level file (one row per registration office, permit
- * or event) per country, year and measure, so that a chunk of a thousand records is
- * stored as the few country-year sums it contributes. The sums are committed with the
- * reader's position, so a restart neither loses nor repeats a record.
+ * or event) per country, year (or month or quarter of it) and measure, with the flags of
+ * every value summed, so that a chunk of a thousand records is stored as the few
+ * country-year sums it contributes. The sums are committed with the reader's position, so
+ * a restart neither loses nor repeats a record.
  */
 public final class RecordSums {
 
@@ -56,23 +57,37 @@ public final class RecordSums {
 			this.lastCountry = o.country();
 			this.lastCountryNumber = country;
 		}
-		long key = ((long) country << 40) | ((o.year() & 0xFFFF_FFFFL) << 8) | o.measure().ordinal();
+		long key = ((long) country << 40) | ((o.year() & 0xFFFFL) << 24) | ((long) period(o) << 8)
+				| o.measure().ordinal();
 		int mask = this.keys.length - 1;
 		int at = mix(key) & mask;
 		while (this.slots[at] != 0) {
 			if (this.keys[at] == key) {
 				Sum sum = this.sums.get(this.slots[at] - 1);
 				sum.value = Math.addExact(sum.value, o.value());
+				sum.flags = ValueFlags.merge(sum.flags, o.flags());
 				return;
 			}
 			at = (at + 1) & mask;
 		}
-		this.sums.add(new Sum(o.country(), o.year(), o.measure(), o.value(), o.row()));
+		this.sums.add(new Sum(o));
 		this.keys[at] = key;
 		this.slots[at] = this.sums.size();
 		if (this.sums.size() * 2 > this.keys.length) {
 			grow();
 		}
+	}
+
+	/**
+	 * @return 0 for a whole year, 1-4 for a quarter, 5-16 for a month: a month's and a
+	 * quarter's sums are kept apart from the year's, for compute to sum complete years
+	 */
+	private static int period(Observation o) {
+		return switch (o.parts()) {
+			case 4 -> o.part();
+			case 12 -> 4 + o.part();
+			default -> 0;
+		};
 	}
 
 	private static int mix(long key) {
@@ -113,7 +128,8 @@ public final class RecordSums {
 	public List<Observation> drain() {
 		List<Observation> result = new ArrayList<>(this.sums.size());
 		for (Sum sum : this.sums) {
-			result.add(new Observation(sum.country, sum.year, sum.measure, sum.value, sum.first));
+			result.add(new Observation(sum.country, sum.year, sum.measure, sum.value, sum.first, sum.flags, sum.part,
+					sum.parts));
 		}
 		this.sums.clear();
 		Arrays.fill(this.slots, 0);
@@ -142,14 +158,24 @@ public final class RecordSums {
 
 		private final long first;
 
+		private final int part;
+
+		private final int parts;
+
 		private long value;
 
-		Sum(String country, int year, Measure measure, long value, long first) {
-			this.country = country;
-			this.year = year;
-			this.measure = measure;
-			this.value = value;
-			this.first = first;
+		/** The flags of every value summed, each letter once. */
+		private String flags;
+
+		Sum(Observation o) {
+			this.country = o.country();
+			this.year = o.year();
+			this.measure = o.measure();
+			this.value = o.value();
+			this.first = o.row();
+			this.part = o.part();
+			this.parts = o.parts();
+			this.flags = o.flags();
 		}
 
 	}

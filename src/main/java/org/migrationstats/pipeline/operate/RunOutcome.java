@@ -109,16 +109,50 @@ public record RunOutcome(Result result, String job, LocalDate runDate, Long exec
 	 * @param aggregateRows rows about aggregates, set aside
 	 * @param filteredRows rows filtered: the aggregate rows and those of series the
 	 * dataset does not map, left out by its filters, or section headings
+	 * @param missingNotAvailable value cells of an agency's file that hold no value as it
+	 * is not available (Eurostat's {@code :}, SDMX's empty {@code OBS_VALUE})
+	 * @param missingConfidential value cells that hold no value as it is confidential
+	 * (Eurostat's {@code : c})
+	 * @param yearsNotSummed the years whose months or quarters were not summed as some
+	 * are missing, with the ones missing ({@code AUT 2022 emigrants: 3 of 4 quarters,
+	 * missing 2022-Q4})
 	 * @param status the status of its partition, empty when no execution read it yet
 	 * @param failure the partition's failure message, empty if none
 	 */
 	public record FileLine(String datasetId, String fileName, long rowsRead, long rowsRejected, long rowsRejectedWhole,
-			long aggregateRows, long filteredRows, String status, String failure) {
+			long aggregateRows, long filteredRows, long missingNotAvailable, long missingConfidential,
+			List<String> yearsNotSummed, String status, String failure) {
 
 		static FileLine of(IngestCounts.FileCounts counts) {
 			return new FileLine(counts.datasetId(), counts.fileName(), counts.rowsRead(), counts.rowsRejected(),
 					counts.rowsRejectedWhole(), counts.aggregateRows(), counts.filteredRows(),
+					counts.missingNotAvailable(), counts.missingConfidential(), List.copyOf(counts.yearsNotSummed()),
 					(counts.status() == BatchStatus.UNKNOWN) ? "" : counts.status().name(), counts.failure());
+		}
+
+		/**
+		 * @return the value cells without a value, by reason, as a file summary says them
+		 * ({@code 12 missing (:), 3 confidential (: c)}), empty when there are none
+		 */
+		public String valuesNotGiven() {
+			return valuesNotGiven(this.missingNotAvailable, this.missingConfidential);
+		}
+
+		/**
+		 * @param notAvailable value cells without a value, not available
+		 * @param confidential value cells without a value, confidential
+		 * @return both counts as a file summary says them ({@code 12 missing (:), 3
+		 * confidential (: c)}), the reasons with none left out; empty when both are none
+		 */
+		public static String valuesNotGiven(long notAvailable, long confidential) {
+			StringBuilder text = new StringBuilder();
+			if (notAvailable != 0) {
+				text.append(String.format("%,d missing (:)", notAvailable));
+			}
+			if (confidential != 0) {
+				text.append(text.isEmpty() ? "" : ", ").append(String.format("%,d confidential (: c)", confidential));
+			}
+			return text.toString();
 		}
 
 		/**

@@ -83,11 +83,15 @@ enum Note {
 					+ "An SDMX file's observation status (OBS_STATUS, OBS_FLAG) is shown as the letter of the same "
 					+ "meaning (P as p, E as e, B as b, ...), a confidentiality status (CONF_STATUS) as c. A period "
 					+ "figure built from a flagged year is flagged with that year and its letters (2021 ep; 2022 p): "
-					+ "a sum over a provisional year is provisional. The Groups sheet shows no flags: its sums take "
+					+ "a sum over a provisional year is provisional. A year summed from its months or quarters, and a "
+					+ "sum of records, carries every letter of the values summed (a provisional month and an "
+					+ "estimated one make an ep year); a year with a month or quarter missing is not summed and is "
+					+ "listed, with the months or quarters missing, in the Filtered rows sheet. "
+					+ "The Groups sheet shows no flags: its sums take "
 					+ "in the figures of its countries, whose flags the Periods sheet shows. A value cell that holds "
 					+ "no value (Eurostat's : and : c, an SDMX observation without a value or with a status that "
 					+ "says it is missing) gives no figure, never a zero; the Inputs sheet counts such cells per file, "
-					+ "not available or confidential.",
+					+ "not available or confidential, as the run summary does (12 missing (:), 3 confidential (: c)).",
 			false);
 
 	private final String subject;

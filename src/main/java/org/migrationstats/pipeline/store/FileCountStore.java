@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.migrationstats.pipeline.ingest.Period;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Repository;
 public class FileCountStore {
 
 	private static final String COUNTS = "ROWS_READ, ROWS_WRITTEN, ROWS_REJECTED, ROWS_REJECTED_WHOLE, "
-			+ "AGGREGATE_ROWS, OTHER_FILTERED_ROWS, OBSERVATIONS, VALUES_REJECTED";
+			+ "AGGREGATE_ROWS, OTHER_FILTERED_ROWS, OBSERVATIONS, VALUES_REJECTED, MISSING_NOT_AVAILABLE, "
+			+ "MISSING_CONFIDENTIAL";
 
 	private static final String TABLE = "RUN_ID = ? AND DATASET_ID = ? AND FILE_NAME = ? AND SHEET = ?";
 
@@ -30,15 +33,17 @@ public class FileCountStore {
 			+ "ROWS_WRITTEN = ROWS_WRITTEN + ?, ROWS_REJECTED = ROWS_REJECTED + ?, "
 			+ "ROWS_REJECTED_WHOLE = ROWS_REJECTED_WHOLE + ?, AGGREGATE_ROWS = AGGREGATE_ROWS + ?, "
 			+ "OTHER_FILTERED_ROWS = OTHER_FILTERED_ROWS + ?, OBSERVATIONS = OBSERVATIONS + ?, "
-			+ "VALUES_REJECTED = VALUES_REJECTED + ?, NUMBER_FORMAT = COALESCE(?, NUMBER_FORMAT) WHERE " + TABLE
-			+ " AND JOB_EXECUTION_ID = ?";
+			+ "VALUES_REJECTED = VALUES_REJECTED + ?, MISSING_NOT_AVAILABLE = MISSING_NOT_AVAILABLE + ?, "
+			+ "MISSING_CONFIDENTIAL = MISSING_CONFIDENTIAL + ?, NUMBER_FORMAT = COALESCE(?, NUMBER_FORMAT) WHERE "
+			+ TABLE + " AND JOB_EXECUTION_ID = ?";
 
 	private static final String INSERT = "INSERT INTO MIG_FILE_COUNT (" + COUNTS + ", NUMBER_FORMAT, RUN_ID, "
-			+ "DATASET_ID, FILE_NAME, SHEET, JOB_EXECUTION_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "DATASET_ID, FILE_NAME, SHEET, JOB_EXECUTION_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String TOTAL = "SELECT SUM(ROWS_READ), SUM(ROWS_WRITTEN), SUM(ROWS_REJECTED), "
 			+ "SUM(ROWS_REJECTED_WHOLE), SUM(AGGREGATE_ROWS), SUM(OTHER_FILTERED_ROWS), SUM(OBSERVATIONS), "
-			+ "SUM(VALUES_REJECTED) FROM MIG_FILE_COUNT WHERE " + TABLE + " AND JOB_EXECUTION_ID <= ?";
+			+ "SUM(VALUES_REJECTED), SUM(MISSING_NOT_AVAILABLE), SUM(MISSING_CONFIDENTIAL) FROM MIG_FILE_COUNT WHERE "
+			+ TABLE + " AND JOB_EXECUTION_ID <= ?";
 
 	private static final String AS_OF = "SELECT DATASET_ID, FILE_NAME, SHEET, " + COUNTS + ", NUMBER_FORMAT, ENDED "
 			+ "FROM MIG_FILE_COUNT WHERE RUN_ID = ? AND JOB_EXECUTION_ID <= ? ORDER BY JOB_EXECUTION_ID";
@@ -128,7 +133,7 @@ public class FileCountStore {
 		Map<List<String>, TableCounts> tables = new LinkedHashMap<>();
 		this.jdbc.query(AS_OF, (ResultSet rs) -> {
 			TableCounts row = new TableCounts(rs.getString(1), rs.getString(2), rs.getString(3), counts(rs, 4),
-					rs.getString(12), rs.getBoolean(13));
+					rs.getString(14), rs.getBoolean(15));
 			tables.merge(List.of(row.datasetId(), row.fileName(), row.sheet()), row, TableCounts::then);
 		}, runId, executionId);
 		return new ArrayList<>(tables.values());
@@ -156,6 +161,22 @@ public class FileCountStore {
 		return rows;
 	}
 
+	/**
+	 * @param runId the run
+	 * @return per dataset and file, keyed by both joined with a colon: the years whose
+	 * months or quarters were not summed as some are missing, as compute listed them
+	 * ({@code AUT 2022 emigrants: 3 of 4 quarters, missing 2022-Q4}), in their order
+	 */
+	public Map<String, List<String>> yearsNotSummed(long runId) {
+		Map<String, List<String>> years = new LinkedHashMap<>();
+		this.jdbc.query("SELECT DATASET_ID, FILE_NAME, RAW_VALUE FROM MIG_FILTERED_ROW WHERE RUN_ID = ? AND REASON = ? "
+				+ "ORDER BY DATASET_ID, FILE_NAME, RAW_VALUE", (ResultSet rs) -> {
+					years.computeIfAbsent(rs.getString(1) + ":" + rs.getString(2), (k) -> new ArrayList<>())
+						.add(rs.getString(3));
+				}, runId, Period.YEAR_NOT_SUMMED);
+		return years;
+	}
+
 	private static void bind(PreparedStatement ps, RowCounts counts, String numberFormat, InputTable table,
 			long executionId) throws SQLException {
 		ps.setLong(1, counts.rowsRead());
@@ -166,17 +187,20 @@ public class FileCountStore {
 		ps.setLong(6, counts.otherFilteredRows());
 		ps.setLong(7, counts.observations());
 		ps.setLong(8, counts.valuesRejected());
-		ps.setString(9, numberFormat);
-		ps.setLong(10, table.runId());
-		ps.setString(11, table.datasetId());
-		ps.setString(12, table.fileName());
-		ps.setString(13, table.sheet());
-		ps.setLong(14, executionId);
+		ps.setLong(9, counts.missingNotAvailable());
+		ps.setLong(10, counts.missingConfidential());
+		ps.setString(11, numberFormat);
+		ps.setLong(12, table.runId());
+		ps.setString(13, table.datasetId());
+		ps.setString(14, table.fileName());
+		ps.setString(15, table.sheet());
+		ps.setLong(16, executionId);
 	}
 
 	private static RowCounts counts(ResultSet rs, int first) throws SQLException {
 		return new RowCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
-				rs.getLong(first + 4), rs.getLong(first + 5), rs.getLong(first + 6), rs.getLong(first + 7));
+				rs.getLong(first + 4), rs.getLong(first + 5), rs.getLong(first + 6), rs.getLong(first + 7),
+				rs.getLong(first + 8), rs.getLong(first + 9));
 	}
 
 	/**

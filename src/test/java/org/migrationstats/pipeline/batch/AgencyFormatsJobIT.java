@@ -193,7 +193,12 @@ class AgencyFormatsJobIT {
 					"A period figure built from a flagged year is flagged with that year and its letters "
 							+ "(2021 ep; 2022 p)",
 					"The Groups sheet shows no flags", "(OBS_STATUS, OBS_FLAG)", "(CONF_STATUS) as c",
-					"the Inputs sheet counts such cells per file, not available or confidential");
+					"the Inputs sheet counts such cells per file, not available or confidential",
+					"A year summed from its months or quarters, and a sum of records, carries every letter of the "
+							+ "values summed (a provisional month and an estimated one make an ep year); a year with "
+							+ "a month or quarter missing is not summed and is listed, with the months or quarters "
+							+ "missing, in the Filtered rows sheet.",
+					"as the run summary does (12 missing (:), 3 confidential (: c)).");
 		});
 	}
 
@@ -268,6 +273,11 @@ class AgencyFormatsJobIT {
 			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::rowsRead,
 					RunOutcome.FileLine::rowsRejected, RunOutcome.FileLine::aggregateRows)
 			.containsExactly(tuple("estat-immigration", 5L, 0L, 1L), tuple("emigration", 13L, 0L, 0L));
+		assertThat(this.outcome.files())
+			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::missingNotAvailable,
+					RunOutcome.FileLine::missingConfidential, RunOutcome.FileLine::valuesNotGiven)
+			.containsExactly(tuple("estat-immigration", 1L, 1L, "1 missing (:), 1 confidential (: c)"),
+					tuple("emigration", 1L, 0L, "1 missing (:)"));
 	}
 
 	static void assertRowsAndYearsLeftOut(Path report) throws IOException {

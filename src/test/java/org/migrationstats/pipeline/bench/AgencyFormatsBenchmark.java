@@ -2,6 +2,7 @@ package org.migrationstats.pipeline.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.RowMapper;
@@ -32,11 +34,12 @@ import org.migrationstats.pipeline.spec.TableSpec;
  * fifty missing) written as a plain long CSV with the same dimension columns
  * ({@code freq,citizen,age,unit,sex,geo,year,value}, filtered on sex alike), as SDMX-CSV
  * 1.0 (Eurostat's columns, {@code OBS_FLAG}) and as Eurostat's bulk TSV (one row per
- * series, a column per year, flags in the cells); each file read and mapped to
- * observations the way the ingest step does (the file opened by its format, the table
- * found, every row mapped), in alternating passes in one JVM after a warm-up, the median
- * of each format's passes reported with its ratio to the plain CSV's. Database writes,
- * the same per value whatever the format, are not timed.
+ * series, a column per year, flags in the cells), the TSV also gzip-compressed as
+ * Eurostat serves it ({@code .tsv.gz}); each file read and mapped to observations the way
+ * the ingest step does (the file opened by its format, the table found, every row
+ * mapped), in alternating passes in one JVM after a warm-up, the median of each format's
+ * passes reported with its ratio to the plain CSV's. Database writes, the same per value
+ * whatever the format, are not timed.
  * <p>
  * Arguments: the number of series (default 20000) and of years (default 30), the passes
  * (default 7).
@@ -56,7 +59,11 @@ public final class AgencyFormatsBenchmark {
 		Path plain = folder.resolve("plain.csv");
 		Path sdmx = folder.resolve("sdmx.csv");
 		Path tsv = folder.resolve("eurostat.tsv");
+		Path gzip = folder.resolve("eurostat.tsv.gz");
 		write(plain, sdmx, tsv, keys, series, years);
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+			Files.copy(tsv, out);
+		}
 		long values = (long) series * years;
 		DatasetSpec plainSpec = spec(TableSpec.Format.TEXT, Layout.LONG,
 				new ColumnMapping(List.of("geo"), List.of("year"), List.of("value"), Map.of()),
@@ -70,24 +77,30 @@ public final class AgencyFormatsBenchmark {
 			read(plain, plainSpec, countries);
 			read(sdmx, sdmxSpec, countries);
 			read(tsv, tsvSpec, countries);
+			read(gzip, tsvSpec, countries);
 		}
 		List<Double> plainSeconds = new ArrayList<>();
 		List<Double> sdmxSeconds = new ArrayList<>();
 		List<Double> tsvSeconds = new ArrayList<>();
+		List<Double> gzipSeconds = new ArrayList<>();
 		for (int pass = 0; pass < passes; pass++) {
 			plainSeconds.add(read(plain, plainSpec, countries));
 			sdmxSeconds.add(read(sdmx, sdmxSpec, countries));
 			tsvSeconds.add(read(tsv, tsvSpec, countries));
+			gzipSeconds.add(read(gzip, tsvSpec, countries));
 		}
 		double p = median(plainSeconds);
 		double s = median(sdmxSeconds);
 		double t = median(tsvSeconds);
+		double g = median(gzipSeconds);
 		System.out.println(String.format(Locale.ROOT,
 				"%,d values (%,d series x %d years), median of %d alternating passes:%n"
 						+ "  plain long CSV   %.3f s  %,.0f values/s%n"
 						+ "  SDMX-CSV         %.3f s  %,.0f values/s  throughput %.2f of plain%n"
-						+ "  Eurostat TSV     %.3f s  %,.0f values/s  throughput %.2f of plain",
-				values, series, years, passes, p, values / p, s, values / s, p / s, t, values / t, p / t));
+						+ "  Eurostat TSV     %.3f s  %,.0f values/s  throughput %.2f of plain%n"
+						+ "  Eurostat TSV.gz  %.3f s  %,.0f values/s  throughput %.2f of plain, %.2f of the TSV",
+				values, series, years, passes, p, values / p, s, values / s, p / s, t, values / t, p / t, g, values / g,
+				p / g, t / g));
 	}
 
 	private static DatasetSpec spec(TableSpec.Format format, Layout layout, ColumnMapping columns,

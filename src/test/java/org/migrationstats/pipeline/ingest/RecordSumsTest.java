@@ -28,6 +28,21 @@ class RecordSumsTest {
 	}
 
 	@Test
+	void keepsMonthsAndQuartersApartFromTheYearAndCarriesTheFlagsOfEveryRecordSummed() {
+		List<Observation> sums = RecordSums.sum(List.of(new Observation("FIN", 2019, Measure.IMMIGRANTS, 1, 2),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 2, 3, "p", 1, 12),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 3, 4, "e", 1, 12),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 4, 5, "", 2, 12),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 5, 6, "b", 1, 4),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 6, 7, "p", 0, 1),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 7, 8, "", 1, 12)));
+		assertThat(sums).containsExactly(new Observation("FIN", 2019, Measure.IMMIGRANTS, 7, 2, "p", 0, 1),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 12, 3, "ep", 1, 12),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 4, 5, "", 2, 12),
+				new Observation("FIN", 2019, Measure.IMMIGRANTS, 5, 6, "b", 1, 4));
+	}
+
+	@Test
 	void manyKeysAcrossDrainsSumAsAPlainMapWould() {
 		Random random = new Random(7);
 		RecordSums sums = new RecordSums();

@@ -70,6 +70,22 @@ class FileCountStoreTests {
 	}
 
 	@Test
+	void valuesNotGivenAreCountedByReasonWithTheBlocksAndCancelledWithThem() {
+		this.store.add(FLOWS, 10, new RowCounts(5, 5, 0, 0, 0, 0, 40, 0, 8, 2), null);
+		this.store.add(FLOWS, 10, new RowCounts(5, 5, 0, 0, 0, 0, 45, 0, 4, 1), null);
+		assertThat(this.store.total(FLOWS)).extracting(RowCounts::missingNotAvailable, RowCounts::missingConfidential)
+			.containsExactly(12L, 3L);
+
+		this.store.cancel(FLOWS, 12, null);
+		this.store.add(FLOWS, 12, new RowCounts(5, 5, 0, 0, 0, 0, 49, 0, 1, 0), null);
+
+		assertThat(this.store.total(FLOWS)).extracting(RowCounts::missingNotAvailable, RowCounts::missingConfidential)
+			.containsExactly(1L, 0L);
+		assertThat(this.store.asOf(1, 10)).extracting(FileCountStore.TableCounts::counts)
+			.containsExactly(new RowCounts(10, 10, 0, 0, 0, 0, 85, 0, 12, 3));
+	}
+
+	@Test
 	void sheetsOfAFileAreCountedApart() {
 		FileCountStore.InputTable first = new FileCountStore.InputTable(1, "stock", "in/stock.xlsx", "Table 1");
 		FileCountStore.InputTable second = new FileCountStore.InputTable(1, "stock", "in/stock.xlsx", "Table 2");

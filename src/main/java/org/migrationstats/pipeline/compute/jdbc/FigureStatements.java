@@ -1,6 +1,8 @@
 package org.migrationstats.pipeline.compute.jdbc;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The statements {@link FigureComputation} computes a run's figures with: set-based SQL
@@ -15,14 +17,29 @@ final class FigureStatements {
 	static final List<String> COMPUTED_TABLES = List.of("MIG_COUNTRY_YEAR", "MIG_PERIOD", "MIG_PERIOD_GROUP",
 			"MIG_MEMBERSHIP_COUNT", "MIG_MEMBERSHIP_CHECK", "MIG_SOURCE_DIFF", "MIG_DATASET_VALUE");
 
+	/**
+	 * @param column a column of flags ({@code o.FLAGS})
+	 * @return the aggregate that gives the flags of a group of values: each letter that
+	 * any value has, once, in alphabetical order ({@code e} and {@code p} give
+	 * {@code ep}), or {@code NULL} when none has a flag; plain SQL that H2 and PostgreSQL
+	 * both run (neither's string aggregate is the other's). Every figure built from
+	 * several flagged values (a sum of records, a year of months) carries its flags so.
+	 */
+	static String flagsOfGroup(String column) {
+		return "NULLIF(" + IntStream.rangeClosed('a', 'z')
+			.mapToObj((c) -> "MAX(CASE WHEN " + column + " LIKE '%" + (char) c + "%' THEN '" + (char) c
+					+ "' ELSE '' END)")
+			.collect(Collectors.joining(" || ")) + ", '')";
+	}
+
 	static final String DELETE_COMPUTE_REJECTIONS = "DELETE FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?";
 
 	/*
 	 * One value per dataset, country, year and measure: for a dataset of records
-	 * (sum-records), the sum of its rows; for any other, its first row, in file and row
-	 * order (a second row is rejected by DUPLICATES, never summed); with the dataset's
-	 * precedence rank. Computed once: the country-year, conflict and revision queries
-	 * read the small result instead of the observations.
+	 * (sum-records), the sum of its rows, with the flags of all of them; for any other,
+	 * its first row, in file and row order (a second row is rejected by DUPLICATES, never
+	 * summed); with the dataset's precedence rank. Computed once: the country-year,
+	 * conflict and revision queries read the small result instead of the observations.
 	 *
 	 * Each branch starts from the run's datasets of its kind and reaches the observations
 	 * by the index on (RUN_ID, DATASET_ID, ...), so a branch with no dataset of its kind
@@ -44,14 +61,14 @@ final class FigureStatements {
 			        WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
 			    WHERE RN = 1
 			    UNION ALL
-			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL), MAX(o.FLAGS)
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL), %s
 			    FROM MIG_DATASET d
 			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
 			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = TRUE
 			    GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
 			) v
 			LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
-			""";
+			""".formatted(flagsOfGroup("o.FLAGS"));
 
 	/*
 	 * One row per country and year: for each measure, the value of the dataset the

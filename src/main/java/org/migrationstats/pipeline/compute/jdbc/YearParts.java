@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.migrationstats.pipeline.ingest.Period;
 import org.migrationstats.pipeline.spec.Measure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,21 +24,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class YearParts {
 
 	/** Why a year's months or quarters were not summed, in the Filtered rows table. */
-	public static final String INCOMPLETE = "a year with months or quarters missing is not summed";
-
-	/**
-	 * The flags of a group of values: each letter that any value has, in alphabetical
-	 * order; SQL, so that H2 and PostgreSQL both run it (neither's string aggregate is
-	 * the other's).
-	 */
-	private static final String FLAGS_OF_GROUP = "NULLIF(" + IntStream.rangeClosed('a', 'z')
-		.mapToObj((c) -> "MAX(CASE WHEN FLAGS LIKE '%" + (char) c + "%' THEN '" + (char) c + "' ELSE '' END)")
-		.collect(Collectors.joining(" || ")) + ", '')";
+	public static final String INCOMPLETE = Period.YEAR_NOT_SUMMED;
 
 	/*
 	 * Each dataset's year summed from its months (or quarters) where all twelve (four)
-	 * are there, each part taken once (its first row, as for a year's value), unless the
-	 * dataset gives the year itself; months before quarters where it gives both.
+	 * are there, with the flags of all of them, unless the dataset gives the year itself;
+	 * months before quarters where it gives both. Each part is taken once (its first row,
+	 * as for a year's value), except in a dataset of records (sum-records), whose rows of
+	 * a part are sums of records, each block's, all added.
 	 */
 	private static final String SUMS = """
 			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK, FLAGS)
@@ -47,19 +41,21 @@ final class YearParts {
 			    FROM (
 			        SELECT DATASET_ID, COUNTRY, YR, MEASURE, PARTS, SUM(VAL) AS VAL, %s AS FLAGS
 			        FROM (
-			            SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS,
-			                                           o.PART ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
+			            SELECT o.*, d.SUM_RECORDS,
+			                ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS,
+			                                   o.PART ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
 			            FROM MIG_OBSERVATION_PART o
+			            JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
 			            WHERE o.RUN_ID = ?) firsts
-			        WHERE RN = 1
+			        WHERE RN = 1 OR SUM_RECORDS = TRUE
 			        GROUP BY DATASET_ID, COUNTRY, YR, MEASURE, PARTS
-			        HAVING COUNT(*) = PARTS) sums
+			        HAVING COUNT(DISTINCT PART) = PARTS) sums
 			) y
 			LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = y.DATASET_ID AND p.MEASURE = y.MEASURE
 			WHERE y.PICK = 1 AND NOT EXISTS (SELECT 1 FROM MIG_DATASET_VALUE v WHERE v.RUN_ID = ?
 			    AND v.DATASET_ID = y.DATASET_ID AND v.COUNTRY = y.COUNTRY AND v.YR = y.YR AND v.MEASURE = y.MEASURE)
 			"""
-		.formatted(FLAGS_OF_GROUP);
+		.formatted(FigureStatements.flagsOfGroup("FLAGS"));
 
 	private final JdbcTemplate jdbc;
 

@@ -20,8 +20,9 @@ import org.migrationstats.pipeline.spec.TableSpec;
 /**
  * Opens a dataset's file as rows, telling its type by its first bytes, not its name: a
  * zip package is an .xlsx workbook, an OLE2 compound file an .xls workbook (or an
- * encrypted one), anything else delimited text. An HTML page saved under a workbook's
- * name is refused with a message that says so.
+ * encrypted one), anything else delimited text; a file named {@code .gz} is
+ * gzip-compressed delimited text, decompressed as it is read. An HTML page saved under a
+ * workbook's name is refused with a message that says so.
  */
 public final class TableFiles {
 
@@ -102,6 +103,15 @@ public final class TableFiles {
 			throw new SourceFormatException(name + ": cannot be read: " + ex.getMessage(), ex);
 		}
 		TableSpec.Format format = dataset.table().format();
+		if (DelimitedRowSource.gzipped(file) && kind != Kind.EMPTY) {
+			if (format == TableSpec.Format.XLSX || format == TableSpec.Format.XLS) {
+				throw new SourceFormatException(
+						name + ": a gzip-compressed file (.gz) is read as delimited text, " + "but the job file says "
+								+ format.name().toLowerCase(Locale.ROOT) + "; decompress the workbook first");
+			}
+			// its first bytes are gzip's: the text it holds is read as any text file's
+			kind = Kind.TEXT;
+		}
 		switch (kind) {
 			case EMPTY -> throw new SourceFormatException(name + ": the file is empty");
 			case HTML -> throw new SourceFormatException(name + ": an HTML page (a web page saved under the name of "

@@ -56,9 +56,18 @@ final class AgencyFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return read(file, dataset);
+	}
+
+	/**
+	 * @return each data row's outcome of a file already written: a {@link MappedRow}, or
+	 * the {@link RowRejectedException} it was rejected with
+	 */
+	static List<Object> read(Path file, DatasetSpec dataset) {
+		String name = file.getFileName().toString();
 		List<Object> outcomes = new ArrayList<>();
-		try (TableReader table = TableFiles.openTable(file, "agency.txt", dataset, "")) {
-			RowMapper mapper = new RowMapper(dataset, "agency.txt", "", table.header(), COUNTRIES);
+		try (TableReader table = TableFiles.openTable(file, name, dataset, "")) {
+			RowMapper mapper = new RowMapper(dataset, name, "", table.header(), COUNTRIES);
 			SourceRow row;
 			while ((row = table.next()) != null) {
 				try {

@@ -1,8 +1,15 @@
 package org.migrationstats.pipeline.ingest.sdmx;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +89,45 @@ class EurostatTsvTests {
 			assertThat(filtered.reason()).isEqualTo("filters keep sex: T");
 			assertThat(filtered.raw()).isEqualTo("F");
 		});
+	}
+
+	@Test
+	void readsAGzipCompressedDownloadAsTheTextItHolds() throws IOException {
+		Path compressed = this.folder.resolve("migr_imm1ctz.tsv.gz");
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+			out.write(IMMIGRATION.getBytes(StandardCharsets.UTF_8));
+		}
+		DatasetSpec dataset = immigration(Map.of("sex", List.of("T")), false);
+		List<Object> fromGzip = AgencyFiles.read(compressed, dataset);
+		List<Object> fromText = AgencyFiles.read(this.folder, IMMIGRATION, dataset);
+		assertThat(fromGzip).hasSize(7).isEqualTo(fromText);
+		assertThat(((MappedRow.CountryRow) fromGzip.get(0)).observations())
+			.extracting(Observation::year, Observation::value, Observation::flags)
+			.containsExactly(tuple(2019, 150419L, ""), tuple(2020, 137820L, ""), tuple(2021, 139000L, "e"),
+					tuple(2022, 209000L, "p"));
+	}
+
+	@Test
+	void refusesAFileNamedGzThatIsNotCompressed() throws IOException {
+		Path plain = Files.writeString(this.folder.resolve("migr_imm1ctz.tsv.gz"), IMMIGRATION, StandardCharsets.UTF_8);
+		assertThatExceptionOfType(SourceFormatException.class)
+			.isThrownBy(() -> AgencyFiles.read(plain, immigration(Map.of(), false)))
+			.withMessage("migr_imm1ctz.tsv.gz: named .gz but not gzip-compressed (Not in GZIP format)");
+	}
+
+	@Test
+	void namesATruncatedGzipFile() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (OutputStream out = new GZIPOutputStream(bytes)) {
+			out.write(IMMIGRATION.repeat(200).getBytes(StandardCharsets.UTF_8));
+		}
+		byte[] whole = bytes.toByteArray();
+		Path truncated = Files.write(this.folder.resolve("migr_imm1ctz.tsv.gz"),
+				Arrays.copyOf(whole, whole.length / 2));
+		assertThatExceptionOfType(SourceFormatException.class)
+			.isThrownBy(() -> AgencyFiles.read(truncated, immigration(Map.of(), false)))
+			.withMessageStartingWith("migr_imm1ctz.tsv.gz")
+			.withMessageContaining("Unexpected end of ZLIB input stream");
 	}
 
 	@Test
