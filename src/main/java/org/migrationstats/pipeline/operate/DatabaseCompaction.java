@@ -3,6 +3,10 @@ package org.migrationstats.pipeline.operate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,11 +101,23 @@ public class DatabaseCompaction {
 			return false;
 		}
 		long start = System.nanoTime();
-		this.jdbc.execute("SHUTDOWN COMPACT");
-		// every pooled connection was closed with the database: the pool opens new ones,
-		// which open the compacted file
 		if (this.dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+			// on a connection of its own, not the pool's: a pooled connection would be
+			// reset by the pool after the database closed under it, which H2 records as
+			// an error in a .trace.db file
+			try (Connection own = DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
+					hikari.getPassword()); Statement statement = own.createStatement()) {
+				statement.execute("SHUTDOWN COMPACT");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex.getMessage(), ex);
+			}
+			// every pooled connection was closed with the database: the pool opens new
+			// ones, which open the compacted file
 			hikari.getHikariPoolMXBean().softEvictConnections();
+		}
+		else {
+			this.jdbc.execute("SHUTDOWN COMPACT");
 		}
 		long after = size(this.file.get());
 		log.info("Compacted the database {} from {} MB to {} MB ({} % of it was live) in {} ms", this.file.get(),
