@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -77,12 +79,20 @@ public class JobRunner {
 
 	private final RunRetention retention;
 
+	private final DatabaseCompaction compaction;
+
+	/**
+	 * Runs of this process hold it shared; compacting the embedded database, which closes
+	 * every connection, holds it alone, and only when no run is going.
+	 */
+	private final ReadWriteLock database = new ReentrantReadWriteLock();
+
 	private volatile boolean shuttingDown;
 
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
 			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners,
 			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup, Notifications notifications,
-			RunRetention retention) {
+			RunRetention retention, DatabaseCompaction compaction) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -95,6 +105,7 @@ public class JobRunner {
 		this.backup = backup;
 		this.notifications = notifications;
 		this.retention = retention;
+		this.compaction = compaction;
 	}
 
 	/**
@@ -218,29 +229,60 @@ public class JobRunner {
 			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
 					"the process is shutting down; " + spec.name() + " for " + runDate + " was not started");
 		}
-		Optional<JobLock.Held> held = this.lock.tryAcquire(spec.name());
-		if (held.isEmpty()) {
-			List<String> running = this.jobRepository.findRunningJobExecutions(spec.name())
-				.stream()
-				.sorted(Comparator.comparing(JobExecution::getId))
-				.map((e) -> "execution " + e.getId() + " for "
-						+ e.getJobParameters().getLocalDate(RunParameters.RUN_DATE) + ", " + e.getStatus())
-				.toList();
-			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
-					"another execution of " + spec.name() + " is running"
-							+ (running.isEmpty() ? "" : " (" + String.join("; ", running) + ")")
-							+ "; nothing was done for " + runDate + ". Try again when it has ended.");
-		}
-		try (JobLock.Held ignored = held.get()) {
-			RunOutcome outcome = action.get();
-			if (outcome.executionId() != null && (outcome.result() == RunOutcome.Result.SUCCESS
-					|| outcome.result() == RunOutcome.Result.COMPLETED_WITH_REJECTS
-					|| outcome.result() == RunOutcome.Result.FAILED)) {
-				this.retention.afterRun(spec.name());
-				this.backup.afterRun();
+		RunOutcome outcome;
+		boolean ran = false;
+		// held from before the job's lock is taken (on a connection of its own) until it
+		// is released, so that a compaction never closes the database under a run
+		this.database.readLock().lock();
+		try {
+			Optional<JobLock.Held> held = this.lock.tryAcquire(spec.name());
+			if (held.isEmpty()) {
+				List<String> running = this.jobRepository.findRunningJobExecutions(spec.name())
+					.stream()
+					.sorted(Comparator.comparing(JobExecution::getId))
+					.map((e) -> "execution " + e.getId() + " for "
+							+ e.getJobParameters().getLocalDate(RunParameters.RUN_DATE) + ", " + e.getStatus())
+					.toList();
+				return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
+						"another execution of " + spec.name() + " is running"
+								+ (running.isEmpty() ? "" : " (" + String.join("; ", running) + ")")
+								+ "; nothing was done for " + runDate + ". Try again when it has ended.");
 			}
-			this.notifications.afterRun(outcome);
-			return outcome;
+			try (JobLock.Held ignored = held.get()) {
+				outcome = action.get();
+				ran = outcome.executionId() != null && (outcome.result() == RunOutcome.Result.SUCCESS
+						|| outcome.result() == RunOutcome.Result.COMPLETED_WITH_REJECTS
+						|| outcome.result() == RunOutcome.Result.FAILED);
+				if (ran) {
+					this.retention.afterRun(spec.name());
+					this.backup.afterRun();
+				}
+			}
+		}
+		finally {
+			this.database.readLock().unlock();
+		}
+		if (ran) {
+			compactUnlessBusy();
+		}
+		this.notifications.afterRun(outcome);
+		return outcome;
+	}
+
+	/**
+	 * Compacts the embedded database if it is worth it, once the job's lock is released
+	 * (its connection would be closed under it), and only if no other run is going in
+	 * this process; otherwise the last run to end does it.
+	 */
+	private void compactUnlessBusy() {
+		if (!this.database.writeLock().tryLock()) {
+			return;
+		}
+		try {
+			this.compaction.afterRun();
+		}
+		finally {
+			this.database.writeLock().unlock();
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.migrationstats.pipeline.operate;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,7 +32,16 @@ public class RunRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(RunRetention.class);
 
-	private static final int MAX_INSTANCES = 1_000_000;
+	/**
+	 * The job's instances whose last execution completed or was abandoned before a time:
+	 * the only ones a prune may empty, found without reading every instance of the job.
+	 */
+	private static final String FINISHED_BEFORE = """
+			SELECT I.JOB_INSTANCE_ID AS RUN_ID FROM BATCH_JOB_INSTANCE I
+			JOIN BATCH_JOB_EXECUTION E ON E.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID
+			WHERE I.JOB_NAME = ? AND E.STATUS IN ('COMPLETED', 'ABANDONED') AND E.END_TIME < ?
+			AND E.JOB_EXECUTION_ID = (SELECT MAX(L.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION L
+				WHERE L.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID)""";
 
 	private final JobRepository jobRepository;
 
@@ -78,13 +88,14 @@ public class RunRetention {
 		List<String> names = (jobName != null) ? List.of(jobName) : this.jobRepository.getJobNames();
 		List<Pruned> pruned = new ArrayList<>();
 		for (String name : names) {
-			for (JobInstance instance : this.jobRepository.getJobInstances(name, 0, MAX_INSTANCES)) {
-				JobExecution last = this.jobRepository.getLastJobExecution(instance);
+			for (long runId : this.data.holdingRows(FINISHED_BEFORE, name, Timestamp.valueOf(endedBefore))) {
+				JobInstance instance = this.jobRepository.getJobInstance(runId);
+				JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
+				// checked again through the repository: the query above only narrows
 				if (last == null || !finished(last.getStatus()) || last.getEndTime() == null
 						|| !last.getEndTime().isBefore(endedBefore)) {
 					continue;
 				}
-				long runId = instance.getInstanceId();
 				long rows = dryRun ? this.data.rows(runId) : this.data.delete(runId);
 				if (rows == 0) {
 					continue;

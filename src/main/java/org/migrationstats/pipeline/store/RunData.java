@@ -87,6 +87,30 @@ public class RunData {
 	}
 
 	/**
+	 * Of the runs a query selects, those that still hold rows in the prunable tables: one
+	 * statement, each table looked up by its {@code RUN_ID} index, so that runs pruned
+	 * before are not visited again.
+	 * @param runs a query selecting run ids in a column named {@code RUN_ID}
+	 * @param args the query's arguments
+	 * @return the run ids with rows, in ascending order
+	 */
+	public List<Long> holdingRows(String runs, Object... args) {
+		List<String> tables = prunableTables();
+		if (tables.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("SELECT C.RUN_ID FROM (").append(runs).append(") C WHERE ");
+		for (int i = 0; i < tables.size(); i++) {
+			sql.append((i > 0) ? " OR " : "")
+				.append("EXISTS (SELECT 1 FROM ")
+				.append(tables.get(i))
+				.append(" T WHERE T.RUN_ID = C.RUN_ID)");
+		}
+		sql.append(" ORDER BY C.RUN_ID");
+		return this.jdbc.queryForList(sql.toString(), Long.class, args);
+	}
+
+	/**
 	 * Deletes a run's rows from the prunable tables, in one transaction.
 	 * @param runId the run
 	 * @return the rows deleted

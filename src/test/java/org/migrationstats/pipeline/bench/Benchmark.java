@@ -28,9 +28,9 @@ import org.migrationstats.pipeline.reference.CountryReference;
  * each in a fresh JVM with {@code -Xmx256m} from the packaged jar, and prints, per run,
  * rows/s of the ingest step and of the whole job, wall time, peak heap (from the GC log)
  * and peak RSS, beside the bare Commons CSV parse of the same file (for a workbook, POI's
- * stock SAX event model reading it), and a pandas script doing the same work where
- * Debian's python3-pandas and python3-openpyxl are installed. Results are appended to
- * {@code output/benchmark/results.csv}.
+ * stock SAX event model reading it). Results are appended to
+ * {@code output/benchmark/results.csv}. {@link PeerBenchmark} compares the whole job with
+ * pandas and DuckDB doing the same work.
  *
  * <p>
  * Arguments: row counts (default 10000 100000 1000000). {@code -Dbench.launch} chooses
@@ -75,7 +75,6 @@ public final class Benchmark {
 			.filter((c) -> c.m49() > 0 && c.key().matches("[A-Z]{3}") && !c.region().isEmpty())
 			.map(Country::key)
 			.toList();
-		boolean pandas = run(List.of("/usr/bin/python3", "-c", "import pandas, openpyxl"), ROOT, null).exitCode == 0;
 		Path results = ROOT.resolve("results.csv");
 		if (!Files.exists(results)) {
 			Files.writeString(results,
@@ -117,14 +116,10 @@ public final class Benchmark {
 					cold = coldParse(csv, records);
 				}
 				Result job = runJob(layout, data, rows, launcher);
+				// the pandas columns stay empty: PeerBenchmark compares the job with
+				// pandas and
+				// DuckDB doing the same work
 				Double pandasSeconds = null;
-				if (pandas && layout.equals("long")) {
-					Process p = run(
-							List.of("/usr/bin/python3", "src/test/resources/bench/pandas_job.py", data.toString(),
-									"input/membership/iom.csv", ROOT.resolve("pandas-" + rows + ".xlsx").toString()),
-							ROOT, null).process;
-					pandasSeconds = p.exitValue() == 0 ? lastWall : null;
-				}
 				double mb = Files.size(data) / 1e6;
 				String line = String.format(Locale.ROOT,
 						"%s,%s,%d,%.1f,%.0f,%.0f,%.2f,%.2f,%.0f,%.2f,%.2f,%d,%d,%s,%s,%s,%s,%s", Instant.now(), layout,
