@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.migrationstats.pipeline.console.ConsoleApplication;
 import org.migrationstats.pipeline.operate.ExecutionControl;
 import org.migrationstats.pipeline.operate.JobRunner;
 import org.migrationstats.pipeline.operate.RunOutcome;
@@ -42,13 +43,24 @@ class ScheduleCommand implements Callable<Integer> {
 			description = "how often the job files are re-read, ISO-8601 (default: ${DEFAULT-VALUE})")
 	private Duration reload;
 
+	@Option(names = "--serve",
+			description = "serve the web console too, from this process (as 'serve' does; with the embedded H2 "
+					+ "database this is how the console sees the scheduler's runs)")
+	private boolean serve;
+
 	@Spec
 	private CommandSpec spec;
 
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = PipelineCommand.startContext()) {
+		ConfigurableApplicationContext started = this.serve
+				? ServeCommand.start(new ConsoleApplication.Settings(this.folder), this.spec.commandLine().getErr())
+				: PipelineCommand.startContext();
+		if (started == null) {
+			return PipelineCommand.USAGE;
+		}
+		try (ConfigurableApplicationContext context = started) {
 			JobRunner runner = context.getBean(JobRunner.class);
 			ExecutionControl.Recovery recovery = context.getBean(ExecutionControl.class).recover();
 			if (!recovery.recovered().isEmpty()) {
@@ -62,7 +74,9 @@ class ScheduleCommand implements Callable<Integer> {
 			Runnable stop = scheduler::stop;
 			Termination.onTerminate(stop);
 			try {
-				out.println("scheduling the jobs of " + this.folder.toAbsolutePath() + "; Ctrl-C stops");
+				out.println("scheduling the jobs of " + this.folder.toAbsolutePath()
+						+ (this.serve ? "; the console is at " + ConsoleApplication.address(context) : "")
+						+ "; Ctrl-C stops");
 				out.flush();
 				scheduler.runUntilStopped(this.reload);
 			}
