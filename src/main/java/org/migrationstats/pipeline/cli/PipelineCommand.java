@@ -51,6 +51,8 @@ public class PipelineCommand implements Runnable {
 	/** Exit code when the embedded database file is damaged. */
 	public static final int DAMAGED = 7;
 
+	private static final String IGNORE_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
@@ -131,6 +133,13 @@ public class PipelineCommand implements Runnable {
 	static ConfigurableApplicationContext startContext(ConsoleApplication.Settings console) {
 		ConfigurableApplicationContext context;
 		H2FileSettings h2 = new H2FileSettings();
+		if (console == null) {
+			// Boot's background pre-initializers would load the web server's and
+			// Jackson's
+			// classes (several hundred, on a second thread) for a command that uses
+			// neither
+			System.setProperty(IGNORE_PREINITIALIZER, System.getProperty(IGNORE_PREINITIALIZER, "true"));
+		}
 		try {
 			SpringApplicationBuilder builder = (console != null) ? ConsoleApplication.builder(console)
 					: new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE);
