@@ -152,6 +152,8 @@ class ConsoleController {
 		model.addAttribute("pages", Math.max(1, (total[0] + REJECTS_PER_PAGE - 1) / REJECTS_PER_PAGE));
 		model.addAttribute("downloads", downloads(details));
 		model.addAttribute("refresh", running(details.execution()));
+		// the failed steps say what failed; the job's own exit message only repeats it
+		model.addAttribute("stepFailed", details.execution().steps().stream().anyMatch((s) -> !s.failure().isEmpty()));
 		model.addAttribute("restartable", List.of("FAILED", "STOPPED").contains(details.execution().status()));
 		model.addAttribute("abandonable",
 				List.of("FAILED", "STOPPED", "UNKNOWN").contains(details.execution().status()));
