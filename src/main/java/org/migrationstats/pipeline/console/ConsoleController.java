@@ -52,6 +52,11 @@ class ConsoleController {
 
 	private static final int RUNS_LISTED = 200;
 
+	/**
+	 * What Spring Batch says of a partitioned step whose partitions failed: they say why.
+	 */
+	private static final String PARTITIONS_FAILED = "Partition handler returned an unsuccessful step";
+
 	private final ExecutionHistory history;
 
 	private final InputQueries inputs;
