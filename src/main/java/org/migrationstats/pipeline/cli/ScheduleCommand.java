@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.migrationstats.pipeline.console.ConsoleApplication;
 import org.migrationstats.pipeline.operate.ExecutionControl;
 import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.LateNights;
 import org.migrationstats.pipeline.operate.RunOutcome;
 import org.migrationstats.pipeline.schedule.Scheduler;
 import org.slf4j.Logger;
@@ -71,6 +72,10 @@ class ScheduleCommand implements Callable<Integer> {
 				log.info("{} for {}: {} (exit code {})", job.name(), date, outcome.message(),
 						outcome.result().exitCode());
 			});
+			LateNights late = context.getBean(LateNights.class);
+			late.lateAfter()
+				.ifPresent((after) -> scheduler.watchLate(after, (firing) -> late.check(firing.job(),
+						firing.jobFile().toString(), firing.runDate(), firing.time())));
 			Runnable stop = scheduler::stop;
 			Termination.onTerminate(stop);
 			try {
