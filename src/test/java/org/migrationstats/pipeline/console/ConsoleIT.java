@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -178,6 +179,44 @@ class ConsoleIT {
 			.contains("name=\"rerun\" value=\"true\"");
 		assertThat(status(get("/actions/run?job=kaz-net-migration&date=2026-10-01").with(viewer()))).isEqualTo(403);
 		assertThat(status(get("/actions/run?job=no-such-job&date=2026-10-01").with(operator()))).isEqualTo(404);
+	}
+
+	@Test
+	void anOperatorAbandonsRunsAJobForADateAndRecoversThroughTheSameServicesAsTheCommandLine() throws Exception {
+		WORLD.breakInput();
+		RunOutcome failed = this.runner.run(WORLD.jobFile(), LocalDate.parse("2026-11-03"), false);
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+		long id = failed.executionId();
+		WORLD.mend();
+
+		assertThat(page("/actions/abandon/" + id, operator())).contains("Abandon execution " + id);
+		MockHttpServletResponse abandoned = this.mvc
+			.perform(post("/actions/abandon/" + id).with(operator()).with(csrf()))
+			.andReturn()
+			.getResponse();
+		assertThat(abandoned.getRedirectedUrl()).isEqualTo("/runs/" + id);
+		assertThat(abandoned.getContentAsString()).isEmpty();
+		assertThat(page("/runs?job=kaz-net-migration&date=2026-11-03", viewer())).contains("ABANDONED")
+			.doesNotContain("2026-11-02");
+		MvcResult stop = this.mvc.perform(post("/actions/stop/" + id).with(operator()).with(csrf())).andReturn();
+		assertThat(stop.getFlashMap().get("message")).isEqualTo("execution " + id + " is not running (ABANDONED)");
+
+		// an abandoned date runs again only as a rerun
+		MockHttpServletResponse rerun = this.mvc
+			.perform(post("/actions/run").param("job", "kaz-net-migration")
+				.param("date", "2026-11-03")
+				.param("rerun", "true")
+				.with(operator())
+				.with(csrf()))
+			.andReturn()
+			.getResponse();
+		assertThat(rerun.getRedirectedUrl()).isEqualTo("/runs?job=kaz-net-migration");
+		assertThat(awaitEnd(LocalDate.parse("2026-11-03"), id).status()).isEqualTo("COMPLETED");
+
+		MvcResult recovered = this.mvc.perform(post("/actions/recover").with(operator()).with(csrf())).andReturn();
+		assertThat(recovered.getFlashMap().get("message"))
+			.isEqualTo("No execution was left running by a dead process.");
+		assertThat(status(post("/actions/recover").with(viewer()).with(csrf()))).isEqualTo(403);
 	}
 
 	@Test
