@@ -158,7 +158,13 @@ class ConsoleController {
 		model.addAttribute("downloads", downloads(details));
 		model.addAttribute("refresh", running(details.execution()));
 		// the failed steps say what failed; the job's own exit message only repeats it
-		model.addAttribute("stepFailed", details.execution().steps().stream().anyMatch((s) -> !s.failure().isEmpty()));
+		List<RunOutcome.StepLine> failures = details.execution()
+			.steps()
+			.stream()
+			.filter((s) -> !s.failure().isEmpty() && !s.failure().contains(PARTITIONS_FAILED))
+			.toList();
+		model.addAttribute("failures", failures);
+		model.addAttribute("stepFailed", !failures.isEmpty());
 		model.addAttribute("restartable", List.of("FAILED", "STOPPED").contains(details.execution().status()));
 		model.addAttribute("abandonable",
 				List.of("FAILED", "STOPPED", "UNKNOWN").contains(details.execution().status()));

@@ -105,6 +105,8 @@ class ConsoleBrowserIT {
 
 	@Test
 	void anOperatorSeesAFailedNightRestartsItAndAViewerCannot() throws Exception {
+		RunOutcome nightBefore = this.runner.run(WORLD.jobFile(), NIGHT.minusDays(1), false);
+		assertThat(nightBefore.result()).isEqualTo(RunOutcome.Result.SUCCESS);
 		WORLD.breakInput();
 		RunOutcome failed = this.runner.run(WORLD.jobFile(), NIGHT, false);
 		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
@@ -122,6 +124,8 @@ class ConsoleBrowserIT {
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("FAILED");
 		String failedFile = this.browser.findElement(By.cssSelector("#files tr.status-FAILED")).getText();
 		assertThat(failedFile).contains(WORLD.input.toString(), "byte FF is not valid UTF-8");
+		assertThat(this.browser.findElement(By.cssSelector(".failure h3")).getText())
+			.isEqualTo("ingestFile:kaz-net-migration#1 failed");
 		screenshot("console-run.png");
 
 		// a POST without the CSRF token is refused, even to an operator
@@ -135,7 +139,8 @@ class ConsoleBrowserIT {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/runs?job=kaz-net-migration");
 		this.wait.until((b) -> {
 			b.navigate().refresh();
-			return b.findElement(By.cssSelector("#runs tbody tr")).getText().contains("COMPLETED");
+			String newest = b.findElement(By.cssSelector("#runs tbody tr")).getText();
+			return newest.contains(NIGHT.toString()) && newest.contains("COMPLETED");
 		});
 		this.browser.findElement(By.cssSelector("#runs tbody tr a")).click();
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("COMPLETED");

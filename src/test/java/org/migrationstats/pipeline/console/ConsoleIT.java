@@ -106,7 +106,9 @@ class ConsoleIT {
 		String list = page("/runs?status=FAILED", operator());
 		assertThat(list).contains("/runs/" + id).contains("2026-11-01").contains("FAILED");
 		String run = page("/runs/" + id, operator());
-		assertThat(run).contains("ingestDatasets")
+		assertThat(run).contains("<h3>ingestFile:kaz-net-migration#1 failed</h3>")
+			.doesNotContain("Partition handler returned an unsuccessful step")
+			.contains("ingestDatasets")
 			.contains(WORLD.input.toString())
 			.contains("byte FF is not valid UTF-8")
 			.contains("href=\"/actions/restart/" + id + "\"");
