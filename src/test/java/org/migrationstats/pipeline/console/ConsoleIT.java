@@ -1,6 +1,8 @@
 package org.migrationstats.pipeline.console;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -219,6 +221,38 @@ class ConsoleIT {
 		assertThat(recovered.getFlashMap().get("message"))
 			.isEqualTo("No execution was left running by a dead process.");
 		assertThat(status(post("/actions/recover").with(viewer()).with(csrf()))).isEqualTo(403);
+	}
+
+	@Test
+	void theRejectsOfARunArePagedTwentyAtATime() throws Exception {
+		StringBuilder rows = new StringBuilder("Country,Year,Value\n");
+		for (String country : List.of("KAZ", "FRA", "DEU", "USA", "CAN", "JPN")) {
+			for (int year = 1950; year <= 2020; year++) {
+				rows.append(country).append(',').append(year).append(",-1000\n");
+			}
+		}
+		for (int year = 1990; year <= 2010; year++) {
+			rows.append("Atlantis,").append(year).append(",5\n");
+		}
+		// 21 rows of 447 rejected: within the default max-reject-ratio of 5 %
+		Path file = Files.writeString(WORLD.work.resolve("rejects.csv"), rows);
+		Path job = Files.writeString(WORLD.work.resolve("rejects.yml"),
+				Files.readString(WORLD.jobFile())
+					.replace("name: kaz-net-migration", "name: with-rejects")
+					.replace(WORLD.input.toString(), file.toString()));
+		RunOutcome done = this.runner.run(job, LocalDate.parse("2026-11-04"), false);
+		assertThat(done.result()).as(done.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		long id = done.executionId();
+
+		String first = page("/runs/" + id, viewer());
+		assertThat(first).contains("Rejections 1 to 20 of 21")
+			.contains("page 1 of 2")
+			.contains("href=\"/runs/" + id + "?page=2\"")
+			.contains("<td>Atlantis</td>");
+		assertThat(first.split("<td>Atlantis</td>", -1)).hasSize(21);
+		String second = page("/runs/" + id + "?page=2", viewer());
+		assertThat(second).contains("Rejections 21 to 21 of 21").contains("page 2 of 2");
+		assertThat(second.split("<td>Atlantis</td>", -1)).hasSize(2);
 	}
 
 	@Test
