@@ -121,6 +121,7 @@ class ConsoleBrowserIT {
 		screenshot("console-runs.png");
 
 		this.browser.findElement(By.linkText(Long.toString(id))).click();
+		this.wait.until((b) -> !b.findElements(By.id("status")).isEmpty());
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("FAILED");
 		String failedFile = this.browser.findElement(By.cssSelector("#files tr.status-FAILED")).getText();
 		assertThat(failedFile).contains(WORLD.input.toString(), "byte FF is not valid UTF-8");
@@ -133,16 +134,19 @@ class ConsoleBrowserIT {
 
 		WORLD.mend();
 		this.browser.findElement(By.id("restart")).click();
+		this.wait.until((b) -> !b.findElements(By.id("question")).isEmpty());
 		assertThat(this.browser.findElement(By.id("question")).getText())
 			.startsWith("Restart execution " + id + " of kaz-net-migration for " + NIGHT);
 		this.browser.findElement(By.id("confirm")).click();
-		assertThat(this.browser.getCurrentUrl()).endsWith("/runs?job=kaz-net-migration");
+		// the console answers once the restart has started (or at once if it was refused)
+		this.wait.until((b) -> b.getCurrentUrl().endsWith("/runs?job=kaz-net-migration"));
 		this.wait.until((b) -> {
 			b.navigate().refresh();
 			String newest = b.findElement(By.cssSelector("#runs tbody tr")).getText();
 			return newest.contains(NIGHT.toString()) && newest.contains("COMPLETED");
 		});
 		this.browser.findElement(By.cssSelector("#runs tbody tr a")).click();
+		this.wait.until((b) -> !b.findElements(By.id("status")).isEmpty());
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("COMPLETED");
 		long restarted = Long.parseLong(this.browser.getCurrentUrl().replaceAll(".*/runs/", ""));
 		assertThat(restarted).isGreaterThan(id);
@@ -162,6 +166,7 @@ class ConsoleBrowserIT {
 
 		// a viewer reads the page but may not restart, even with a valid token
 		this.browser.findElement(By.cssSelector("form.logout button")).click();
+		this.wait.until((b) -> b.getCurrentUrl().contains("/login"));
 		logIn(ConsoleFixture.VIEWER);
 		open("/runs/" + id);
 		assertThat(this.browser.findElements(By.id("restart"))).isEmpty();
