@@ -101,6 +101,18 @@ class ArchitectureTests {
 		assertNoViolations(rule);
 	}
 
+	@Test
+	void theConsoleActsThroughTheOperatingPackage() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("..pipeline.console..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..pipeline.batch..", "..pipeline.store..", "..pipeline.compute..", "..pipeline.cli..",
+					"org.springframework.batch..", "org.springframework.jdbc..")
+			.because("the console's pages and actions are the command line's, through the same services");
+		assertNoViolations(rule);
+	}
+
 	private static void assertNoViolations(ArchRule rule) {
 		EvaluationResult result = rule.evaluate(CLASSES);
 		assertThat(result.getFailureReport().getDetails()).as(rule.getDescription()).isEmpty();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.migrationstats.pipeline.PipelineApplication;
+import org.migrationstats.pipeline.console.ConsoleApplication;
 import org.migrationstats.pipeline.operate.FailureLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "migration-pipeline 0.1",
 		description = "Runs the migration-statistics jobs declared under jobs/.",
-		subcommands = { RunCommand.class, ScheduleCommand.class, StatusCommand.class, ShowCommand.class,
-				RestartCommand.class, StopCommand.class, AbandonCommand.class, RecoverCommand.class, PruneCommand.class,
-				ValidateCommand.class, JobsCommand.class, BackupCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { RunCommand.class, ScheduleCommand.class, ServeCommand.class, UserCommand.class,
+				StatusCommand.class, ShowCommand.class, RestartCommand.class, StopCommand.class, AbandonCommand.class,
+				RecoverCommand.class, PruneCommand.class, ValidateCommand.class, JobsCommand.class, BackupCommand.class,
+				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success",
 				"1:a step failed or the run was stopped (restartable: run the same command again)",
@@ -48,6 +50,8 @@ public class PipelineCommand implements Runnable {
 
 	/** Exit code when the embedded database file is damaged. */
 	public static final int DAMAGED = 7;
+
+	private static final String IGNORE_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
@@ -116,14 +120,33 @@ public class PipelineCommand implements Runnable {
 	 * @throws DatabaseInUseException if another process has the embedded database open
 	 */
 	static ConfigurableApplicationContext startContext() {
+		return startContext(null);
+	}
+
+	/**
+	 * Starts the application context, with the web console when asked: then the web
+	 * server listens too (on {@code server.address}, 127.0.0.1 by default).
+	 * @param console the console's settings, or {@code null} for no web server
+	 * @return the started context
+	 * @throws DatabaseInUseException if another process has the embedded database open
+	 */
+	static ConfigurableApplicationContext startContext(ConsoleApplication.Settings console) {
 		ConfigurableApplicationContext context;
 		H2FileSettings h2 = new H2FileSettings();
+		if (console == null) {
+			// Boot's background pre-initializers would load the web server's and
+			// Jackson's
+			// classes (several hundred, on a second thread) for a command that uses
+			// neither
+			System.setProperty(IGNORE_PREINITIALIZER, System.getProperty(IGNORE_PREINITIALIZER, "true"));
+		}
 		try {
-			context = new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
-				.logStartupInfo(false)
+			SpringApplicationBuilder builder = (console != null) ? ConsoleApplication.builder(console)
+					: new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE);
+			context = builder.logStartupInfo(false)
 				.registerShutdownHook(false)
 				.listeners(h2)
-				.run();
+				.run((console != null) ? ConsoleApplication.arguments(console) : new String[0]);
 		}
 		catch (RuntimeException ex) {
 			SQLException inUse = databaseInUse(ex);

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.migrationstats.pipeline.console.ConsoleApplication;
 import org.migrationstats.pipeline.operate.ExecutionControl;
 import org.migrationstats.pipeline.operate.JobRunner;
+import org.migrationstats.pipeline.operate.LateNights;
 import org.migrationstats.pipeline.operate.RunOutcome;
 import org.migrationstats.pipeline.schedule.Scheduler;
 import org.slf4j.Logger;
@@ -42,13 +44,24 @@ class ScheduleCommand implements Callable<Integer> {
 			description = "how often the job files are re-read, ISO-8601 (default: ${DEFAULT-VALUE})")
 	private Duration reload;
 
+	@Option(names = "--serve",
+			description = "serve the web console too, from this process (as 'serve' does; with the embedded H2 "
+					+ "database this is how the console sees the scheduler's runs)")
+	private boolean serve;
+
 	@Spec
 	private CommandSpec spec;
 
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = PipelineCommand.startContext()) {
+		ConfigurableApplicationContext started = this.serve
+				? ServeCommand.start(new ConsoleApplication.Settings(this.folder), this.spec.commandLine().getErr())
+				: PipelineCommand.startContext();
+		if (started == null) {
+			return PipelineCommand.USAGE;
+		}
+		try (ConfigurableApplicationContext context = started) {
 			JobRunner runner = context.getBean(JobRunner.class);
 			ExecutionControl.Recovery recovery = context.getBean(ExecutionControl.class).recover();
 			if (!recovery.recovered().isEmpty()) {
@@ -59,10 +72,16 @@ class ScheduleCommand implements Callable<Integer> {
 				log.info("{} for {}: {} (exit code {})", job.name(), date, outcome.message(),
 						outcome.result().exitCode());
 			});
+			LateNights late = context.getBean(LateNights.class);
+			late.lateAfter()
+				.ifPresent((after) -> scheduler.watchLate(after, (firing) -> late.check(firing.job(),
+						firing.jobFile().toString(), firing.runDate(), firing.time())));
 			Runnable stop = scheduler::stop;
 			Termination.onTerminate(stop);
 			try {
-				out.println("scheduling the jobs of " + this.folder.toAbsolutePath() + "; Ctrl-C stops");
+				out.println("scheduling the jobs of " + this.folder.toAbsolutePath()
+						+ (this.serve ? "; the console is at " + ConsoleApplication.address(context) : "")
+						+ "; Ctrl-C stops");
 				out.flush();
 				scheduler.runUntilStopped(this.reload);
 			}

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
  * in {@code spring.mail.*}) to {@code pipeline.notify.mail.to} and/or posted as JSON to
  * {@code pipeline.notify.webhook.url} (for chat tools). The message says the job, the run
  * date, the failed step and file, the first failure line and the command that restarts
- * it. A notification that cannot be sent is logged; the run's outcome stands.
+ * it. A scheduled night that has not started within {@code pipeline.notify.late-after} of
+ * its firing is told the same way ({@link LateNights}). A notification that cannot be
+ * sent is logged; the run's outcome stands.
  */
 @Component
 public class Notifications {
@@ -85,7 +89,22 @@ public class Notifications {
 		if (outcome.executionId() == null || !this.on.contains(outcome.result())) {
 			return;
 		}
-		Message message = Message.of(outcome);
+		send(Message.of(outcome));
+	}
+
+	/**
+	 * Says that a scheduled night has not started within the set time after its firing.
+	 * @param job the job's name
+	 * @param jobFile its file
+	 * @param runDate the run date of the firing
+	 * @param scheduled when it was due
+	 * @param lateAfter how long after that it should have started
+	 */
+	void notStarted(String job, String jobFile, LocalDate runDate, ZonedDateTime scheduled, Duration lateAfter) {
+		send(Message.notStarted(job, jobFile, runDate, scheduled, lateAfter));
+	}
+
+	private void send(Message message) {
 		if (!this.mailTo.isEmpty()) {
 			sendMail(message);
 		}
@@ -146,6 +165,34 @@ public class Notifications {
 	 * @param fields the webhook's JSON object
 	 */
 	record Message(String subject, String text, Map<String, Object> fields) {
+
+		static Message notStarted(String job, String jobFile, LocalDate runDate, ZonedDateTime scheduled,
+				Duration lateAfter) {
+			String subject = "Migration statistics: " + job + " for " + runDate + " has not started (due " + scheduled
+					+ ", " + lateAfter + " ago)";
+			String line = job + " for " + runDate + " was due at " + scheduled + " and has not started within "
+					+ lateAfter + ": the scheduler may be stopped, busy with an earlier run of the job, or the job "
+					+ "may be running in another process";
+			String next = "check 'pipeline status " + job + "' and that the scheduler runs; to run it now: "
+					+ "pipeline run " + jobFile + " --date " + runDate;
+			StringBuilder text = new StringBuilder();
+			text.append("Job:        ").append(job).append('\n');
+			text.append("Run date:   ").append(runDate).append('\n');
+			text.append("Due:        ").append(scheduled).append('\n');
+			text.append("Result:     not started within ").append(lateAfter).append('\n');
+			text.append('\n').append(line).append("\n\nNext: ").append(next).append('\n');
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("text", subject + ": " + line);
+			fields.put("job", job);
+			fields.put("runDate", runDate.toString());
+			fields.put("executionId", null);
+			fields.put("result", "NOT_STARTED");
+			fields.put("scheduled", scheduled.toOffsetDateTime().toString());
+			fields.put("lateAfter", lateAfter.toString());
+			fields.put("message", line);
+			fields.put("next", next);
+			return new Message(subject, text.toString(), fields);
+		}
 
 		static Message of(RunOutcome outcome) {
 			String what = switch (outcome.result()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,12 @@ public final class Scheduler {
 
 	private boolean started;
 
+	private Duration lateAfter;
+
+	private LateWatch lateWatch;
+
+	private ScheduledExecutorService lateChecks;
+
 	private volatile boolean stopping;
 
 	/**
@@ -66,6 +73,18 @@ public final class Scheduler {
 		this.folder = folder;
 		this.clock = clock;
 		this.launcher = launcher;
+	}
+
+	/**
+	 * Has every firing checked once {@code lateAfter} has passed since it was due,
+	 * whether its night has started (it may wait for the job's previous run, or be
+	 * refused by a run in another process).
+	 * @param lateAfter how long after its firing a night should have started
+	 * @param watch what checks, and tells the operators
+	 */
+	public synchronized void watchLate(Duration lateAfter, LateWatch watch) {
+		this.lateAfter = lateAfter;
+		this.lateWatch = watch;
 	}
 
 	/**
@@ -176,6 +195,11 @@ public final class Scheduler {
 			executors = List.copyOf(this.threads.values());
 		}
 		executors.forEach(ExecutorService::shutdown);
+		synchronized (this) {
+			if (this.lateChecks != null) {
+				this.lateChecks.shutdownNow();
+			}
+		}
 		for (ExecutorService executor : executors) {
 			executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -187,6 +211,9 @@ public final class Scheduler {
 				catchUp ? ", missed while the scheduler was not running" : "");
 		ExecutorService thread = this.threads.computeIfAbsent(job.name(),
 				(name) -> Executors.newSingleThreadExecutor((r) -> new Thread(r, "job-" + name)));
+		if (this.lateWatch != null) {
+			watch(firing);
+		}
 		thread.execute(() -> {
 			try {
 				this.launcher.run(job, firing.runDate());
@@ -196,6 +223,28 @@ public final class Scheduler {
 			}
 		});
 		return firing;
+	}
+
+	private void watch(Firing firing) {
+		if (this.lateChecks == null) {
+			this.lateChecks = Executors.newSingleThreadScheduledExecutor((r) -> {
+				Thread thread = new Thread(r, "late-nights");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		Instant due = firing.time().toInstant().plus(this.lateAfter);
+		long delay = Math.max(0, Duration.between(this.clock.instant(), due).toMillis());
+		LateWatch watch = this.lateWatch;
+		this.lateChecks.schedule(() -> {
+			try {
+				watch.check(firing);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not check whether {} for {} started: {}", firing.job(), firing.runDate(),
+						ex.getMessage());
+			}
+		}, delay, TimeUnit.MILLISECONDS);
 	}
 
 	private void reportErrors(List<String> errors) {
@@ -218,6 +267,19 @@ public final class Scheduler {
 		 * @param runDate the run date
 		 */
 		void run(JobSpec job, LocalDate runDate);
+
+	}
+
+	/**
+	 * Checks, once the set time has passed since a firing, whether its night started.
+	 */
+	@FunctionalInterface
+	public interface LateWatch {
+
+		/**
+		 * @param firing the firing
+		 */
+		void check(Firing firing);
 
 	}
 

@@ -45,7 +45,7 @@ class CommandLineIT {
 			assertThat(help.code()).isZero();
 			assertThat(help.out())
 				.contains("run", "schedule", "status", "show", "restart", "stop", "abandon", "recover", "prune",
-						"validate", "jobs")
+						"validate", "jobs", "serve", "user")
 				.contains("5   busy")
 				.contains("6   restart refused")
 				.contains("7   the database file is damaged");
