@@ -38,9 +38,8 @@ class RemotePartitioning {
 	 * the JDK types of its fields. Anything else in a message is refused, as Java
 	 * deserialisation of arbitrary classes can run code.
 	 */
-	static final List<String> ALLOWED_CLASSES = List.of(
-			"org.springframework.batch.integration.partition.StepExecutionRequest", "java.lang.String",
-			"java.lang.Long", "java.lang.Number");
+	static final List<String> ALLOWED_CLASSES = List
+		.of("org.springframework.batch.integration.partition.StepExecutionRequest", "java.lang.String");
 
 	/**
 	 * @return the converter of partition requests: Java serialisation, allow-listed
