@@ -182,19 +182,13 @@ class RemotePartitioningIT {
 		Path marker = this.work.resolve("paused-worker");
 		// the first worker alone takes the partitions in turn, the big file first, and is
 		// paused in its third block, after committing two
-		ChildJvm.Child doomed = startWorker("doomed-worker",
-				Map.of("faults.after-sql", "INSERT INTO MIG_OBSERVATION", "faults.in-step", BIG_FILE_STEP,
-						"faults.after-count", "3", "faults.action", "pause", "faults.marker", marker.toString()));
+		ChildJvm.Child doomed = startWorker("doomed-worker", pause(marker));
 		ChildJvm.Child manager = manager().start(Map.of(), "run", this.job.jobFile().toString(), "--date", date);
 		doomed.awaitPause(marker);
 		doomed.kill();
 		long execution = lastExecution(date);
 		assertThat(stepStatus(execution, BIG_FILE_STEP)).isEqualTo("STARTED");
-		assertThat(count("SELECT COUNT(*) FROM (SELECT SOURCE_ROW FROM MIG_OBSERVATION WHERE RUN_ID = ? "
-				+ "AND DATASET_ID = 'wb-population' UNION SELECT SOURCE_ROW FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? "
-				+ "AND DATASET_ID = 'wb-population') r", runId(date), runId(date)))
-			.as("rows of the two blocks committed before the kill")
-			.isEqualTo(200);
+		assertThat(committedRows(date)).as("rows of the two blocks committed before the kill").isEqualTo(200);
 
 		ChildJvm.Child survivor = startWorker("surviving-worker", Map.of());
 		ChildJvm.Child.Result run = manager.await();
@@ -206,6 +200,37 @@ class RemotePartitioningIT {
 				execution, BIG_FILE_STEP))
 			.as("one step execution, read once: 200 rows by the killed worker, the rest by the other")
 			.containsExactly(1105L);
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
+	void aWorkerToldToStopFinishesItsBlockAndTheRestartGoesOnFromIt() throws Exception {
+		String date = "2031-01-05";
+		Path marker = this.work.resolve("paused-stopping-worker");
+		ChildJvm.Child stopping = startWorker("stopping-worker", pause(marker));
+		ChildJvm.Child manager = manager().start(Map.of(), "run", this.job.jobFile().toString(), "--date", date);
+		stopping.awaitPause(marker);
+
+		ChildJvm.Child.Result stopped = stopping.terminate();
+
+		assertThat(stopped.output())
+			.contains("Told to stop: partition " + BIG_FILE_STEP + " stops after its current block");
+		long execution = lastExecution(date);
+		assertThat(stepStatus(execution, BIG_FILE_STEP)).as(stopped.output()).isEqualTo("STOPPED");
+		assertThat(committedRows(date)).as("the block in progress at SIGTERM is finished, then the partition stops")
+			.isEqualTo(300);
+		startWorker("next-worker", Map.of());
+		ChildJvm.Child.Result run = manager.await();
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(longs("SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
+				+ "ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ? "
+				+ "ORDER BY s.STEP_EXECUTION_ID", runId(date), BIG_FILE_STEP))
+			.containsExactly(300L, 1105L - 300L);
 		assertSameAsH2Run(date);
 		assertNoRowTwice(date);
 	}
@@ -228,6 +253,24 @@ class RemotePartitioningIT {
 		assertThat(restart.exitCode()).as(restart.output()).isZero();
 		assertSameAsH2Run(date);
 		assertNoRowTwice(date);
+	}
+
+	/**
+	 * @return the faults that pause a worker in the big file's third block, after it
+	 * committed two
+	 */
+	private static Map<String, String> pause(Path marker) {
+		return Map.of("faults.after-sql", "INSERT INTO MIG_OBSERVATION", "faults.in-step", BIG_FILE_STEP,
+				"faults.after-count", "3", "faults.action", "pause", "faults.marker", marker.toString());
+	}
+
+	/**
+	 * @return the big file's rows committed in the run of a date
+	 */
+	private long committedRows(String date) throws SQLException {
+		return count("SELECT COUNT(*) FROM (SELECT SOURCE_ROW FROM MIG_OBSERVATION WHERE RUN_ID = ? "
+				+ "AND DATASET_ID = 'wb-population' UNION SELECT SOURCE_ROW FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? "
+				+ "AND DATASET_ID = 'wb-population') r", runId(date), runId(date));
 	}
 
 	private ChildJvm manager() {

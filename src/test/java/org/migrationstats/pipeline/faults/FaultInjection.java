@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -168,9 +169,14 @@ public class FaultInjection implements BeanPostProcessor, EnvironmentAware {
 
 		private void pause(DataSource dataSource, long execution) throws SQLException {
 			try {
+				// a process told to terminate (a remote worker, whose job is not stopped)
+				// goes on a second later, once it has marked its partition to stop
+				AtomicLong terminated = new AtomicLong();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> terminated.set(System.nanoTime())));
 				Files.writeString(Path.of(this.marker), "paused in " + MDC.get("step") + "\n");
 				long deadline = System.nanoTime() + 120_000_000_000L;
-				while (System.nanoTime() < deadline && !stopping(dataSource, execution)) {
+				while (System.nanoTime() < deadline && !stopping(dataSource, execution)
+						&& (terminated.get() == 0 || System.nanoTime() - terminated.get() < 1_000_000_000L)) {
 					Thread.sleep(50);
 				}
 			}
