@@ -236,6 +236,34 @@ class RemotePartitioningIT {
 	}
 
 	@Test
+	void theBrokerRestartedMidRunLosesNoPartitionAndCountsNoRowTwice() throws Exception {
+		assumeTrue(rabbitmqctl("status") == 0, "needs rabbitmqctl for the local broker (run as root)");
+		String date = "2031-01-06";
+		// one worker, paused in the big file's third block: its request is
+		// unacknowledged,
+		// the partitions after it are queued, while the broker stops and starts again
+		Path marker = this.work.resolve("paused-through-restart");
+		ChildJvm.Child worker = startWorker("worker-through-restart", pause(marker));
+		ChildJvm.Child manager = manager().start(Map.of(), "run", this.job.jobFile().toString(), "--date", date);
+		worker.awaitPause(marker);
+
+		assertThat(rabbitmqctl("stop_app")).isZero();
+		int before = worker.text().split("COMPLETED on worker", -1).length - 1;
+		assertThat(rabbitmqctl("start_app")).isZero();
+		Files.writeString(Path.of(marker + ".release"), "go on");
+		ChildJvm.Child.Result run = manager.await();
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(before).as("partitions done before the broker stopped: the others were queued or running")
+			.isLessThan(8);
+		assertThat(worker.text()).as("the request in hand, unacknowledged, came back and was not run again")
+			.containsPattern("Partition " + java.util.regex.Pattern.quote(BIG_FILE_STEP)
+					+ " \\(step execution \\d+\\) is already COMPLETED; request dropped");
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
 	void withNoWorkerTheManagerTimesOutNamingThePartitionsAndARestartWithAWorkerCompletesTheRun() throws Exception {
 		String date = "2031-01-04";
 		ChildJvm.Child.Result timedOut = manager(Map.of("pipeline.remote.timeout", "PT8S")).run("run",
@@ -271,6 +299,26 @@ class RemotePartitioningIT {
 		return count("SELECT COUNT(*) FROM (SELECT SOURCE_ROW FROM MIG_OBSERVATION WHERE RUN_ID = ? "
 				+ "AND DATASET_ID = 'wb-population' UNION SELECT SOURCE_ROW FROM MIG_AGGREGATE_ROW WHERE RUN_ID = ? "
 				+ "AND DATASET_ID = 'wb-population') r", runId(date), runId(date));
+	}
+
+	/**
+	 * @return the exit code of {@code rabbitmqctl} on the local node
+	 */
+	private static int rabbitmqctl(String command) throws InterruptedException {
+		try {
+			Process process = new ProcessBuilder("rabbitmqctl", "-n", "rabbit@localhost", "-q", command)
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return -1;
+			}
+			return process.exitValue();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	private ChildJvm manager() {
