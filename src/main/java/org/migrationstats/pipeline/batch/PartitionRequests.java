@@ -11,6 +11,7 @@ import org.migrationstats.pipeline.batch.RemotePartitioning.RemoteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -60,8 +61,6 @@ public class PartitionRequests {
 	 * @return the partition handler of one run's ingest step
 	 */
 	PartitionHandler handler(int gridSize) {
-		// declared as the workers declare it, before the first request is sent
-		new RabbitAdmin(this.template).declareQueue(this.queue);
 		MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
 		handler.setStepName(PipelineBatchConfiguration.INGEST_FILE);
 		handler.setGridSize(gridSize);
@@ -97,22 +96,56 @@ public class PartitionRequests {
 		public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution managerStep)
 				throws Exception {
 			try {
+				// declared as the workers declare it, before the first request is sent
+				new RabbitAdmin(PartitionRequests.this.template).declareQueue(PartitionRequests.this.queue);
+			}
+			catch (AmqpException ex) {
+				throw unreachable(ex);
+			}
+			try {
 				return this.delegate.handle(splitter, managerStep);
 			}
 			catch (TimeoutException ex) {
 				throw timedOut(managerStep);
 			}
+			catch (Exception ex) {
+				// requests not sent (the broker unreachable...): the partitions no worker
+				// took are marked FAILED, as Spring Batch restarts no partition left
+				// STARTING
+				failUntaken(managerStep, "not run: " + Failures.describe(ex));
+				throw (ex instanceof AmqpException amqp) ? unreachable(amqp) : ex;
+			}
 		}
 
 	}
 
-	private RemotePartitionsTimeoutException timedOut(StepExecution managerStep) {
+	private RemotePartitioningException unreachable(AmqpException ex) {
+		return new RemotePartitioningException(
+				"cannot send the ingest partitions to the broker at " + this.template.getConnectionFactory().getHost()
+						+ ":" + this.template.getConnectionFactory().getPort() + " (spring.rabbitmq.*): "
+						+ Failures.describe(ex) + "; when it is reachable, run the same command again",
+				ex);
+	}
+
+	private void failUntaken(StepExecution managerStep, String why) {
+		for (StepExecution partition : partitions(managerStep)) {
+			if (partition.getStatus() == BatchStatus.STARTING) {
+				markFailed(partition, why);
+			}
+		}
+	}
+
+	private List<StepExecution> partitions(StepExecution managerStep) {
 		JobExecution job = this.jobRepository.getJobExecution(managerStep.getJobExecutionId());
-		List<StepExecution> partitions = job.getStepExecutions()
+		return job.getStepExecutions()
 			.stream()
 			.filter((s) -> s.getStepName().startsWith(PipelineBatchConfiguration.INGEST_FILE + ":"))
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList();
+	}
+
+	private RemotePartitioningException timedOut(StepExecution managerStep) {
+		List<StepExecution> partitions = partitions(managerStep);
 		List<Integer> untaken = new ArrayList<>();
 		List<Integer> running = new ArrayList<>();
 		List<String> untakenNames = new ArrayList<>();
@@ -152,7 +185,7 @@ public class PartitionRequests {
 		message.append(": start workers ('pipeline worker', with the same database and broker settings), then run "
 				+ "the same command again or 'pipeline restart " + managerStep.getJobExecutionId() + "'");
 		log.warn("{}", message);
-		return new RemotePartitionsTimeoutException(message.toString());
+		return new RemotePartitioningException(message.toString(), null);
 	}
 
 	/**

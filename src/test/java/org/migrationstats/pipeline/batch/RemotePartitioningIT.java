@@ -264,6 +264,30 @@ class RemotePartitioningIT {
 	}
 
 	@Test
+	void aManagerThatCannotReachTheBrokerFailsTheIngestStepAndARestartWithTheBrokerCompletesTheRun() throws Exception {
+		String date = "2031-01-07";
+		ChildJvm.Child.Result unreachable = manager(
+				Map.of("spring.rabbitmq.addresses", "amqp://pipeline_ci:pipeline_ci@127.0.0.1:1/pipeline_ci"))
+			.run("run", this.job.jobFile().toString(), "--date", date);
+
+		assertThat(unreachable.exitCode()).as(unreachable.output()).isEqualTo(1);
+		assertThat(unreachable.output())
+			.contains("failed: cannot send the ingest partitions to the broker at 127.0.0.1:1 (spring.rabbitmq.*): ");
+		long execution = lastExecution(date);
+		assertThat(text("SELECT DISTINCT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+				+ "AND STEP_NAME LIKE 'ingestFile:%'", execution))
+			.as("no partition left STARTING, which Spring Batch would refuse to restart")
+			.doesNotContain("STARTING", "STARTED");
+
+		startWorker("worker-after-broker-failure", Map.of());
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
 	void withNoWorkerTheManagerTimesOutNamingThePartitionsAndARestartWithAWorkerCompletesTheRun() throws Exception {
 		String date = "2031-01-04";
 		ChildJvm.Child.Result timedOut = manager(Map.of("pipeline.remote.timeout", "PT8S")).run("run",
