@@ -229,6 +229,19 @@ public class PartitionWorker {
 			return false;
 		}
 		JobExecution job = partition.getJobExecution();
+		if ((job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED)
+				&& partition.getStatus() == BatchStatus.STARTING) {
+			// the run was told to stop before this partition began: it ends STOPPED, so
+			// that the manager's wait ends and the restart runs it
+			log.info("Partition {} belongs to execution {}, which was told to stop; marked STOPPED without "
+					+ "running it", partition.getStepName(), job.getId());
+			partition.setStatus(BatchStatus.STOPPED);
+			partition.setExitStatus(ExitStatus.STOPPED);
+			partition.setStartTime(LocalDateTime.now());
+			partition.setEndTime(LocalDateTime.now());
+			this.jobRepository.update(partition);
+			return false;
+		}
 		if (job.getStatus() != BatchStatus.STARTED && job.getStatus() != BatchStatus.STARTING) {
 			log.info("Partition {} belongs to execution {}, which is {}; request dropped", partition.getStepName(),
 					job.getId(), job.getStatus());

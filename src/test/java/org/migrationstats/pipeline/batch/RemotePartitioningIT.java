@@ -288,6 +288,34 @@ class RemotePartitioningIT {
 	}
 
 	@Test
+	void stopFromAnotherMachineStopsTheWorkersPartitionsAtTheirNextBlockAndTheRestartCompletes() throws Exception {
+		String date = "2031-01-08";
+		Path marker = this.work.resolve("paused-before-stop");
+		ChildJvm.Child worker = startWorker("worker-told-to-stop", pause(marker));
+		ChildJvm.Child manager = manager().start(Map.of(), "run", this.job.jobFile().toString(), "--date", date);
+		worker.awaitPause(marker);
+		long execution = lastExecution(date);
+
+		ChildJvm.Child.Result stop = manager().run("stop", Long.toString(execution));
+		ChildJvm.Child.Result run = manager.await();
+
+		assertThat(stop.exitCode()).as(stop.output()).isZero();
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+		assertThat(status(execution)).as(run.output()).isEqualTo("STOPPED");
+		assertThat(stepStatus(execution, BIG_FILE_STEP)).isEqualTo("STOPPED");
+		assertThat(text("SELECT DISTINCT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+				+ "AND STEP_NAME LIKE 'ingestFile:%'", execution))
+			.doesNotContain("STARTING", "STARTED");
+		assertThat(worker.process().isAlive()).as("the worker goes on taking partitions").isTrue();
+
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
 	void withNoWorkerTheManagerTimesOutNamingThePartitionsAndARestartWithAWorkerCompletesTheRun() throws Exception {
 		String date = "2031-01-04";
 		ChildJvm.Child.Result timedOut = manager(Map.of("pipeline.remote.timeout", "PT8S")).run("run",
