@@ -18,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,13 +67,22 @@ class PipelineBatchConfiguration {
 	/**
 	 * The partitioned ingest, made for each job execution: its thread pool is as large as
 	 * the job file's {@code ingest-threads}, else the {@code pipeline.ingest.threads}
-	 * setting, else the machine's processors.
+	 * setting, else the machine's processors. With {@code pipeline.partitioning=remote}
+	 * the partitions are sent to worker processes instead ({@link RemotePartitioning}).
 	 */
 	@Bean
 	@JobScope
 	Step ingestDatasets(JobRepository jobRepository, Step ingestFile, DatasetPartitioner datasetPartitioner,
 			JobSpecs specs, @Value("#{jobParameters['jobFile']}") String jobFile,
-			@Value("${pipeline.ingest.threads:0}") int configured) {
+			@Value("${pipeline.ingest.threads:0}") int configured, ObjectProvider<PartitionRequests> remote) {
+		PartitionRequests requests = remote.getIfAvailable();
+		if (requests != null) {
+			// pipeline.partitioning=remote: the partitions go to the workers
+			return new StepBuilder(INGEST_DATASETS, jobRepository).partitioner(INGEST_FILE, datasetPartitioner)
+				.step(ingestFile)
+				.partitionHandler(requests.handler(Math.max(configured, 1)))
+				.build();
+		}
 		int fromJob = specs.get(Path.of(jobFile)).ingestThreads();
 		int threads = (fromJob > 0) ? fromJob
 				: (configured > 0) ? configured : Runtime.getRuntime().availableProcessors();

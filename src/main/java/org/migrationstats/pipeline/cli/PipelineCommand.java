@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
 		subcommands = { RunCommand.class, ScheduleCommand.class, ServeCommand.class, UserCommand.class,
 				StatusCommand.class, ShowCommand.class, RestartCommand.class, StopCommand.class, AbandonCommand.class,
 				RecoverCommand.class, PruneCommand.class, ValidateCommand.class, JobsCommand.class, BackupCommand.class,
-				CommandLine.HelpCommand.class },
+				WorkerCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success",
 				"1:a step failed or the run was stopped (restartable: run the same command again)",

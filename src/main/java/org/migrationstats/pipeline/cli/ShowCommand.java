@@ -72,6 +72,11 @@ class ShowCommand implements Callable<Integer> {
 			}
 			out.println();
 		}
+		if (!details.workers().isEmpty()) {
+			out.printf("%-40s %s%n", "partition", "worker (host pid)");
+			details.workers().forEach((step, worker) -> out.printf("%-40s %s%n", step, worker));
+			out.println();
+		}
 		if (details.inputs().isEmpty()) {
 			out.println("inputs      none: the execution ended before its inputs were checked and recorded");
 		}

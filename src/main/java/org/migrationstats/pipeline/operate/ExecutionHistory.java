@@ -6,9 +6,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import org.migrationstats.pipeline.batch.Failures;
+import org.migrationstats.pipeline.batch.PartitionWorker;
 import org.migrationstats.pipeline.batch.IngestCounts;
 import org.migrationstats.pipeline.batch.PipelineJobs;
 import org.migrationstats.pipeline.batch.RunParameters;
@@ -18,6 +21,7 @@ import org.migrationstats.pipeline.store.RunStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
@@ -82,7 +86,23 @@ public class ExecutionHistory {
 		String exit = execution.getExitStatus().getExitDescription();
 		return Optional.of(new Details(execution(execution), runId,
 				execution.getJobParameters().getString(RunParameters.JOB_FILE), execution.getExitStatus().getExitCode(),
-				(exit != null && !exit.isBlank()) ? Failures.messageOf(exit) : "", inputs, files, report));
+				(exit != null && !exit.isBlank()) ? Failures.messageOf(exit) : "", inputs, files, report,
+				workers(execution)));
+	}
+
+	/**
+	 * @return the worker (host and process id) that ran each partition of a
+	 * remote-partitioned execution, by step name; empty for a local run
+	 */
+	private static Map<String, String> workers(JobExecution execution) {
+		Map<String, String> workers = new TreeMap<>();
+		for (StepExecution step : execution.getStepExecutions()) {
+			String worker = step.getExecutionContext().getString(PartitionWorker.WORKER, null);
+			if (worker != null) {
+				workers.put(step.getStepName(), worker);
+			}
+		}
+		return workers;
 	}
 
 	private boolean prepared(JobExecution execution) {
@@ -152,7 +172,7 @@ public class ExecutionHistory {
 	 * @param report the published report folder, or {@code null}
 	 */
 	public record Details(Execution execution, long runId, String jobFile, String exitCode, String exitMessage,
-			List<InputFile> inputs, List<RunOutcome.FileLine> files, String report) {
+			List<InputFile> inputs, List<RunOutcome.FileLine> files, String report, Map<String, String> workers) {
 
 		/**
 		 * @return what the execution ended with as the command line reports it, with the

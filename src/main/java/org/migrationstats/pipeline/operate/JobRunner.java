@@ -41,6 +41,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,12 +88,15 @@ public class JobRunner {
 	 */
 	private final ReadWriteLock database = new ReentrantReadWriteLock();
 
+	private final boolean remote;
+
 	private volatile boolean shuttingDown;
 
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobs jobs, JobSpecs specs,
 			IngestCounts ingestCounts, JobLock lock, RunInputs inputs, List<JobExecutionListener> jobListeners,
 			ObjectProvider<ObservationRegistry> observations, DatabaseBackup backup, Notifications notifications,
-			RunRetention retention, DatabaseCompaction compaction) {
+			RunRetention retention, DatabaseCompaction compaction,
+			@Value("${pipeline.partitioning:local}") String partitioning) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -106,6 +110,7 @@ public class JobRunner {
 		this.notifications = notifications;
 		this.retention = retention;
 		this.compaction = compaction;
+		this.remote = "remote".equals(partitioning);
 	}
 
 	/**
@@ -369,6 +374,15 @@ public class JobRunner {
 		catch (Exception ex) {
 			return RunOutcome.nothingDone(RunOutcome.Result.FAILED, spec.name(), runDate, null,
 					"could not start " + spec.name() + " for " + runDate + ": " + Failures.describe(ex));
+		}
+		if (this.remote) {
+			// the workers ran the partitions: what they recorded is in the job
+			// repository,
+			// not in the step executions this process made for them
+			JobExecution stored = ExecutionHistory.load(this.jobRepository, execution.getId());
+			if (stored != null) {
+				execution = stored;
+			}
 		}
 		return Outcomes.of(spec, runDate, execution, this.ingestCounts.collect(execution));
 	}

@@ -72,7 +72,25 @@ final class Outcomes {
 			return String.join("; ", own);
 		}
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		return failures.isEmpty() ? execution.getExitStatus().getExitDescription() : Failures.describe(failures.get(0));
+		if (!failures.isEmpty()) {
+			return Failures.describe(failures.get(0));
+		}
+		// read back from the job repository (partitions run by remote workers): the
+		// descriptions naming an exception of the pipeline's own first, then the failed
+		// partitions', then the other steps'
+		execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED
+					&& step.getExitStatus().getExitDescription() != null
+					&& !step.getExitStatus().getExitDescription().isBlank())
+			.sorted(Comparator.comparing(
+					(StepExecution step) -> !step.getExitStatus().getExitDescription().contains("org.migrationstats."))
+				.thenComparing((StepExecution step) -> !step.getStepName().contains(":"))
+				.thenComparing(StepExecution::getId))
+			.map((step) -> Failures.messageOf(step.getExitStatus().getExitDescription()))
+			.filter((message) -> !own.contains(message))
+			.forEach(own::add);
+		return !own.isEmpty() ? own.get(0) : execution.getExitStatus().getExitDescription();
 	}
 
 	static List<RunOutcome.StepLine> steps(JobExecution execution) {

@@ -124,7 +124,10 @@ public final class SchemaMigrations {
 	}
 
 	private static boolean hasHistory(Connection connection) throws SQLException {
-		try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+		// in the connection's own schema: a PostgreSQL database may hold the pipeline's
+		// tables in several schemas (currentSchema=...), each with its history
+		try (ResultSet tables = connection.getMetaData()
+			.getTables(null, connection.getSchema(), "flyway_schema_history", null)) {
 			return tables.next();
 		}
 	}

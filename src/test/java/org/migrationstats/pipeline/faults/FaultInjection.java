@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -36,8 +37,9 @@ import org.springframework.core.env.Environment;
  * ({@code faults.action}):
  * <ul>
  * <li>{@code pause}: create the file {@code faults.marker} and wait, with the statement's
- * transaction open, until the execution is asked to stop or the test kills the
- * process;</li>
+ * transaction open, until the execution is asked to stop, the process is told to
+ * terminate (a second later), the test creates the file {@code faults.marker} +
+ * {@code .release}, or the test kills the process;</li>
  * <li>{@code disk-full}: make the report files not yet written in the folders matching
  * {@code faults.disk-full.glob} links to {@code /dev/full}, whose writes fail with "No
  * space left on device".</li>
@@ -168,9 +170,15 @@ public class FaultInjection implements BeanPostProcessor, EnvironmentAware {
 
 		private void pause(DataSource dataSource, long execution) throws SQLException {
 			try {
+				// a process told to terminate (a remote worker, whose job is not stopped)
+				// goes on a second later, once it has marked its partition to stop
+				AtomicLong terminated = new AtomicLong();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> terminated.set(System.nanoTime())));
 				Files.writeString(Path.of(this.marker), "paused in " + MDC.get("step") + "\n");
 				long deadline = System.nanoTime() + 120_000_000_000L;
-				while (System.nanoTime() < deadline && !stopping(dataSource, execution)) {
+				Path release = Path.of(this.marker + ".release");
+				while (System.nanoTime() < deadline && !stopping(dataSource, execution) && !Files.exists(release)
+						&& (terminated.get() == 0 || System.nanoTime() - terminated.get() < 1_000_000_000L)) {
 					Thread.sleep(50);
 				}
 			}
