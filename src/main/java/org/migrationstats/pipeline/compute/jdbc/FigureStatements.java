@@ -44,9 +44,9 @@ final class FigureStatements {
 	 * Each branch starts from the run's datasets of its kind and reaches the observations
 	 * by the index on (RUN_ID, DATASET_ID, ...), so a branch with no dataset of its kind
 	 * reads no observation, and no observation is joined back to MIG_DATASET one by one.
-	 * The sums are a GROUP BY, which H2 reads from MIG_OBSERVATION_VALUE alone, in group
-	 * order; only the first-row branch needs a window, as "first" depends on file and
-	 * row, and it sees only the observations of datasets that are not summed.
+	 * The sums are a GROUP BY over the rows that index (MIG_OBSERVATION_RUN) finds; only
+	 * the first-row branch needs a window, as "first" depends on file and row, and it
+	 * sees only the observations of datasets that are not summed.
 	 */
 	static final String DATASET_VALUES = """
 			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK, FLAGS)
