@@ -407,7 +407,7 @@ public final class Benchmark {
 		return new Run(process, process.exitValue(), peakRss);
 	}
 
-	private static void deleteTree(Path folder) throws IOException {
+	static void deleteTree(Path folder) throws IOException {
 		if (Files.exists(folder)) {
 			try (var walk = Files.walk(folder)) {
 				for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -256,12 +256,12 @@ public final class PeerBenchmark {
 		Path gcLog = tool.equals("job") ? jobDir.resolve("gc.log") : ROOT.resolve(tool + "-" + rows + "-gc.log");
 		if (tool.equals("job")) {
 			// every run starts from an empty database, as the first night of a job
-			deleteTree(jobDir.resolve("db"));
-			deleteTree(jobDir.resolve("output"));
+			Benchmark.deleteTree(jobDir.resolve("db"));
+			Benchmark.deleteTree(jobDir.resolve("output"));
 			Files.deleteIfExists(jobDir.resolve("pipeline.log"));
 		}
 		else {
-			deleteTree(ROOT.resolve(tool + "-" + rows));
+			Benchmark.deleteTree(ROOT.resolve(tool + "-" + rows));
 		}
 		Files.deleteIfExists(gcLog);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
@@ -383,16 +383,6 @@ public final class PeerBenchmark {
 	private static long lines(Path csv) throws IOException {
 		try (var lines = Files.lines(csv)) {
 			return lines.count() - 1;
-		}
-	}
-
-	private static void deleteTree(Path folder) throws IOException {
-		if (Files.exists(folder)) {
-			try (var walk = Files.walk(folder)) {
-				for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-					Files.delete(p);
-				}
-			}
 		}
 	}
 

@@ -1,8 +1,5 @@
 package org.migrationstats.pipeline.operate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +44,7 @@ class LateNightsIT {
 
 	private static final Path WORK = ScratchFolders.create("late-nights");
 
-	private static final List<String> POSTED = new CopyOnWriteArrayList<>();
-
-	private static final HttpServer WEBHOOK = webhook();
+	private static final WebhookServer WEBHOOK = WebhookServer.start();
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
@@ -58,8 +52,7 @@ class LateNightsIT {
 		registry.add("spring.mail.host", () -> "localhost");
 		registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
 		registry.add("pipeline.notify.mail.to", () -> "operators@example.org");
-		registry.add("pipeline.notify.webhook.url",
-				() -> "http://localhost:" + WEBHOOK.getAddress().getPort() + "/hooks/pipeline");
+		registry.add("pipeline.notify.webhook.url", WEBHOOK::url);
 	}
 
 	@Autowired
@@ -70,7 +63,7 @@ class LateNightsIT {
 
 	@AfterAll
 	static void stopWebhook() {
-		WEBHOOK.stop(0);
+		WEBHOOK.stop();
 	}
 
 	@Test
@@ -129,8 +122,8 @@ class LateNightsIT {
 		assertThat(body).contains("Result:     not started within PT2S\n")
 			.contains("Next: check 'pipeline status every-second' and that the scheduler runs; to run it now: "
 					+ "pipeline run " + jobs.resolve("every-second.yml") + " --date " + firing.runDate());
-		assertThat(POSTED).hasSize(1);
-		Map<?, ?> json = new ObjectMapper().readValue(POSTED.get(0), Map.class);
+		assertThat(WEBHOOK.posted()).hasSize(1);
+		Map<?, ?> json = new ObjectMapper().readValue(WEBHOOK.posted().get(0), Map.class);
 		assertThat(json.get("result")).isEqualTo("NOT_STARTED");
 		assertThat(json.get("job")).isEqualTo("every-second");
 		assertThat(json.get("runDate")).isEqualTo(firing.runDate().toString());
@@ -138,7 +131,7 @@ class LateNightsIT {
 
 		// a night that started in time is not told
 		SMTP.purgeEmailFromAllMailboxes();
-		POSTED.clear();
+		WEBHOOK.posted().clear();
 		RunOutcome ran = this.runner.run(jobs.resolve("every-second.yml"), firing.runDate().plusDays(1), false);
 		assertThat(ran.result()).as(ran.message()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(this.late.check("every-second", "every-second.yml", firing.runDate().plusDays(1),
@@ -147,7 +140,7 @@ class LateNightsIT {
 		scheduler.stop();
 		scheduler.awaitRuns(Duration.ofSeconds(10));
 		assertThat(SMTP.getReceivedMessages()).isEmpty();
-		assertThat(POSTED).isEmpty();
+		assertThat(WEBHOOK.posted()).isEmpty();
 	}
 
 	private static void awaitChecks(List<Scheduler.Firing> checked, int count) throws InterruptedException {
@@ -156,22 +149,6 @@ class LateNightsIT {
 			Thread.sleep(100);
 		}
 		assertThat(checked).hasSize(count);
-	}
-
-	private static HttpServer webhook() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/hooks/pipeline", (exchange) -> {
-				POSTED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

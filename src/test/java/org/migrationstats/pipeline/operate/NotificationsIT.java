@@ -1,22 +1,17 @@
 package org.migrationstats.pipeline.operate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +41,7 @@ class NotificationsIT {
 
 	private static final Path WORK = ScratchFolders.create("notifications");
 
-	private static final List<String> POSTED = new CopyOnWriteArrayList<>();
-
-	private static final HttpServer WEBHOOK = webhook();
+	private static final WebhookServer WEBHOOK = WebhookServer.start();
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
@@ -56,8 +49,7 @@ class NotificationsIT {
 		registry.add("spring.mail.host", () -> "localhost");
 		registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
 		registry.add("pipeline.notify.mail.to", () -> "operators@example.org, night-desk@example.org");
-		registry.add("pipeline.notify.webhook.url",
-				() -> "http://localhost:" + WEBHOOK.getAddress().getPort() + "/hooks/pipeline");
+		registry.add("pipeline.notify.webhook.url", WEBHOOK::url);
 	}
 
 	@Autowired
@@ -65,12 +57,12 @@ class NotificationsIT {
 
 	@BeforeEach
 	void forgetWhatWasPosted() {
-		POSTED.clear();
+		WEBHOOK.posted().clear();
 	}
 
 	@AfterAll
 	static void stopWebhook() {
-		WEBHOOK.stop(0);
+		WEBHOOK.stop();
 	}
 
 	@Test
@@ -92,8 +84,8 @@ class NotificationsIT {
 			.contains("File(s):    " + file + "\n")
 			.contains("\"-481,38\" has a decimal comma")
 			.contains("Next: fix the cause, then: pipeline restart " + failed.executionId());
-		assertThat(POSTED).hasSize(1);
-		Map<?, ?> json = new ObjectMapper().readValue(POSTED.get(0), Map.class);
+		assertThat(WEBHOOK.posted()).hasSize(1);
+		Map<?, ?> json = new ObjectMapper().readValue(WEBHOOK.posted().get(0), Map.class);
 		assertThat(json.get("result")).isEqualTo("FAILED");
 		assertThat(json.get("exitCode")).isEqualTo(1);
 		assertThat(json.get("executionId")).isEqualTo(failed.executionId().intValue());
@@ -120,18 +112,18 @@ class NotificationsIT {
 			.endsWith("with-rejects for 2026-12-01 completed with rejected rows (execution " + withRejects.executionId()
 					+ ", exit code 3)");
 		assertThat(body).contains("Rejected:   1 row(s)\n").contains("Next: read the Rejects sheet of the report in");
-		assertThat(POSTED).hasSize(1);
-		assertThat(POSTED.get(0)).contains("\"rowsRejected\":1");
+		assertThat(WEBHOOK.posted()).hasSize(1);
+		assertThat(WEBHOOK.posted().get(0)).contains("\"rowsRejected\":1");
 
 		SMTP.purgeEmailFromAllMailboxes();
-		POSTED.clear();
+		WEBHOOK.posted().clear();
 		Path clean = Files.writeString(WORK.resolve("clean.csv"), "Country,Year,Value\nKAZ,1990,-103336\n",
 				StandardCharsets.UTF_8);
 		RunOutcome success = this.runner.run(job("clean", clean), LocalDate.parse("2026-12-01"), false);
 
 		assertThat(success.result()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(SMTP.getReceivedMessages()).isEmpty();
-		assertThat(POSTED).isEmpty();
+		assertThat(WEBHOOK.posted()).isEmpty();
 	}
 
 	private static Path job(String name, Path file) throws IOException {
@@ -146,22 +138,6 @@ class NotificationsIT {
 				    measure: net-migration
 				    columns: { country: Country, year: Year, value: Value }
 				""".formatted(name, WORK.resolve("output"), file), StandardCharsets.UTF_8);
-	}
-
-	private static HttpServer webhook() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/hooks/pipeline", (exchange) -> {
-				POSTED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
