@@ -145,7 +145,7 @@ public class PipelineCommand implements Runnable {
 					: new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE);
 			context = builder.logStartupInfo(false)
 				.registerShutdownHook(false)
-				.listeners(h2)
+				.listeners(h2, new RemoteOnlyConfiguration())
 				.run((console != null) ? ConsoleApplication.arguments(console) : new String[0]);
 		}
 		catch (RuntimeException ex) {

@@ -42,8 +42,6 @@ public class Notifications {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private final ObjectProvider<JavaMailSender> mail;
 
 	private final List<String> mailTo;
@@ -54,7 +52,11 @@ public class Notifications {
 
 	private final Set<RunOutcome.Result> on;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	/**
+	 * The webhook's client, made only where a webhook is set: making one sets up TLS (a
+	 * tenth of a second before the first step of every run otherwise).
+	 */
+	private final HttpClient http;
 
 	public Notifications(ObjectProvider<JavaMailSender> mail, @Value("${pipeline.notify.mail.to:}") String mailTo,
 			@Value("${pipeline.notify.mail.from:pipeline@localhost}") String mailFrom,
@@ -64,6 +66,8 @@ public class Notifications {
 		this.mailTo = Arrays.stream(mailTo.split(",")).map(String::strip).filter((a) -> !a.isEmpty()).toList();
 		this.mailFrom = mailFrom;
 		this.webhook = webhook.strip();
+		this.http = this.webhook.isEmpty() ? null
+				: HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		this.on = Arrays.stream(on.split(","))
 			.map((word) -> word.strip().toLowerCase(Locale.ROOT))
 			.filter((word) -> !word.isEmpty())
@@ -139,7 +143,7 @@ public class Notifications {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(this.webhook))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message.fields())))
+				.POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(message.fields())))
 				.build();
 			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() / 100 != 2) {
@@ -251,6 +255,13 @@ public class Notifications {
 			fields.put("next", next);
 			return new Message(subject, text.toString(), fields);
 		}
+
+	}
+
+	/** Jackson, loaded only when a webhook is posted to. */
+	private static final class Json {
+
+		static final ObjectMapper MAPPER = new ObjectMapper();
 
 	}
 
