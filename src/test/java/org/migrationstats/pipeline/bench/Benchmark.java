@@ -36,9 +36,11 @@ import org.migrationstats.pipeline.reference.CountryReference;
  * Arguments: row counts (default 10000 100000 1000000). {@code -Dbench.launch} chooses
  * how the job is started: {@code jar} (default, {@code java -jar} on the packaged jar),
  * {@code extracted} (the jar extracted into {@code target/extracted}), {@code cds} (the
- * extracted jar with the class-data sharing archive {@code src/main/scripts/pipeline}
- * records) or {@code warm} (the extracted jar running the job twice in one process,
- * {@link WarmRuns}, as the scheduler does: the second run's figures are reported).
+ * extracted jar with the cache {@code src/main/scripts/pipeline} records: the AOT cache
+ * on a JDK 25 or newer, the class-data sharing archive before) or {@code warm} (the
+ * extracted jar running the job twice in one process, {@link WarmRuns}, as the scheduler
+ * does: the second run's figures are reported). {@code -Dbench.java} names the java that
+ * runs the job (default {@code java}), e.g. a JDK 25's.
  */
 public final class Benchmark {
 
@@ -48,7 +50,7 @@ public final class Benchmark {
 
 	private static final Path EXTRACTED_JAR = Path.of("target/extracted/migration-pipeline.jar");
 
-	private static final Path ARCHIVE = Path.of("target/extracted/app.jsa");
+	private static final Path EXTRACTED = Path.of("target/extracted");
 
 	private static final Pattern STEP = Pattern
 		.compile("^(\\S+)\\s+(\\w+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d.]+)$");
@@ -161,12 +163,18 @@ public final class Benchmark {
 		if (!launch.equals("extracted") && !launch.equals("cds") && !launch.equals("warm")) {
 			throw new IllegalArgumentException("bench.launch must be jar, extracted, cds or warm, not " + launch);
 		}
-		if (!Files.exists(ARCHIVE)
-				|| Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
+		Path cache = cache();
+		if (cache == null || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
 			Files.createDirectories(ROOT);
-			if (run(List.of(Path.of("src/main/scripts/pipeline").toAbsolutePath().toString(), "jobs"), ROOT,
-					null).exitCode != 0 || !Files.exists(ARCHIVE)) {
-				throw new IllegalStateException("src/main/scripts/pipeline could not prepare " + ARCHIVE);
+			ProcessBuilder prepare = new ProcessBuilder(
+					Path.of("src/main/scripts/pipeline").toAbsolutePath().toString(), "jobs")
+				.redirectErrorStream(true)
+				.redirectOutput(ROOT.resolve("prepare.txt").toFile());
+			prepare.environment().put("JAVA", java());
+			cache = (prepare.start().waitFor() == 0) ? cache() : null;
+			if (cache == null) {
+				throw new IllegalStateException("src/main/scripts/pipeline could not prepare a cache in " + EXTRACTED
+						+ " (see " + ROOT.resolve("prepare.txt") + ")");
 			}
 		}
 		if (launch.equals("warm")) {
@@ -175,8 +183,45 @@ public final class Benchmark {
 			return List.of("-cp", EXTRACTED_JAR + java.io.File.pathSeparator + codeSource(WarmRuns.class),
 					WarmRuns.class.getName());
 		}
-		return launch.equals("extracted") ? List.of("-jar", EXTRACTED_JAR.toString())
-				: List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:cds=off", "-jar", EXTRACTED_JAR.toString());
+		if (launch.equals("extracted")) {
+			return List.of("-jar", EXTRACTED_JAR.toString());
+		}
+		return cache.toString().endsWith(".aot")
+				? List.of("-XX:AOTCache=" + cache.toAbsolutePath(), "-Xlog:aot=off", "-Xlog:cds=off", "-jar",
+						EXTRACTED_JAR.toString())
+				: List.of("-XX:SharedArchiveFile=" + cache.toAbsolutePath(), "-Xlog:cds=off", "-jar",
+						EXTRACTED_JAR.toString());
+	}
+
+	/**
+	 * @return the java that runs the job: {@code -Dbench.java}, or {@code java}
+	 */
+	static String java() {
+		return System.getProperty("bench.java", "java");
+	}
+
+	/**
+	 * @return the cache {@code src/main/scripts/pipeline} recorded for {@link #java()}'s
+	 * version ({@code app-<version>.aot} or {@code .jsa}), or {@code null} if there is
+	 * none
+	 */
+	private static Path cache() throws IOException, InterruptedException {
+		Process version = new ProcessBuilder(java(), "-version").redirectErrorStream(true).start();
+		String first = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+			.findFirst()
+			.orElse("");
+		version.waitFor();
+		Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(first);
+		if (!quoted.find()) {
+			return null;
+		}
+		for (String suffix : List.of(".aot", ".jsa")) {
+			Path cache = EXTRACTED.resolve("app-" + quoted.group(1) + suffix);
+			if (Files.isRegularFile(cache)) {
+				return cache;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -325,7 +370,7 @@ public final class Benchmark {
 						layout.equals("wide") ? "    measure: net-migration\n" : "", columns));
 		Path gcLog = work.resolve("gc.log");
 		List<String> command = new ArrayList<>(List.of(
-				"java", "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dspring.datasource.url=jdbc:h2:file:"
+				java(), "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dspring.datasource.url=jdbc:h2:file:"
 						+ work.resolve("db/pipeline").toAbsolutePath() + ";WRITE_DELAY=0",
 				"-Dlogging.file.name=" + work.resolve("pipeline.log")));
 		command.addAll(launcher);

@@ -235,7 +235,7 @@ public final class PeerBenchmark {
 						""".formatted(Path.of("input/membership/iom.csv").toAbsolutePath(),
 						work.resolve("output").toAbsolutePath(), flows.toAbsolutePath(), population.toAbsolutePath(),
 						FIRST_YEAR, LAST_YEAR, FIRST_YEAR, LAST_YEAR));
-		List<String> command = new ArrayList<>(List.of("java", "-Xmx256m",
+		List<String> command = new ArrayList<>(List.of(Benchmark.java(), "-Xmx256m",
 				"-Xlog:gc:file=" + work.resolve("gc.log").toAbsolutePath(), "-Dspring.datasource.url=jdbc:h2:file:"
 						+ work.resolve("db/pipeline").toAbsolutePath() + ";WRITE_DELAY=0",
 				"-Dlogging.file.name=" + work.resolve("pipeline.log").toAbsolutePath()));
