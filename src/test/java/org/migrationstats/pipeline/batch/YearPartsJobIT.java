@@ -67,6 +67,7 @@ class YearPartsJobIT {
 			CHE,2019Q3,3000
 			CHE,2019Q4,4000
 			CHE,2020Q1,500
+			CHE,2019Q2,2500
 			""";
 
 	private static final String QUARTERS_WIDE = """
@@ -172,9 +173,14 @@ class YearPartsJobIT {
 	}
 
 	@Test
-	void completesWithoutARejectedRow() throws IOException {
-		assertThat(this.outcome.result()).as(this.outcome.message()).isEqualTo(RunOutcome.Result.SUCCESS);
-		assertThat(NightlyJobIT.csv(this.report.resolve("rejects.csv"), ',')).isEmpty();
+	void rejectsASecondValueForTheSameQuarterAndSumsTheFirst() throws IOException {
+		assertThat(this.outcome.result()).as(this.outcome.message())
+			.isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		assertThat(NightlyJobIT.csv(this.report.resolve("rejects.csv"), ','))
+			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Row"), (r) -> r.get("Column"),
+					(r) -> r.get("Value as written"), (r) -> r.get("Reason"))
+			.containsExactly(tuple("quarters-long", "7", "immigrants", "2500",
+					"a second immigrants value for CHE 2019-Q2 in this dataset; the first, at row 3, is kept"));
 	}
 
 	@Test
@@ -253,7 +259,7 @@ class YearPartsJobIT {
 			.extracting(RunOutcome.FileLine::datasetId, RunOutcome.FileLine::rowsRead,
 					RunOutcome.FileLine::valuesNotGiven)
 			.containsExactly(tuple("estat-monthly", 2L, "1 missing (:)"), tuple("sdmx-monthly", 12L, ""),
-					tuple("quarters-long", 5L, ""), tuple("quarters-wide", 1L, ""), tuple("records", 27L, ""),
+					tuple("quarters-long", 6L, ""), tuple("quarters-wide", 1L, ""), tuple("records", 27L, ""),
 					tuple("records-sdmx", 10L, ""));
 	}
 

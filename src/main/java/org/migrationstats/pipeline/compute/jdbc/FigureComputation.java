@@ -136,11 +136,13 @@ public class FigureComputation {
 	}
 
 	/**
-	 * Rejects a second value of a dataset that is not summed, takes one value per
-	 * dataset, country, year and measure, and builds the country-year table from them.
+	 * Rejects a second value (of a year, month or quarter) of a dataset that is not
+	 * summed, takes one value per dataset, country, year and measure, and builds the
+	 * country-year table from them.
 	 */
 	private int computeCountryYears(long runId) {
 		this.jdbc.update(FigureStatements.DUPLICATES, runId);
+		this.jdbc.update(FigureStatements.PART_DUPLICATES, runId);
 		this.jdbc.update(FigureStatements.DATASET_VALUES, runId, runId, runId, runId);
 		YearParts parts = new YearParts(this.jdbc);
 		parts.sumToYears(runId);

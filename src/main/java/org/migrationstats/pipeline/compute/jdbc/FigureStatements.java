@@ -187,6 +187,32 @@ final class FigureStatements {
 			WHERE RN > 1
 			""";
 
+	/*
+	 * The same for a month's or quarter's value (MIG_OBSERVATION_PART): a second value a
+	 * dataset that is not summed gives for the same country, month (quarter) and measure
+	 * is rejected, naming the row of the first, which is the one summed into the year.
+	 */
+	static final String PART_DUPLICATES = """
+			INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, COLUMN_NAME,
+			    RAW_VALUE, REASON)
+			SELECT RUN_ID, 'compute', DATASET_ID, FILE_NAME, '', SOURCE_ROW, LOWER(MEASURE), CAST(VAL AS VARCHAR(30)),
+			    'a second ' || LOWER(MEASURE) || ' value for ' || COUNTRY || ' ' || CAST(YR AS VARCHAR(4))
+			    || CASE WHEN PARTS = 12 THEN '-' || LPAD(CAST(PART AS VARCHAR(2)), 2, '0')
+			            ELSE '-Q' || CAST(PART AS VARCHAR(1)) END
+			    || ' in this dataset; the first, at row ' || CAST(FIRST_ROW AS VARCHAR(20)) || ', is kept'
+			FROM (
+			    SELECT o.*,
+			        ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS, o.PART
+			                           ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN,
+			        FIRST_VALUE(o.SOURCE_ROW) OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS,
+			                                        o.PART ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS FIRST_ROW
+			    FROM MIG_DATASET d
+			    JOIN MIG_OBSERVATION_PART o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE
+			) ranked
+			WHERE RN > 1
+			""";
+
 	static final String PERIOD = """
 			INSERT INTO MIG_PERIOD (RUN_ID, PERIOD_NAME, FROM_YR, TO_YR, COUNTRY, NET_MIGRATION, NET_MIGRATION_YEARS,
 			    NATURAL_INCREASE, NATURAL_INCREASE_YEARS, BIRTHS, DEATHS, REPORTED_CHANGE, REPORTED_CHANGE_YEARS,
