@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.bench;
 
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -157,21 +158,31 @@ public final class Benchmark {
 	 * @return the options, ending with the jar (or the program) to run
 	 */
 	static List<String> launcher(String launch) throws Exception {
+		return launcher(launch, java());
+	}
+
+	/**
+	 * The {@code java} options that start the pipeline the given way with a given java.
+	 * @param launch {@code jar}, {@code extracted}, {@code cds} or {@code warm}
+	 * @param javaCommand the java that runs it, whose cache {@code cds} takes
+	 * @return the options, ending with the jar (or the program) to run
+	 */
+	static List<String> launcher(String launch, String javaCommand) throws Exception {
 		if (launch.equals("jar")) {
 			return List.of("-jar", JAR.toString());
 		}
 		if (!launch.equals("extracted") && !launch.equals("cds") && !launch.equals("warm")) {
 			throw new IllegalArgumentException("bench.launch must be jar, extracted, cds or warm, not " + launch);
 		}
-		Path cache = cache();
+		Path cache = cache(javaCommand);
 		if (cache == null || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(JAR)) < 0) {
 			Files.createDirectories(ROOT);
 			ProcessBuilder prepare = new ProcessBuilder(
 					Path.of("src/main/scripts/pipeline").toAbsolutePath().toString(), "jobs")
 				.redirectErrorStream(true)
 				.redirectOutput(ROOT.resolve("prepare.txt").toFile());
-			prepare.environment().put("JAVA", java());
-			cache = (prepare.start().waitFor() == 0) ? cache() : null;
+			prepare.environment().put("JAVA", javaCommand);
+			cache = (prepare.start().waitFor() == 0) ? cache(javaCommand) : null;
 			if (cache == null) {
 				throw new IllegalStateException("src/main/scripts/pipeline could not prepare a cache in " + EXTRACTED
 						+ " (see " + ROOT.resolve("prepare.txt") + ")");
@@ -180,7 +191,7 @@ public final class Benchmark {
 		if (launch.equals("warm")) {
 			// the extracted jar's manifest names its libraries; the test classes add the
 			// program that runs the job twice in one process
-			return List.of("-cp", EXTRACTED_JAR + java.io.File.pathSeparator + codeSource(WarmRuns.class),
+			return List.of("-cp", EXTRACTED_JAR + File.pathSeparator + codeSource(WarmRuns.class),
 					WarmRuns.class.getName());
 		}
 		if (launch.equals("extracted")) {
@@ -201,12 +212,12 @@ public final class Benchmark {
 	}
 
 	/**
-	 * @return the cache {@code src/main/scripts/pipeline} recorded for {@link #java()}'s
-	 * version ({@code app-<version>.aot} or {@code .jsa}), or {@code null} if there is
-	 * none
+	 * @param java a java
+	 * @return the cache {@code src/main/scripts/pipeline} recorded for its version
+	 * ({@code app-<version>.aot} or {@code .jsa}), or {@code null} if there is none
 	 */
-	private static Path cache() throws IOException, InterruptedException {
-		Process version = new ProcessBuilder(java(), "-version").redirectErrorStream(true).start();
+	private static Path cache(String java) throws IOException, InterruptedException {
+		Process version = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
 		String first = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
 			.findFirst()
 			.orElse("");
@@ -336,7 +347,7 @@ public final class Benchmark {
 			for (java.net.URL url : loader.getURLs()) {
 				entries.add(Path.of(url.toURI()).toString());
 			}
-			return String.join(java.io.File.pathSeparator, entries);
+			return String.join(File.pathSeparator, entries);
 		}
 		return System.getProperty("java.class.path");
 	}

@@ -47,7 +47,10 @@ import org.migrationstats.pipeline.reference.CountryReference;
  * Arguments: row counts (default 100000 1000000). {@code -Dbench.rounds} (default 3) sets
  * the rounds; {@code -Dbench.launch} how the job is started, as for {@link Benchmark}:
  * {@code jar} (default), {@code extracted} or {@code cds}; {@code -Dbench.java-options}
- * adds options to the job's {@code java} (such as {@code -XX:TieredStopAtLevel=1}).
+ * adds options to the job's {@code java} (such as {@code -XX:TieredStopAtLevel=1});
+ * {@code -Dbench.java} names the job's java, and {@code -Dbench.java2} a second java (a
+ * JDK 25's, say) that runs the job too, as the tool {@code job2}, in turn with the others
+ * and checked equal to the job.
  */
 public final class PeerBenchmark {
 
@@ -72,7 +75,9 @@ public final class PeerBenchmark {
 		}
 		int rounds = Integer.getInteger("bench.rounds", 3);
 		String launch = System.getProperty("bench.launch", "jar");
-		List<String> launcher = Benchmark.launcher(launch);
+		List<String> launcher = Benchmark.launcher(launch, Benchmark.java());
+		String java2 = System.getProperty("bench.java2", "");
+		List<String> launcher2 = java2.isEmpty() ? null : Benchmark.launcher(launch, java2);
 		List<String> javaOptions = Arrays.stream(System.getProperty("bench.java-options", "").split("\\s+"))
 			.filter((o) -> !o.isBlank())
 			.toList();
@@ -97,13 +102,19 @@ public final class PeerBenchmark {
 			classPath = String.join(java.io.File.pathSeparator, entries);
 		}
 		List<String> summary = new ArrayList<>();
+		List<String> summary2 = new ArrayList<>();
 		for (int rows : sizes) {
 			Path flows = ROOT.resolve("flows-" + rows + ".csv");
 			Path population = ROOT.resolve("population.csv");
 			generate(flows, population, rows, countries);
 			Map<String, List<String>> tools = new LinkedHashMap<>();
 			Path jobDir = ROOT.resolve("job-" + rows);
-			tools.put("job", jobCommand(jobDir, flows, population, launcher, javaOptions));
+			tools.put("job", jobCommand(Benchmark.java(), jobDir, flows, population, launcher, javaOptions));
+			Map<String, Path> jobDirs = new HashMap<>(Map.of("job", jobDir));
+			if (launcher2 != null) {
+				jobDirs.put("job2", ROOT.resolve("job2-" + rows));
+				tools.put("job2", jobCommand(java2, jobDirs.get("job2"), flows, population, launcher2, javaOptions));
+			}
 			tools.put("pandas",
 					List.of("/usr/bin/python3", Path.of("src/test/python/pandas_peer.py").toAbsolutePath().toString(),
 							flows.toAbsolutePath().toString(), population.toAbsolutePath().toString(),
@@ -123,9 +134,10 @@ public final class PeerBenchmark {
 			// round 0 checks the outputs; it is timed too, but not counted
 			for (int round = 0; round <= rounds; round++) {
 				for (Map.Entry<String, List<String>> tool : tools.entrySet()) {
-					Measured m = measure(tool.getKey(), tool.getValue(), rows, jobDir);
+					Measured m = measure(tool.getKey(), tool.getValue(), rows,
+							jobDirs.getOrDefault(tool.getKey(), jobDir));
 					if (round == 0) {
-						check(tool.getKey(), rows, jobDir);
+						check(tool.getKey(), rows, jobDir, jobDirs.get(tool.getKey()));
 					}
 					else {
 						times.get(tool.getKey()).add(m);
@@ -145,6 +157,14 @@ public final class PeerBenchmark {
 			double job = median(times.get("job"), (m) -> m.wall);
 			double pandas = median(times.get("pandas"), (m) -> m.wall);
 			double duckdb = median(times.get("duckdb"), (m) -> m.wall);
+			if (launcher2 != null) {
+				double job2 = median(times.get("job2"), (m) -> m.wall);
+				summary2.add(String.format(Locale.ROOT,
+						"%,d rows: %.2f s (%s), job2 ÷ job %.2f, start to first step %.2f s, peak RSS %d MB, peak heap %d MB",
+						rows, job2, String.join(", ", walls(times.get("job2"))), job2 / job,
+						median(times.get("job2"), (m) -> m.startSeconds), max(times.get("job2"), (m) -> m.rssMb),
+						max(times.get("job2"), (m) -> m.heapMb)));
+			}
 			summary.add(String.format(Locale.ROOT,
 					"| %,d | %.2f s (%s) | %.2f s | %.2f s | %.2f | %.2f | %.2f s | %d / %d / %d MB | %d / - / %d MB |",
 					rows, job, String.join(", ", walls(times.get("job"))), pandas, duckdb, job / pandas, job / duckdb,
@@ -159,6 +179,10 @@ public final class PeerBenchmark {
 				+ "| job start to first step | peak RSS job / pandas / DuckDB | peak heap job / pandas / DuckDB |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		summary.forEach(System.out::println);
+		if (launcher2 != null) {
+			System.out.println();
+			System.out.println("job2 (" + java2 + "): " + String.join("; ", summary2));
+		}
 	}
 
 	private static List<String> walls(List<Measured> runs) {
@@ -210,7 +234,7 @@ public final class PeerBenchmark {
 		}
 	}
 
-	private static List<String> jobCommand(Path work, Path flows, Path population, List<String> launcher,
+	private static List<String> jobCommand(String java, Path work, Path flows, Path population, List<String> launcher,
 			List<String> javaOptions) throws IOException {
 		Files.createDirectories(work);
 		Path job = work.resolve("bench.yml");
@@ -235,7 +259,7 @@ public final class PeerBenchmark {
 						""".formatted(Path.of("input/membership/iom.csv").toAbsolutePath(),
 						work.resolve("output").toAbsolutePath(), flows.toAbsolutePath(), population.toAbsolutePath(),
 						FIRST_YEAR, LAST_YEAR, FIRST_YEAR, LAST_YEAR));
-		List<String> command = new ArrayList<>(List.of(Benchmark.java(), "-Xmx256m",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
 				"-Xlog:gc:file=" + work.resolve("gc.log").toAbsolutePath(), "-Dspring.datasource.url=jdbc:h2:file:"
 						+ work.resolve("db/pipeline").toAbsolutePath() + ";WRITE_DELAY=0",
 				"-Dlogging.file.name=" + work.resolve("pipeline.log").toAbsolutePath()));
@@ -253,8 +277,9 @@ public final class PeerBenchmark {
 
 	private static Measured measure(String tool, List<String> command, int rows, Path jobDir) throws Exception {
 		Path out = ROOT.resolve(tool + "-" + rows + ".out");
-		Path gcLog = tool.equals("job") ? jobDir.resolve("gc.log") : ROOT.resolve(tool + "-" + rows + "-gc.log");
-		if (tool.equals("job")) {
+		boolean job = tool.startsWith("job");
+		Path gcLog = job ? jobDir.resolve("gc.log") : ROOT.resolve(tool + "-" + rows + "-gc.log");
+		if (job) {
 			// every run starts from an empty database, as the first night of a job
 			Benchmark.deleteTree(jobDir.resolve("db"));
 			Benchmark.deleteTree(jobDir.resolve("output"));
@@ -284,7 +309,7 @@ public final class PeerBenchmark {
 		}
 		double wall = (System.nanoTime() - start) / 1e9;
 		int exit = process.exitValue();
-		if (exit != 0 && !(tool.equals("job") && exit == 3)) {
+		if (exit != 0 && !(job && exit == 3)) {
 			throw new IllegalStateException(tool + " failed (exit " + exit + "), see " + out);
 		}
 		Measured m = new Measured();
@@ -302,7 +327,7 @@ public final class PeerBenchmark {
 			m.heapMb = peak;
 		}
 		m.startSeconds = Double.NaN;
-		if (tool.equals("job")) {
+		if (job) {
 			for (String line : Files.readAllLines(out)) {
 				Matcher s = STEP_START.matcher(line);
 				if (s.find()) {
@@ -320,7 +345,7 @@ public final class PeerBenchmark {
 	 * the same immigrants, emigrants, net migration and population change; and its
 	 * rejected rows against the job's count.
 	 */
-	private static void check(String tool, int rows, Path jobDir) throws IOException {
+	private static void check(String tool, int rows, Path jobDir, Path toolJobDir) throws IOException {
 		Path jobReport = jobDir.resolve("output/bench-peers/2000-01-01");
 		Map<String, String> expected = sums(jobReport.resolve("country_year.csv"));
 		long expectedRejects = lines(jobReport.resolve("rejects.csv"));
@@ -329,7 +354,8 @@ public final class PeerBenchmark {
 					expected.size(), expectedRejects);
 			return;
 		}
-		Path report = ROOT.resolve(tool + "-" + rows);
+		Path report = (toolJobDir != null) ? toolJobDir.resolve("output/bench-peers/2000-01-01")
+				: ROOT.resolve(tool + "-" + rows);
 		Map<String, String> actual = sums(report.resolve("country_year.csv"));
 		List<String> differences = new ArrayList<>();
 		for (Map.Entry<String, String> e : expected.entrySet()) {
