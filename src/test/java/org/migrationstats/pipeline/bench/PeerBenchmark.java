@@ -78,6 +78,10 @@ public final class PeerBenchmark {
 		List<String> launcher = Benchmark.launcher(launch, Benchmark.java());
 		String java2 = System.getProperty("bench.java2", "");
 		List<String> launcher2 = java2.isEmpty() ? null : Benchmark.launcher(launch, java2);
+		List<String> javaOptions2 = (System.getProperty("bench.java2-options") == null) ? javaOptions
+				: Arrays.stream(System.getProperty("bench.java2-options").split("\\s+"))
+					.filter((o) -> !o.isBlank())
+					.toList();
 		List<String> javaOptions = Arrays.stream(System.getProperty("bench.java-options", "").split("\\s+"))
 			.filter((o) -> !o.isBlank())
 			.toList();
@@ -113,7 +117,7 @@ public final class PeerBenchmark {
 			Map<String, Path> jobDirs = new HashMap<>(Map.of("job", jobDir));
 			if (launcher2 != null) {
 				jobDirs.put("job2", ROOT.resolve("job2-" + rows));
-				tools.put("job2", jobCommand(java2, jobDirs.get("job2"), flows, population, launcher2, javaOptions));
+				tools.put("job2", jobCommand(java2, jobDirs.get("job2"), flows, population, launcher2, javaOptions2));
 			}
 			tools.put("pandas",
 					List.of("/usr/bin/python3", Path.of("src/test/python/pandas_peer.py").toAbsolutePath().toString(),
@@ -181,7 +185,8 @@ public final class PeerBenchmark {
 		summary.forEach(System.out::println);
 		if (launcher2 != null) {
 			System.out.println();
-			System.out.println("job2 (" + java2 + "): " + String.join("; ", summary2));
+			System.out
+				.println("job2 (" + java2 + " " + String.join(" ", javaOptions2) + "): " + String.join("; ", summary2));
 		}
 	}
 
