@@ -78,13 +78,13 @@ public final class PeerBenchmark {
 		List<String> launcher = Benchmark.launcher(launch, Benchmark.java());
 		String java2 = System.getProperty("bench.java2", "");
 		List<String> launcher2 = java2.isEmpty() ? null : Benchmark.launcher(launch, java2);
+		List<String> javaOptions = Arrays.stream(System.getProperty("bench.java-options", "").split("\\s+"))
+			.filter((o) -> !o.isBlank())
+			.toList();
 		List<String> javaOptions2 = (System.getProperty("bench.java2-options") == null) ? javaOptions
 				: Arrays.stream(System.getProperty("bench.java2-options").split("\\s+"))
 					.filter((o) -> !o.isBlank())
 					.toList();
-		List<String> javaOptions = Arrays.stream(System.getProperty("bench.java-options", "").split("\\s+"))
-			.filter((o) -> !o.isBlank())
-			.toList();
 		Files.createDirectories(ROOT);
 		List<String> countries = CountryReference.shipped()
 			.countries()
