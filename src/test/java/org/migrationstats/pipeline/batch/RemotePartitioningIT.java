@@ -340,7 +340,7 @@ class RemotePartitioningIT {
 	 * committed two
 	 */
 	private static Map<String, String> pause(Path marker) {
-		return Map.of("faults.after-sql", "INSERT INTO MIG_OBSERVATION", "faults.in-step", BIG_FILE_STEP,
+		return Map.of("faults.after-sql", "UPDATE MIG_FILE_COUNT SET ROWS_READ", "faults.in-step", BIG_FILE_STEP,
 				"faults.after-count", "3", "faults.action", "pause", "faults.marker", marker.toString());
 	}
 
