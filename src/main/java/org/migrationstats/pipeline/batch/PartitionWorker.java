@@ -288,6 +288,14 @@ public class PartitionWorker {
 		finally {
 			this.running = null;
 		}
+		if (partition.getStatus() == BatchStatus.UNKNOWN) {
+			// its step execution was changed under it: recover marked it FAILED after the
+			// manager died; the block in progress was rolled back
+			log.warn(
+					"Partition {} was ended by another process while worker {} ran it (recover?): its block in "
+							+ "progress was rolled back; a restart goes on from its last committed block",
+					partition.getStepName(), this.identity);
+		}
 		log.info("Partition {} {} on worker {}", partition.getStepName(), partition.getStatus(), this.identity);
 		return true;
 	}

@@ -335,6 +335,103 @@ class RemotePartitioningIT {
 		assertNoRowTwice(date);
 	}
 
+	@Test
+	void aPartitionStillRunningWhenTheManagerTimesOutIsNamedFinishesOnItsWorkerAndIsNotRunAgainByTheRestart()
+			throws Exception {
+		String date = "2031-01-09";
+		Path marker = this.work.resolve("paused-past-timeout");
+		ChildJvm.Child worker = startWorker("worker-past-timeout", pause(marker));
+		ChildJvm.Child manager = manager(Map.of("pipeline.remote.timeout", "PT15S")).start(Map.of(), "run",
+				this.job.jobFile().toString(), "--date", date);
+		worker.awaitPause(marker);
+
+		ChildJvm.Child.Result timedOut = manager.await();
+
+		assertThat(timedOut.exitCode()).as(timedOut.output()).isEqualTo(1);
+		long execution = lastExecution(date);
+		List<String> partitions = text("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+				+ "AND STEP_NAME LIKE 'ingestFile:%' ORDER BY STEP_EXECUTION_ID", execution);
+		int running = partitions.indexOf(BIG_FILE_STEP) + 1;
+		assertThat(timedOut.output())
+			.contains("partitions " + running + " of 8 were still running on workers after "
+					+ "PT15S (pipeline.remote.timeout)")
+			.contains("no worker took partitions ");
+		assertThat(status(execution)).isEqualTo("FAILED");
+		assertThat(stepStatus(execution, BIG_FILE_STEP)).as("its worker still runs it").isEqualTo("STARTED");
+
+		ChildJvm.Child.Result tooEarly = manager().run("restart", Long.toString(execution));
+
+		assertThat(tooEarly.exitCode()).as("busy: " + tooEarly.output()).isEqualTo(5);
+		assertThat(tooEarly.output()).contains("execution " + execution + " ended FAILED, but its step " + BIG_FILE_STEP
+				+ " is still STARTED on worker " + hostOf(worker) + " pid " + worker.process().pid()
+				+ "; try again when it has ended; nothing was done");
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?", runId(date)))
+			.as("no execution made")
+			.isEqualTo(1);
+
+		Files.writeString(Path.of(marker + ".release"), "go on");
+		awaitText(worker, "Partition " + BIG_FILE_STEP + " COMPLETED on worker");
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(longs("SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
+				+ "ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ? "
+				+ "ORDER BY s.STEP_EXECUTION_ID", runId(date), BIG_FILE_STEP))
+			.as("the big file read once, by the worker that had it when the manager gave up")
+			.containsExactly(1105L);
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
+	void aManagerKilledWhileAWorkerRunsAPartitionIsRecoveredAndTheRestartGivesTheCleanRunsFigures() throws Exception {
+		String date = "2031-01-10";
+		Path marker = this.work.resolve("paused-manager-killed");
+		ChildJvm.Child worker = startWorker("worker-manager-killed", pause(marker));
+		ChildJvm.Child manager = manager().start(Map.of(), "run", this.job.jobFile().toString(), "--date", date);
+		worker.awaitPause(marker);
+		manager.kill();
+		long execution = lastExecution(date);
+		assertThat(status(execution)).isEqualTo("STARTED");
+
+		ChildJvm.Child.Result recover = manager().run("recover");
+
+		assertThat(recover.exitCode()).as(recover.output()).isZero();
+		assertThat(recover.output()).contains("execution " + execution + " marked FAILED");
+		assertThat(status(execution)).isEqualTo("FAILED");
+		assertThat(text("SELECT DISTINCT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution))
+			.as("nothing left running that a restart would refuse")
+			.doesNotContain("STARTING", "STARTED");
+
+		// the worker goes on with its block: it must not count it beside the restart
+		Files.writeString(Path.of(marker + ".release"), "go on");
+		awaitText(worker, "Partition " + BIG_FILE_STEP + " was ended by another process while worker " + hostOf(worker)
+				+ " pid " + worker.process().pid() + " ran it (recover?): its block in progress " + "was rolled back");
+		assertThat(stepStatus(execution, BIG_FILE_STEP)).isEqualTo("FAILED");
+		assertThat(committedRows(date)).as("the two blocks committed before the manager died, not the third")
+			.isEqualTo(200);
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(longs("SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
+				+ "ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ? "
+				+ "ORDER BY s.STEP_EXECUTION_ID", runId(date), BIG_FILE_STEP))
+			.as("200 rows before the manager died, the rest after the restart")
+			.containsExactly(200L, 1105L - 200L);
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	private static void awaitText(ChildJvm.Child child, String text) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!child.text().contains(text)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no \"" + text + "\" in:\n" + child.text());
+			}
+			Thread.sleep(100);
+		}
+	}
+
 	/**
 	 * @return the faults that pause a worker in the big file's third block, after it
 	 * committed two
