@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * worker killed with {@code kill -9} after committing blocks leaves its partition to
  * another, which goes on from its last committed block; with no worker alive, the
  * manager's timeout fails the step naming the partitions no worker took, and a restart
- * with a worker running completes it.
+ * with a worker running completes it; a partition still running at the manager's timeout
+ * finishes on its worker and is not read again by the restart; a manager killed while a
+ * worker runs a partition is recovered and restarted to the same figures; a request the
+ * broker delivers again when its consumer timeout expires (on a RabbitMQ node of the
+ * test's own) is dropped while its partition runs.
  * <p>
  * Runs where {@code PIPELINE_TEST_POSTGRES_URL} (with {@code _USER} and
  * {@code _PASSWORD}) and {@code PIPELINE_TEST_RABBITMQ_URI} are set ({@code .ci/run} sets
@@ -422,6 +427,51 @@ class RemotePartitioningIT {
 		assertNoRowTwice(date);
 	}
 
+	@Test
+	void aRequestRedeliveredWhenTheBrokersConsumerTimeoutExpiresIsDroppedWhileItsPartitionRunsAndRunsOnce()
+			throws Exception {
+		assumeTrue(PrivateBroker.available(), "needs root and rabbitmq-server here, for a node of its own");
+		String date = "2031-01-11";
+		try (PrivateBroker broker = PrivateBroker.start(Duration.ofSeconds(3))) {
+			Map<String, String> viaBroker = Map.of("spring.rabbitmq.addresses", broker.uri(),
+					"pipeline.remote.consumer-timeout", "PT3S");
+			Path marker = this.work.resolve("paused-past-consumer-timeout");
+			// the first worker holds the big file's request unacknowledged for longer
+			// than
+			// the consumer timeout: the broker closes its channel and delivers the
+			// request
+			// again, to the second worker
+			ChildJvm.Child holder = startWorker("worker-past-consumer-timeout", pause(marker), viaBroker);
+			ChildJvm.Child manager = manager(viaBroker).start(Map.of(), "run", this.job.jobFile().toString(), "--date",
+					date);
+			holder.awaitPause(marker);
+			long execution = lastExecution(date);
+			long big = count("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+					+ "AND STEP_NAME = ?", execution, BIG_FILE_STEP);
+			ChildJvm.Child other = startWorker("worker-given-the-redelivery", Map.of(), viaBroker);
+			awaitText(other, "Partition " + PipelineBatchConfiguration.INGEST_FILE + " (step execution " + big
+					+ ") is being run by another worker; request dropped");
+
+			Files.writeString(Path.of(marker + ".release"), "go on");
+			ChildJvm.Child.Result run = manager.await();
+
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			assertThat(holder.text()).contains("Partition " + BIG_FILE_STEP + " COMPLETED on worker " + hostOf(holder)
+					+ " pid " + holder.process().pid());
+			assertThat(other.text()).doesNotContain("Partition " + BIG_FILE_STEP + " COMPLETED");
+			assertThat(holder.text()).as("the broker's consumer timeout closed the holder's channel")
+				.contains("PRECONDITION_FAILED - delivery acknowledgement on channel")
+				.contains("timed out. Timeout value used: 3000 ms");
+			assertThat(longs(
+					"SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? " + "AND STEP_NAME = ?",
+					execution, BIG_FILE_STEP))
+				.as("one step execution, read once, by the worker whose channel was closed")
+				.containsExactly(1105L);
+			assertSameAsH2Run(date);
+			assertNoRowTwice(date);
+		}
+	}
+
 	private static void awaitText(ChildJvm.Child child, String text) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (!child.text().contains(text)) {
@@ -481,7 +531,14 @@ class RemotePartitioningIT {
 	}
 
 	private ChildJvm.Child startWorker(String name, Map<String, String> faults) throws InterruptedException {
-		ChildJvm.Child worker = new ChildJvm(this.work.resolve(name), remoteProperties(), HEAP).start(faults, "worker");
+		return startWorker(name, faults, Map.of());
+	}
+
+	private ChildJvm.Child startWorker(String name, Map<String, String> faults, Map<String, String> more)
+			throws InterruptedException {
+		Map<String, String> properties = new LinkedHashMap<>(remoteProperties());
+		properties.putAll(more);
+		ChildJvm.Child worker = new ChildJvm(this.work.resolve(name), properties, HEAP).start(faults, "worker");
 		this.workers.add(worker);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (!worker.text().contains("takes partitions from queue " + this.queue)) {
