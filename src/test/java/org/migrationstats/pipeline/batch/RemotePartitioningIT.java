@@ -357,10 +357,8 @@ class RemotePartitioningIT {
 		List<String> partitions = text("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
 				+ "AND STEP_NAME LIKE 'ingestFile:%' ORDER BY STEP_EXECUTION_ID", execution);
 		int running = partitions.indexOf(BIG_FILE_STEP) + 1;
-		assertThat(timedOut.output())
-			.contains("partitions " + running + " of 8 were still running on workers after "
-					+ "PT15S (pipeline.remote.timeout)")
-			.contains("no worker took partitions ");
+		assertThat(timedOut.output()).contains("partitions " + running + " of 8 were still running on workers after "
+				+ "PT15S (pipeline.remote.timeout)");
 		assertThat(status(execution)).isEqualTo("FAILED");
 		assertThat(stepStatus(execution, BIG_FILE_STEP)).as("its worker still runs it").isEqualTo("STARTED");
 
