@@ -43,11 +43,13 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
  * consumer timeout closed its channel while the partition still ran, and a run that
  * failed or timed out leaves requests behind. So before running, the worker holds a
  * PostgreSQL advisory lock on the step execution for as long as it runs it (released by
- * the database if the worker dies) and reads the step execution's status from the job
- * repository: a partition another live worker holds, one already ended (completed,
- * failed, stopped), or one of a job execution no longer running is not run again; a
- * partition left STARTED by a dead worker goes on from its last committed block, as a
- * restart does. The request is acknowledged once its partition has ended.
+ * the database if the worker dies; its key is the step execution's id, whole, in the
+ * 64-bit key space, which PostgreSQL keeps apart from that of two 32-bit keys) and reads
+ * the step execution's status from the job repository: a partition another live worker
+ * holds, one already ended (completed, failed, stopped), or one of a job execution no
+ * longer running is not run again; a partition left STARTED by a dead worker goes on from
+ * its last committed block, as a restart does. The request is acknowledged once its
+ * partition has ended.
  * <p>
  * The worker's host and process id go into the partition's step execution context
  * ({@value #WORKER}), for {@code show}; a file the worker cannot read fails the partition
@@ -59,9 +61,6 @@ public class PartitionWorker {
 	public static final String WORKER = "worker";
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
-
-	/** The first key of the advisory locks the workers take on step executions. */
-	private static final int LOCK_SPACE = 0x4D494752;
 
 	private final ConnectionFactory connectionFactory;
 
@@ -289,6 +288,14 @@ public class PartitionWorker {
 		finally {
 			this.running = null;
 		}
+		if (partition.getStatus() == BatchStatus.UNKNOWN) {
+			// its step execution was changed under it: recover marked it FAILED after the
+			// manager died; the block in progress was rolled back
+			log.warn(
+					"Partition {} was ended by another process while worker {} ran it (recover?): its block in "
+							+ "progress was rolled back; a restart goes on from its last committed block",
+					partition.getStepName(), this.identity);
+		}
 		log.info("Partition {} {} on worker {}", partition.getStepName(), partition.getStatus(), this.identity);
 		return true;
 	}
@@ -304,10 +311,13 @@ public class PartitionWorker {
 		this.jobRepository.updateExecutionContext(partition);
 	}
 
+	/**
+	 * Calls an advisory lock function with the step execution's id as its bigint key:
+	 * every id has a lock of its own, past 2^31 and 2^32 too.
+	 */
 	private static boolean lock(Connection connection, String function, long id) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?, ?)")) {
-			statement.setInt(1, LOCK_SPACE);
-			statement.setInt(2, (int) id);
+		try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(CAST(? AS BIGINT))")) {
+			statement.setLong(1, id);
 			try (ResultSet result = statement.executeQuery()) {
 				return result.next() && result.getBoolean(1);
 			}

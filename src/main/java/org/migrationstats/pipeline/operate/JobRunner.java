@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.migrationstats.pipeline.batch.Failures;
 import org.migrationstats.pipeline.batch.IngestCounts;
 import org.migrationstats.pipeline.batch.JobSpecs;
+import org.migrationstats.pipeline.batch.PartitionWorker;
 import org.migrationstats.pipeline.batch.PipelineJobs;
 import org.migrationstats.pipeline.batch.RunInputs;
 import org.migrationstats.pipeline.batch.RunParameters;
@@ -338,6 +339,35 @@ public class JobRunner {
 				report, Outcomes.steps(last), List.of());
 	}
 
+	/**
+	 * Names the steps still running of an execution that has ended: a remote partition
+	 * goes on on its worker after the manager stopped waiting for it, and Spring Batch
+	 * restarts nothing until it has ended.
+	 * @return {@code ": execution N ended FAILED, but its step ... is still STARTED on
+	 * worker ...; try again when it has ended"}, or empty
+	 */
+	private String stepsStillRunning(String jobName, JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
+		if (last == null || last.getStatus().isRunning()) {
+			return "";
+		}
+		List<String> steps = last.getStepExecutions()
+			.stream()
+			.filter((s) -> s.getStatus().isRunning())
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.map((s) -> this.jobRepository.getStepExecution(s.getId()))
+			.map((s) -> s.getStepName() + " is still " + s.getStatus()
+					+ Optional.ofNullable(s.getExecutionContext().getString(PartitionWorker.WORKER, null))
+						.map((worker) -> " on worker " + worker)
+						.orElse(""))
+			.toList();
+		if (steps.isEmpty()) {
+			return "";
+		}
+		return ": execution " + last.getId() + " ended " + last.getStatus() + ", but its step "
+				+ String.join(", ", steps) + "; try again when it has ended";
+	}
+
 	private void abandon(JobExecution execution) {
 		try {
 			this.jobOperator.abandon(execution);
@@ -365,7 +395,8 @@ public class JobRunner {
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			return RunOutcome.nothingDone(RunOutcome.Result.BUSY, spec.name(), runDate, null,
-					spec.name() + " for " + runDate + " is already running; nothing was done");
+					spec.name() + " for " + runDate + " is already running"
+							+ stepsStillRunning(job.getName(), parameters) + "; nothing was done");
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			return RunOutcome.nothingDone(RunOutcome.Result.ALREADY_COMPLETE, spec.name(), runDate, null,

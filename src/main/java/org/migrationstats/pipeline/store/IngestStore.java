@@ -11,21 +11,32 @@ import org.migrationstats.pipeline.ingest.MappedRow;
 import org.migrationstats.pipeline.ingest.Observation;
 import org.migrationstats.pipeline.ingest.Rejection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
  * Writes what ingest takes from a file: observations, rejected cells and rows, the
  * aggregate rows it set aside and the counts of the other rows it filtered. Called inside
  * the chunk's transaction, so a chunk's rows and the reader's position are committed
- * together.
+ * together. On PostgreSQL, observations, rejections and aggregate rows go in with
+ * {@code COPY} on the transaction's connection ({@code pipeline.postgres.copy}, on by
+ * default), elsewhere with JDBC batches.
  */
 @Repository
 public class IngestStore {
 
 	/** The stage recorded with rejections found while reading files. */
 	public static final String INGEST = "ingest";
+
+	private static final Logger log = LoggerFactory.getLogger(IngestStore.class);
 
 	/**
 	 * Observations go in by {@value} rows a statement (multi-row VALUES, in H2 and
@@ -39,10 +50,65 @@ public class IngestStore {
 
 	private static final String MULTI_ROW_INSERT = INSERT + ", (?, ?, ?, ?, ?, ?, ?, ?)".repeat(ROWS_PER_INSERT - 1);
 
+	private static final String OBSERVATION_COLUMNS = "RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, COUNTRY, YR, "
+			+ "MEASURE, VAL";
+
+	private static final String REJECTION_COLUMNS = "RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, "
+			+ "COLUMN_NAME, RAW_VALUE, REASON, WHOLE_ROW";
+
+	private static final String AGGREGATE_COLUMNS = "RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, SCHEME, CODE, NAME, "
+			+ "RAW_VALUE";
+
 	private final JdbcTemplate jdbc;
 
+	private final boolean copyWherePostgres;
+
+	private volatile PostgresCopy copy;
+
+	private volatile boolean copyDecided;
+
+	/**
+	 * @param jdbc the database, written with COPY if it is PostgreSQL
+	 */
 	public IngestStore(JdbcTemplate jdbc) {
+		this(jdbc, true);
+	}
+
+	/**
+	 * @param jdbc the database
+	 * @param copyWherePostgres whether to write with COPY on PostgreSQL
+	 * ({@code pipeline.postgres.copy}), or with JDBC batches as elsewhere
+	 */
+	@Autowired
+	public IngestStore(JdbcTemplate jdbc, @Value("${pipeline.postgres.copy:true}") boolean copyWherePostgres) {
 		this.jdbc = jdbc;
+		this.copyWherePostgres = copyWherePostgres;
+	}
+
+	/**
+	 * @return the COPY writer, or {@code null} when the database is not PostgreSQL or
+	 * COPY is switched off
+	 */
+	private PostgresCopy copy() {
+		if (!this.copyDecided) {
+			if (this.copyWherePostgres && isPostgres()) {
+				this.copy = new PostgresCopy(this.jdbc.getDataSource(), this.jdbc.getExceptionTranslator());
+				log.info("Ingest writes observations, rejections and aggregate rows with COPY (PostgreSQL)");
+			}
+			this.copyDecided = true;
+		}
+		return this.copy;
+	}
+
+	private boolean isPostgres() {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(this.jdbc.getDataSource(),
+					java.sql.DatabaseMetaData::getDatabaseProductName);
+			return "PostgreSQL".equalsIgnoreCase(product);
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("cannot read which database this is: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -57,6 +123,12 @@ public class IngestStore {
 				saveFlaggedObservations(runId, datasetId, file, observations);
 				return;
 			}
+		}
+		PostgresCopy copy = copy();
+		if (copy != null) {
+			copy.copy("MIG_OBSERVATION", OBSERVATION_COLUMNS, observations,
+					(o, row) -> fields(row, runId, datasetId, file, o));
+			return;
 		}
 		int whole = observations.size() - observations.size() % ROWS_PER_INSERT;
 		if (whole > 0) {
@@ -95,6 +167,16 @@ public class IngestStore {
 			(o.partOfYear() ? parts : o.flags().isEmpty() ? plain : flagged).add(o);
 		}
 		saveObservations(runId, datasetId, file, plain);
+		PostgresCopy copy = copy();
+		if (copy != null) {
+			copy.copy("MIG_OBSERVATION", OBSERVATION_COLUMNS + ", FLAGS", flagged,
+					(o, row) -> fields(row, runId, datasetId, file, o).text(o.flags()));
+			copy.copy("MIG_OBSERVATION_PART", OBSERVATION_COLUMNS + ", FLAGS, PART, PARTS", parts,
+					(o, row) -> fields(row, runId, datasetId, file, o).text(o.flags().isEmpty() ? null : o.flags())
+						.number(o.part())
+						.number(o.parts()));
+			return;
+		}
 		this.jdbc.batchUpdate(
 				"INSERT INTO MIG_OBSERVATION (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, COUNTRY, YR, MEASURE, VAL, "
 						+ "FLAGS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -135,6 +217,18 @@ public class IngestStore {
 					});
 	}
 
+	private static PostgresCopy.Row fields(PostgresCopy.Row row, long runId, String datasetId, String file,
+			Observation o) {
+		return row.number(runId)
+			.text(datasetId)
+			.text(file)
+			.number(o.row())
+			.text(o.country())
+			.number(o.year())
+			.text(o.measure().name())
+			.number(o.value());
+	}
+
 	/**
 	 * Sets one observation's eight parameters from the given index on.
 	 * @return the index of the next row's first parameter
@@ -163,9 +257,23 @@ public class IngestStore {
 		if (rejections.isEmpty()) {
 			return;
 		}
+		PostgresCopy copy = copy();
+		if (copy != null) {
+			copy.copy("MIG_REJECTION", REJECTION_COLUMNS, rejections,
+					(r, row) -> row.number(runId)
+						.text(stage)
+						.text(r.dataset())
+						.text(r.file())
+						.text(r.sheet())
+						.number(r.row())
+						.text(clip(r.column(), 1000))
+						.text(clip(r.rawValue(), 4000))
+						.text(clip(r.reason(), 4000))
+						.bool(wholeRows));
+			return;
+		}
 		this.jdbc.batchUpdate(
-				"INSERT INTO MIG_REJECTION (RUN_ID, STAGE, DATASET_ID, FILE_NAME, SHEET, SOURCE_ROW, "
-						+ "COLUMN_NAME, RAW_VALUE, REASON, WHOLE_ROW) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				"INSERT INTO MIG_REJECTION (" + REJECTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rejections, rejections.size(), (ps, r) -> {
 					ps.setLong(1, runId);
 					ps.setString(2, stage);
@@ -190,8 +298,22 @@ public class IngestStore {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate("INSERT INTO MIG_AGGREGATE_ROW (RUN_ID, DATASET_ID, FILE_NAME, SOURCE_ROW, SCHEME, "
-				+ "CODE, NAME, RAW_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, a) -> {
+		PostgresCopy copy = copy();
+		if (copy != null) {
+			copy.copy("MIG_AGGREGATE_ROW", AGGREGATE_COLUMNS, rows,
+					(a, row) -> row.number(runId)
+						.text(datasetId)
+						.text(file)
+						.number(a.row())
+						.text(a.aggregate().scheme())
+						.text(a.aggregate().code())
+						.text(a.aggregate().name())
+						.text(clip(a.raw(), 1000)));
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO MIG_AGGREGATE_ROW (" + AGGREGATE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows,
+				rows.size(), (ps, a) -> {
 					ps.setLong(1, runId);
 					ps.setString(2, datasetId);
 					ps.setString(3, file);

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * worker killed with {@code kill -9} after committing blocks leaves its partition to
  * another, which goes on from its last committed block; with no worker alive, the
  * manager's timeout fails the step naming the partitions no worker took, and a restart
- * with a worker running completes it.
+ * with a worker running completes it; a partition still running at the manager's timeout
+ * finishes on its worker and is not read again by the restart; a manager killed while a
+ * worker runs a partition is recovered and restarted to the same figures; a request the
+ * broker delivers again when its consumer timeout expires (on a RabbitMQ node of the
+ * test's own) is dropped while its partition runs.
  * <p>
  * Runs where {@code PIPELINE_TEST_POSTGRES_URL} (with {@code _USER} and
  * {@code _PASSWORD}) and {@code PIPELINE_TEST_RABBITMQ_URI} are set ({@code .ci/run} sets
@@ -335,12 +340,152 @@ class RemotePartitioningIT {
 		assertNoRowTwice(date);
 	}
 
+	@Test
+	void aPartitionStillRunningWhenTheManagerTimesOutIsNamedFinishesOnItsWorkerAndIsNotRunAgainByTheRestart()
+			throws Exception {
+		String date = "2031-01-09";
+		Path marker = this.work.resolve("paused-past-timeout");
+		ChildJvm.Child worker = startWorker("worker-past-timeout", pause(marker));
+		ChildJvm.Child manager = manager(Map.of("pipeline.remote.timeout", "PT15S")).start(Map.of(), "run",
+				this.job.jobFile().toString(), "--date", date);
+		worker.awaitPause(marker);
+
+		ChildJvm.Child.Result timedOut = manager.await();
+
+		assertThat(timedOut.exitCode()).as(timedOut.output()).isEqualTo(1);
+		long execution = lastExecution(date);
+		List<String> partitions = text("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+				+ "AND STEP_NAME LIKE 'ingestFile:%' ORDER BY STEP_EXECUTION_ID", execution);
+		int running = partitions.indexOf(BIG_FILE_STEP) + 1;
+		assertThat(timedOut.output()).contains("partitions " + running + " of 8 were still running on workers after "
+				+ "PT15S (pipeline.remote.timeout)");
+		assertThat(status(execution)).isEqualTo("FAILED");
+		assertThat(stepStatus(execution, BIG_FILE_STEP)).as("its worker still runs it").isEqualTo("STARTED");
+
+		ChildJvm.Child.Result tooEarly = manager().run("restart", Long.toString(execution));
+
+		assertThat(tooEarly.exitCode()).as("busy: " + tooEarly.output()).isEqualTo(5);
+		assertThat(tooEarly.output()).contains("execution " + execution + " ended FAILED, but its step " + BIG_FILE_STEP
+				+ " is still STARTED on worker " + hostOf(worker) + " pid " + worker.process().pid()
+				+ "; try again when it has ended; nothing was done");
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?", runId(date)))
+			.as("no execution made")
+			.isEqualTo(1);
+
+		Files.writeString(Path.of(marker + ".release"), "go on");
+		awaitText(worker, "Partition " + BIG_FILE_STEP + " COMPLETED on worker");
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(longs("SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
+				+ "ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ? "
+				+ "ORDER BY s.STEP_EXECUTION_ID", runId(date), BIG_FILE_STEP))
+			.as("the big file read once, by the worker that had it when the manager gave up")
+			.containsExactly(1105L);
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
+	void aManagerKilledWhileAWorkerRunsAPartitionIsRecoveredAndTheRestartGivesTheCleanRunsFigures() throws Exception {
+		String date = "2031-01-10";
+		Path marker = this.work.resolve("paused-manager-killed");
+		ChildJvm.Child worker = startWorker("worker-manager-killed", pause(marker));
+		ChildJvm.Child manager = manager().start(Map.of(), "run", this.job.jobFile().toString(), "--date", date);
+		worker.awaitPause(marker);
+		manager.kill();
+		long execution = lastExecution(date);
+		assertThat(status(execution)).isEqualTo("STARTED");
+
+		ChildJvm.Child.Result recover = manager().run("recover");
+
+		assertThat(recover.exitCode()).as(recover.output()).isZero();
+		assertThat(recover.output()).contains("execution " + execution + " marked FAILED");
+		assertThat(status(execution)).isEqualTo("FAILED");
+		assertThat(text("SELECT DISTINCT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", execution))
+			.as("nothing left running that a restart would refuse")
+			.doesNotContain("STARTING", "STARTED");
+
+		// the worker goes on with its block: it must not count it beside the restart
+		Files.writeString(Path.of(marker + ".release"), "go on");
+		awaitText(worker, "Partition " + BIG_FILE_STEP + " was ended by another process while worker " + hostOf(worker)
+				+ " pid " + worker.process().pid() + " ran it (recover?): its block in progress " + "was rolled back");
+		assertThat(stepStatus(execution, BIG_FILE_STEP)).isEqualTo("FAILED");
+		assertThat(committedRows(date)).as("the two blocks committed before the manager died, not the third")
+			.isEqualTo(200);
+		ChildJvm.Child.Result restart = manager().run("restart", Long.toString(execution));
+
+		assertThat(restart.exitCode()).as(restart.output()).isZero();
+		assertThat(longs("SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
+				+ "ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE e.JOB_INSTANCE_ID = ? AND s.STEP_NAME = ? "
+				+ "ORDER BY s.STEP_EXECUTION_ID", runId(date), BIG_FILE_STEP))
+			.as("200 rows before the manager died, the rest after the restart")
+			.containsExactly(200L, 1105L - 200L);
+		assertSameAsH2Run(date);
+		assertNoRowTwice(date);
+	}
+
+	@Test
+	void aRequestRedeliveredWhenTheBrokersConsumerTimeoutExpiresIsDroppedWhileItsPartitionRunsAndRunsOnce()
+			throws Exception {
+		assumeTrue(PrivateBroker.available(), "needs root and rabbitmq-server here, for a node of its own");
+		String date = "2031-01-11";
+		try (PrivateBroker broker = PrivateBroker.start(Duration.ofSeconds(3))) {
+			Map<String, String> viaBroker = Map.of("spring.rabbitmq.addresses", broker.uri(),
+					"pipeline.remote.consumer-timeout", "PT3S");
+			Path marker = this.work.resolve("paused-past-consumer-timeout");
+			// the first worker holds the big file's request unacknowledged for longer
+			// than
+			// the consumer timeout: the broker closes its channel and delivers the
+			// request
+			// again, to the second worker
+			ChildJvm.Child holder = startWorker("worker-past-consumer-timeout", pause(marker), viaBroker);
+			ChildJvm.Child manager = manager(viaBroker).start(Map.of(), "run", this.job.jobFile().toString(), "--date",
+					date);
+			holder.awaitPause(marker);
+			long execution = lastExecution(date);
+			long big = count("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+					+ "AND STEP_NAME = ?", execution, BIG_FILE_STEP);
+			ChildJvm.Child other = startWorker("worker-given-the-redelivery", Map.of(), viaBroker);
+			awaitText(other, "Partition " + PipelineBatchConfiguration.INGEST_FILE + " (step execution " + big
+					+ ") is being run by another worker; request dropped");
+
+			Files.writeString(Path.of(marker + ".release"), "go on");
+			ChildJvm.Child.Result run = manager.await();
+
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			assertThat(holder.text()).contains("Partition " + BIG_FILE_STEP + " COMPLETED on worker " + hostOf(holder)
+					+ " pid " + holder.process().pid());
+			assertThat(other.text()).doesNotContain("Partition " + BIG_FILE_STEP + " COMPLETED");
+			assertThat(holder.text()).as("the broker's consumer timeout closed the holder's channel")
+				.contains("PRECONDITION_FAILED - delivery acknowledgement on channel")
+				.contains("timed out. Timeout value used: 3000 ms");
+			assertThat(longs(
+					"SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? " + "AND STEP_NAME = ?",
+					execution, BIG_FILE_STEP))
+				.as("one step execution, read once, by the worker whose channel was closed")
+				.containsExactly(1105L);
+			assertSameAsH2Run(date);
+			assertNoRowTwice(date);
+		}
+	}
+
+	private static void awaitText(ChildJvm.Child child, String text) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!child.text().contains(text)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no \"" + text + "\" in:\n" + child.text());
+			}
+			Thread.sleep(100);
+		}
+	}
+
 	/**
 	 * @return the faults that pause a worker in the big file's third block, after it
 	 * committed two
 	 */
 	private static Map<String, String> pause(Path marker) {
-		return Map.of("faults.after-sql", "INSERT INTO MIG_OBSERVATION", "faults.in-step", BIG_FILE_STEP,
+		return Map.of("faults.after-sql", "UPDATE MIG_FILE_COUNT SET ROWS_READ", "faults.in-step", BIG_FILE_STEP,
 				"faults.after-count", "3", "faults.action", "pause", "faults.marker", marker.toString());
 	}
 
@@ -384,7 +529,14 @@ class RemotePartitioningIT {
 	}
 
 	private ChildJvm.Child startWorker(String name, Map<String, String> faults) throws InterruptedException {
-		ChildJvm.Child worker = new ChildJvm(this.work.resolve(name), remoteProperties(), HEAP).start(faults, "worker");
+		return startWorker(name, faults, Map.of());
+	}
+
+	private ChildJvm.Child startWorker(String name, Map<String, String> faults, Map<String, String> more)
+			throws InterruptedException {
+		Map<String, String> properties = new LinkedHashMap<>(remoteProperties());
+		properties.putAll(more);
+		ChildJvm.Child worker = new ChildJvm(this.work.resolve(name), properties, HEAP).start(faults, "worker");
 		this.workers.add(worker);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (!worker.text().contains("takes partitions from queue " + this.queue)) {

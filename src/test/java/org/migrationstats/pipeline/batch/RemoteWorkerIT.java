@@ -104,15 +104,42 @@ class RemoteWorkerIT {
 	void aRequestForAPartitionAnotherLiveWorkerRunsIsDropped() throws Exception {
 		StepExecution partition = partition(BatchStatus.STARTED, BatchStatus.STARTED, "f.csv");
 		try (Connection otherWorker = this.dataSource.getConnection();
-				PreparedStatement lock = otherWorker.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
-			lock.setInt(1, 0x4D494752);
-			lock.setInt(2, (int) partition.getId());
+				PreparedStatement lock = otherWorker.prepareStatement("SELECT pg_advisory_lock(CAST(? AS BIGINT))")) {
+			lock.setLong(1, partition.getId());
 			lock.execute();
 
 			assertThat(worker().handle(request(partition))).isFalse();
 		}
 		verify(this.step, never()).execute(any());
 		assertThat(stored(partition).getVersion()).isEqualTo(partition.getVersion());
+	}
+
+	@Test
+	void stepExecutionIdsThatAgreeInTheirLow32BitsHaveLocksOfTheirOwn() throws Exception {
+		Path file = WORK.resolve("readable-past-2-32.csv");
+		java.nio.file.Files.writeString(file, "a,b\n");
+		StepExecution held = partition(BatchStatus.STARTED, BatchStatus.STARTED, file.toString());
+		long twin = held.getId() + (1L << 32);
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement sequence = connection
+					.prepareStatement("SELECT setval('BATCH_STEP_EXECUTION_SEQ', CAST(? AS BIGINT), false)")) {
+			sequence.setLong(1, twin);
+			sequence.execute();
+		}
+		StepExecution free = partition(BatchStatus.STARTED, BatchStatus.STARTED, file.toString());
+		assertThat(free.getId()).as("an id past 2^32 whose int cast is the held one's").isEqualTo(twin);
+		assertThat((int) free.getId()).isEqualTo((int) held.getId());
+		try (Connection otherWorker = this.dataSource.getConnection();
+				PreparedStatement lock = otherWorker.prepareStatement("SELECT pg_advisory_lock(CAST(? AS BIGINT))")) {
+			lock.setLong(1, held.getId());
+			lock.execute();
+
+			assertThat(worker().handle(request(held))).as("held by another worker").isFalse();
+			assertThat(worker().handle(request(free))).as("its own lock, free").isTrue();
+		}
+		verify(this.step).execute(any());
+		assertThat(stored(free).getExecutionContext().getString(PartitionWorker.WORKER))
+			.isEqualTo(InetAddress.getLocalHost().getHostName() + " pid " + ProcessHandle.current().pid());
 	}
 
 	@Test
