@@ -258,7 +258,9 @@ public class JobRunner {
 				ran = outcome.executionId() != null && (outcome.result() == RunOutcome.Result.SUCCESS
 						|| outcome.result() == RunOutcome.Result.COMPLETED_WITH_REJECTS
 						|| outcome.result() == RunOutcome.Result.FAILED);
-				if (ran) {
+				// a process told to terminate leaves them to the next run: copying or
+				// compacting a large file could outlast its shutdown timeout
+				if (ran && !this.shuttingDown) {
 					this.retention.afterRun(spec.name());
 					this.backup.afterRun();
 				}
@@ -267,7 +269,7 @@ public class JobRunner {
 		finally {
 			this.database.readLock().unlock();
 		}
-		if (ran) {
+		if (ran && !this.shuttingDown) {
 			compactUnlessBusy();
 		}
 		this.notifications.afterRun(outcome);
