@@ -262,7 +262,6 @@ public class JobRunner {
 				// compacting a large file could outlast its shutdown timeout
 				if (ran && !this.shuttingDown) {
 					this.retention.afterRun(spec.name());
-					this.backup.afterRun();
 				}
 			}
 		}
@@ -271,6 +270,7 @@ public class JobRunner {
 		}
 		if (ran && !this.shuttingDown) {
 			compactUnlessBusy();
+			backUp();
 		}
 		this.notifications.afterRun(outcome);
 		return outcome;
@@ -290,6 +290,22 @@ public class JobRunner {
 		}
 		finally {
 			this.database.writeLock().unlock();
+		}
+	}
+
+	/**
+	 * Backs the embedded database up once it is compacted: the file a job of 3,000
+	 * one-row files leaves is 529 MB, 1 % of it live, and took 9 s to copy, against 0.3 s
+	 * to compact. Held as a run holds the database, so that no compaction closes it under
+	 * the copy.
+	 */
+	private void backUp() {
+		this.database.readLock().lock();
+		try {
+			this.backup.afterRun();
+		}
+		finally {
+			this.database.readLock().unlock();
 		}
 	}
 
