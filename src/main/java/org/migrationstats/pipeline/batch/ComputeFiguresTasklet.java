@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -40,12 +39,9 @@ class ComputeFiguresTasklet implements Tasklet {
 
 	private final CountryReference countries;
 
-	private final JobRepository jobRepository;
-
 	ComputeFiguresTasklet(JobSpecs specs, RunStore runs, FigureComputation figures, IngestCounts ingestCounts,
-			CountryReference countries, JobRepository jobRepository) {
+			CountryReference countries) {
 		this.countries = countries;
-		this.jobRepository = jobRepository;
 		this.specs = specs;
 		this.runs = runs;
 		this.figures = figures;
@@ -65,7 +61,7 @@ class ComputeFiguresTasklet implements Tasklet {
 		int countryYears;
 		try {
 			countryYears = this.figures.compute(runId, spec, membership, this.countries,
-					() -> Runs.stopRequested(this.jobRepository, job));
+					() -> Runs.stopRequested(this.runs, job));
 		}
 		catch (ComputationStoppedException ex) {
 			// rolled back with the step's transaction; the step ends STOPPED

@@ -142,16 +142,15 @@ class PipelineBatchConfiguration {
 	Step computeFigures(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
 			RunStore runs, FigureComputation figures, IngestCounts ingestCounts, CountryReference countries) {
 		return new StepBuilder(COMPUTE_FIGURES, jobRepository)
-			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries, jobRepository),
-					transactionManager)
+			.tasklet(new ComputeFiguresTasklet(specs, runs, figures, ingestCounts, countries), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobSpecs specs,
-			ReportWriter reportWriter, IngestCounts ingestCounts) {
+			ReportWriter reportWriter, IngestCounts ingestCounts, RunStore runs) {
 		return new StepBuilder(WRITE_REPORTS, jobRepository)
-			.tasklet(new WriteReportsTasklet(specs, reportWriter, ingestCounts, jobRepository), transactionManager)
+			.tasklet(new WriteReportsTasklet(specs, reportWriter, ingestCounts, runs), transactionManager)
 			.build();
 	}
 

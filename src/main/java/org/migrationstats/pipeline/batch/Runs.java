@@ -1,10 +1,10 @@
 package org.migrationstats.pipeline.batch;
 
 import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.store.RunStore;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
@@ -32,17 +32,18 @@ final class Runs {
 	}
 
 	/**
-	 * @param jobRepository the job repository
+	 * @param runs the runs' store
 	 * @param job a running job execution
 	 * @return whether it was told to stop (by {@code stop}, or SIGTERM to the process
 	 * that runs it): the repository says so, as it does to a chunk-oriented step between
 	 * chunks; a step that is one long piece of work asks between its parts
 	 */
-	static boolean stopRequested(JobRepository jobRepository, JobExecution job) {
-		JobExecution stored = jobRepository.getJobExecution(job.getId());
+	static boolean stopRequested(RunStore runs, JobExecution job) {
 		// a stop records STOPPING, or STOPPED at once where it sets the end time too
-		return stored != null
-				&& (stored.getStatus() == BatchStatus.STOPPING || stored.getStatus() == BatchStatus.STOPPED);
+		return runs.executionStatus(job.getId())
+			.map(BatchStatus::valueOf)
+			.filter((status) -> status == BatchStatus.STOPPING || status == BatchStatus.STOPPED)
+			.isPresent();
 	}
 
 	/**

@@ -10,13 +10,13 @@ import org.migrationstats.pipeline.report.ReportNotPublishedException;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.report.RunInfo;
 import org.migrationstats.pipeline.spec.JobSpec;
+import org.migrationstats.pipeline.store.RunStore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -40,13 +40,13 @@ class WriteReportsTasklet implements Tasklet {
 
 	private final IngestCounts ingestCounts;
 
-	private final JobRepository jobRepository;
+	private final RunStore runs;
 
-	WriteReportsTasklet(JobSpecs specs, ReportWriter writer, IngestCounts ingestCounts, JobRepository jobRepository) {
+	WriteReportsTasklet(JobSpecs specs, ReportWriter writer, IngestCounts ingestCounts, RunStore runs) {
 		this.specs = specs;
 		this.writer = writer;
 		this.ingestCounts = ingestCounts;
-		this.jobRepository = jobRepository;
+		this.runs = runs;
 	}
 
 	@Override
@@ -67,7 +67,7 @@ class WriteReportsTasklet implements Tasklet {
 				job.getId(), started, spec.membership().toString());
 		Path folder;
 		try {
-			folder = this.writer.write(spec, run, files, () -> Runs.stopRequested(this.jobRepository, job));
+			folder = this.writer.write(spec, run, files, () -> Runs.stopRequested(this.runs, job));
 		}
 		catch (ReportNotPublishedException ex) {
 			// the step ends STOPPED, as a step told to stop between two chunks does

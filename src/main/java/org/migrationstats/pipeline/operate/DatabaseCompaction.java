@@ -101,7 +101,8 @@ public class DatabaseCompaction {
 			return false;
 		}
 		long start = System.nanoTime();
-		if (this.dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+		HikariDataSource hikari = pool(this.dataSource);
+		if (hikari != null && hikari.getHikariPoolMXBean() != null) {
 			// on a connection of its own, not the pool's: a pooled connection would be
 			// reset by the pool after the database closed under it, which H2 records as
 			// an error in a .trace.db file
@@ -123,6 +124,22 @@ public class DatabaseCompaction {
 		log.info("Compacted the database {} from {} MB to {} MB ({} % of it was live) in {} ms", this.file.get(),
 				before >> 20, after >> 20, Math.round(live * 100), (System.nanoTime() - start) / 1_000_000);
 		return true;
+	}
+
+	/**
+	 * @param dataSource the application's data source, perhaps wrapped (a test's fault
+	 * injection wraps it)
+	 * @return the connection pool it is or wraps, or {@code null}: compacted on a pooled
+	 * connection without evicting the others, the pool would hand out connections closed
+	 * with the database, as long as they had been used within the last half second
+	 */
+	private static HikariDataSource pool(DataSource dataSource) {
+		try {
+			return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 	/**

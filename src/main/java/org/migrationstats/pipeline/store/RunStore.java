@@ -2,6 +2,7 @@ package org.migrationstats.pipeline.store;
 
 import java.sql.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.migrationstats.pipeline.compute.Precedence;
 import org.migrationstats.pipeline.reference.Country;
@@ -152,6 +153,21 @@ public class RunStore {
 						(rs.getDate(6) != null) ? rs.getDate(6).toLocalDate() : null, rs.getString(7), rs.getLong(8)),
 				runId);
 		return new Membership(source, records);
+	}
+
+	/**
+	 * @param executionId a job execution
+	 * @return its status as the job repository holds it now, or empty if there is no such
+	 * execution: the status alone, where the repository's own {@code getJobExecution}
+	 * reads every step execution of the run with its context (3,000 of them, 0.2 s, for a
+	 * job of 3,000 files)
+	 */
+	public Optional<String> executionStatus(long executionId) {
+		return this.jdbc
+			.queryForList("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+					executionId)
+			.stream()
+			.findFirst();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
@@ -40,7 +39,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgencyFormatsJobIT {
 
-	private static final Path WORK = ScratchFolders.create("agency-formats");
+	private static final JobFixture JOBS = new JobFixture("agency-formats");
 
 	private static final String RUN_DATE = "2026-06-01";
 
@@ -75,7 +74,7 @@ class AgencyFormatsJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
@@ -90,9 +89,9 @@ class AgencyFormatsJobIT {
 
 	@BeforeAll
 	void runTheJob() throws IOException {
-		Path jobFile = writeJob(WORK, "agency");
-		this.outcome = this.runner.run(jobFile, LocalDate.parse(RUN_DATE), false);
-		this.report = WORK.resolve("output/agency").resolve(RUN_DATE);
+		Path jobFile = writeJob(JOBS.work(), "agency");
+		this.outcome = JobFixture.run(this.runner, jobFile, RUN_DATE);
+		this.report = JOBS.report("agency", RUN_DATE);
 	}
 
 	/**
@@ -128,7 +127,7 @@ class AgencyFormatsJobIT {
 	@Test
 	void completesWithoutARejectedRow() throws IOException {
 		assertThat(this.outcome.result()).as(this.outcome.message()).isEqualTo(RunOutcome.Result.SUCCESS);
-		assertThat(NightlyJobIT.csv(this.report.resolve("rejects.csv"), ',')).isEmpty();
+		assertThat(JobFixture.csv(this.report, "rejects.csv")).isEmpty();
 	}
 
 	@Test
@@ -139,7 +138,7 @@ class AgencyFormatsJobIT {
 	static void assertFigures(Path report) throws IOException {
 		// AUT 2021 emigrants: 10,000 + 11,000 + 12,000 + 13,000; GRC 2021: (1.5 + 2.5 +
 		// 3.5 + 4.5) thousand; AUT 2022 has three quarters and no emigrants
-		List<CSVRecord> figures = NightlyJobIT.csv(report.resolve("country_year.csv"), ',');
+		List<CSVRecord> figures = JobFixture.csv(report, "country_year.csv");
 		assertThat(figures)
 			.extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get("Immigrants"),
 					(r) -> r.get("Emigrants"), (r) -> r.get("Net migration"))
@@ -168,14 +167,13 @@ class AgencyFormatsJobIT {
 	}
 
 	static void assertFlags(Path report) throws IOException {
-		assertThat(NightlyJobIT.csv(report.resolve("country_year.csv"), ','))
+		assertThat(JobFixture.csv(report, "country_year.csv"))
 			.extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get(FLAGS))
 			.containsExactly(tuple("AUT", "2020", ""), tuple("AUT", "2021", "emigrants p; immigrants e"),
 					tuple("AUT", "2022", "immigrants p"), tuple("GRC", "2020", "immigrants b"),
 					tuple("GRC", "2021", ""), tuple("XKX", "2020", ""), tuple("XKX", "2021", "immigrants u"),
 					tuple("XKX", "2022", "immigrants d"));
-		assertThat(NightlyJobIT.csv(report.resolve("periods.csv"), ','))
-			.extracting((r) -> r.get("Country code"), (r) -> r.get(FLAGS))
+		assertThat(JobFixture.csv(report, "periods.csv")).extracting((r) -> r.get("Country code"), (r) -> r.get(FLAGS))
 			.containsExactly(tuple("AUT", "2021 ep; 2022 p"), tuple("GRC", "2020 b"), tuple("XKX", "2021 u; 2022 d"));
 		assertThat(Files.readAllLines(report.resolve("groups.csv"), StandardCharsets.UTF_8).get(0))
 			.doesNotContain("Flags");
@@ -183,7 +181,7 @@ class AgencyFormatsJobIT {
 
 	@Test
 	void explainsEachFlagLetterInTheLastNote() throws IOException {
-		List<CSVRecord> notes = NightlyJobIT.csv(this.report.resolve("notes.csv"), ',');
+		List<CSVRecord> notes = JobFixture.csv(this.report, "notes.csv");
 		assertThat(notes).last().satisfies((note) -> {
 			assertThat(note.get("Note number")).isEqualTo("Note 12");
 			assertThat(note.get("Subject")).isEqualTo("Flags and values not given");
@@ -208,7 +206,7 @@ class AgencyFormatsJobIT {
 	}
 
 	static void assertValuesNotGiven(Path report) throws IOException {
-		assertThat(NightlyJobIT.csv(report.resolve("inputs.csv"), ','))
+		assertThat(JobFixture.csv(report, "inputs.csv"))
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Observations"),
 					(r) -> r.get("Values not given: not available"), (r) -> r.get("Values not given: confidential"),
 					(r) -> r.get("Values rejected"))
@@ -281,7 +279,7 @@ class AgencyFormatsJobIT {
 	}
 
 	static void assertRowsAndYearsLeftOut(Path report) throws IOException {
-		List<CSVRecord> filtered = NightlyJobIT.csv(report.resolve("filtered_rows.csv"), ',');
+		List<CSVRecord> filtered = JobFixture.csv(report, "filtered_rows.csv");
 		assertThat(filtered)
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Reason"), (r) -> r.get("As written"),
 					(r) -> r.get("Rows"), (r) -> r.get("First row"))
@@ -289,7 +287,7 @@ class AgencyFormatsJobIT {
 					tuple("emigration", "filters keep ACTION: I, A, R", "D", "1", "9"),
 					tuple("emigration", "a year with months or quarters missing is not summed",
 							"AUT 2022 emigrants: 3 of 4 quarters, missing 2022-Q4", "3", "6"));
-		List<CSVRecord> aggregates = NightlyJobIT.csv(report.resolve("aggregates.csv"), ',');
+		List<CSVRecord> aggregates = JobFixture.csv(report, "aggregates.csv");
 		assertThat(aggregates).extracting((r) -> r.get("Dataset") + " " + r.get("Code"))
 			.containsExactly("estat-immigration EU27_2020");
 	}

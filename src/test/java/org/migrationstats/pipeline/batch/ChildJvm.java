@@ -1,6 +1,7 @@
 package org.migrationstats.pipeline.batch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,6 +142,40 @@ final class ChildJvm {
 					throw new AssertionError("the child never reached the fault point:\n" + text());
 				}
 				Thread.sleep(20);
+			}
+		}
+
+		/**
+		 * Waits until the child has printed a line containing the text, reading only what
+		 * it printed since the last look (the output of a job of thousands of files runs
+		 * to megabytes).
+		 * @param text what the line holds
+		 */
+		void awaitOutput(String text) throws IOException, InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(170);
+			StringBuilder unread = new StringBuilder();
+			try (InputStream in = Files.newInputStream(this.output)) {
+				byte[] buffer = new byte[65536];
+				while (true) {
+					int n = in.read(buffer);
+					if (n > 0) {
+						unread.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+						if (unread.indexOf(text) >= 0) {
+							return;
+						}
+						int lastLine = unread.lastIndexOf("\n");
+						unread.delete(0, lastLine + 1);
+						continue;
+					}
+					if (!this.process.isAlive()) {
+						throw new AssertionError("the child ended before printing " + text + ":\n" + text());
+					}
+					if (System.nanoTime() > deadline) {
+						this.process.destroyForcibly().waitFor();
+						throw new AssertionError("the child never printed " + text + ":\n" + text());
+					}
+					Thread.sleep(10);
+				}
 			}
 		}
 

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "pipeline.chunk-size=5")
 class NumberFormatJobIT {
 
-	private static final Path WORK = ScratchFolders.create("number-format");
+	private static final JobFixture JOBS = new JobFixture("number-format");
 
 	/** Kazakhstan's net migration 1990-1997, thousands, as WPP 2024 gives it. */
 	private static final String[] THOUSANDS = { "-103.336", "-104.271", "-214.015", "-292.682", "-520.028", "-412.775",
@@ -50,7 +50,7 @@ class NumberFormatJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
@@ -99,7 +99,7 @@ class NumberFormatJobIT {
 	@Test
 	void decimalPointsInADatasetDeclaredWithACommaAreRefusedAndTheFixedJobFileRestarts() throws IOException {
 		// 1995-1999: the third row, -481.38, is in the first block
-		Path file = Files.writeString(WORK.resolve("points.csv"),
+		Path file = Files.writeString(JOBS.work().resolve("points.csv"),
 				"Country,Year,Value\nKAZ,1995,-412.775\nKAZ,1996,-469.331\nKAZ,1997,-481.38\nKAZ,1998,-488.075\n"
 						+ "KAZ,1999,-61.031\n",
 				StandardCharsets.UTF_8);
@@ -129,7 +129,7 @@ class NumberFormatJobIT {
 		// 1990-1995: every value has three decimals
 		Path commas = table("either-commas.csv", ';', ',', 6);
 		Path points = table("either-points.csv", ',', '.', 6);
-		Path jobFile = WORK.resolve("either.yml");
+		Path jobFile = JOBS.work().resolve("either.yml");
 		Files.writeString(jobFile, """
 				name: either
 				membership: input/membership/iom.csv
@@ -154,7 +154,7 @@ class NumberFormatJobIT {
 				    measure: net-migration
 				    scale: thousands
 				    columns: { country: Country, year: Year, value: Value }
-				""".formatted(WORK.resolve("output"), commas, points, commas), StandardCharsets.UTF_8);
+				""".formatted(JOBS.output(), commas, points, commas), StandardCharsets.UTF_8);
 
 		RunOutcome outcome = run(jobFile, false);
 
@@ -177,7 +177,7 @@ class NumberFormatJobIT {
 	void withOnErrorSkipTheFileIsLeftOutWithTheRowsAlreadyTakenFromIt() throws IOException {
 		Path file = table("skipped.csv", ';', ',', 8);
 		Path good = table("kept.csv", ',', '.', 8);
-		Path jobFile = WORK.resolve("skip.yml");
+		Path jobFile = JOBS.work().resolve("skip.yml");
 		Files.writeString(jobFile, """
 				name: skip
 				membership: input/membership/iom.csv
@@ -196,7 +196,7 @@ class NumberFormatJobIT {
 				    measure: net-migration
 				    scale: thousands
 				    columns: { country: Country, year: Year, value: Value }
-				""".formatted(WORK.resolve("output"), file, good), StandardCharsets.UTF_8);
+				""".formatted(JOBS.output(), file, good), StandardCharsets.UTF_8);
 
 		RunOutcome outcome = run(jobFile, false);
 
@@ -204,14 +204,14 @@ class NumberFormatJobIT {
 		assertThat(outcome.result().exitCode()).isEqualTo(3);
 		assertThat(values(outcome, "kaz-net-migration")).as("the five rows committed before the refusal are gone")
 			.isEmpty();
-		assertThat(NightlyJobIT.csv(report("skip").resolve("rejects.csv"), ',')).singleElement()
+		assertThat(JobFixture.csv(report("skip"), "rejects.csv")).singleElement()
 			.satisfies((r) -> assertThat(r.get("Reason"))
 				.isEqualTo("the file was left out (on-error: skip): " + file + ", row 9, column \"Value\": "
 						+ "\"-481,38\" has a decimal comma (a comma followed by 2 digits), but dataset "
 						+ "kaz-net-migration reads numbers with a decimal point (the default); add 'decimal: comma' "
 						+ "to the dataset in the job file"));
 		assertThat(netMigration("skip")).containsExactlyEntriesOf(byYear(PERSONS));
-		List<CSVRecord> inputs = NightlyJobIT.csv(report("skip").resolve("inputs.csv"), ',');
+		List<CSVRecord> inputs = JobFixture.csv(report("skip"), "inputs.csv");
 		assertThat(inputs.get(0).get("Number format")).isEqualTo(
 				"decimal point declared, but a cell reads only with the other separator: left out (see " + "Rejects)");
 		assertThat(inputs.get(0).get("Rows read")).isEqualTo("0");
@@ -225,7 +225,7 @@ class NumberFormatJobIT {
 		// is not UTF-8
 		String text = "Country,Year,Value\nKAZ,1997,-481.38\nKAZ,1990,-103.336\nKAZ,1991,-104.271\n"
 				+ "KAZ,1992,-214.015\nKAZ,1993,-292.682\nKAZ,1994,-520.028\nKAZ,1995,-412.775\nKAZ,1996,-469.331\n";
-		Path file = WORK.resolve("mended.csv");
+		Path file = JOBS.work().resolve("mended.csv");
 		byte[] good = text.getBytes(StandardCharsets.UTF_8);
 		byte[] broken = good.clone();
 		broken[text.indexOf("KAZ,1996")] = (byte) 0xFF;
@@ -246,7 +246,7 @@ class NumberFormatJobIT {
 
 	@Test
 	void aWorkbookWithNumbersStoredAsTextIsCheckedAsATextFileIs() throws IOException {
-		Path workbook = WORK.resolve("flows.xlsx");
+		Path workbook = JOBS.work().resolve("flows.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
 			Sheet sheet = book.createSheet("Net migration");
 			Row header = sheet.createRow(0);
@@ -294,12 +294,12 @@ class NumberFormatJobIT {
 				.append(THOUSANDS[i].replace('.', decimal))
 				.append('\n');
 		}
-		return Files.writeString(WORK.resolve(name), text, StandardCharsets.UTF_8);
+		return JOBS.write(name, text);
 	}
 
 	/** A job of one long dataset of net migration in thousands. */
 	private static Path job(String name, Path file, String settings) throws IOException {
-		Path jobFile = WORK.resolve(name + ".yml");
+		Path jobFile = JOBS.work().resolve(name + ".yml");
 		Files.writeString(jobFile, """
 				name: %s
 				membership: input/membership/iom.csv
@@ -311,7 +311,7 @@ class NumberFormatJobIT {
 				    measure: net-migration
 				    scale: thousands
 				%s    columns: { country: Country, year: Year, value: Value }
-				""".formatted(name, WORK.resolve("output"), file, settings), StandardCharsets.UTF_8);
+				""".formatted(name, JOBS.output(), file, settings), StandardCharsets.UTF_8);
 		return jobFile;
 	}
 
@@ -326,7 +326,7 @@ class NumberFormatJobIT {
 	}
 
 	private static Path report(String job) {
-		return WORK.resolve("output").resolve(job).resolve("2026-04-01");
+		return JOBS.report(job, "2026-04-01");
 	}
 
 	private static Map<Integer, Long> byYear(List<Long> persons) {
@@ -339,7 +339,7 @@ class NumberFormatJobIT {
 
 	private static Map<Integer, Long> netMigration(String job) throws IOException {
 		Map<Integer, Long> years = new LinkedHashMap<>();
-		for (CSVRecord row : NightlyJobIT.csv(report(job).resolve("country_year.csv"), ',')) {
+		for (CSVRecord row : JobFixture.csv(report(job), "country_year.csv")) {
 			if (row.get("Country code").equals("KAZ") && !row.get("Net migration").isEmpty()) {
 				years.put(Integer.parseInt(row.get("Year")), Long.parseLong(row.get("Net migration")));
 			}
@@ -348,10 +348,7 @@ class NumberFormatJobIT {
 	}
 
 	private static List<String> numberFormat(String job) throws IOException {
-		return NightlyJobIT.csv(report(job).resolve("inputs.csv"), ',')
-			.stream()
-			.map((r) -> r.get("Number format"))
-			.toList();
+		return JobFixture.csv(report(job), "inputs.csv").stream().map((r) -> r.get("Number format")).toList();
 	}
 
 	/** The values stored for the run of an outcome, in row order. */

@@ -2,10 +2,8 @@ package org.migrationstats.pipeline.batch;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
@@ -39,7 +37,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishersFilesJobIT {
 
-	private static final Path WORK = ScratchFolders.create("publishers-files");
+	private static final JobFixture JOBS = new JobFixture("publishers-files");
 
 	private static final String RUN_DATE = "2026-06-01";
 
@@ -90,7 +88,7 @@ class PublishersFilesJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
@@ -102,10 +100,10 @@ class PublishersFilesJobIT {
 
 	@BeforeAll
 	void runTheJob() throws IOException {
-		Path yearbook = Files.writeString(WORK.resolve("syb-migrants.csv"), YEARBOOK, StandardCharsets.UTF_8);
-		Path flows = Files.writeString(WORK.resolve("un-flows.csv"), FLOWS, StandardCharsets.UTF_8);
-		Path stock = imsWorkbook(WORK.resolve("ims-stock.xlsx"));
-		Path jobFile = Files.writeString(WORK.resolve("publishers.yml"), """
+		Path yearbook = JOBS.write("syb-migrants.csv", YEARBOOK);
+		Path flows = JOBS.write("un-flows.csv", FLOWS);
+		Path stock = imsWorkbook(JOBS.work().resolve("ims-stock.xlsx"));
+		Path jobFile = JOBS.write("publishers.yml", """
 				name: publishers
 				membership: input/membership/iom.csv
 				output: %s
@@ -129,9 +127,9 @@ class PublishersFilesJobIT {
 				    columns: { country: ["Location code", "Region, development group, country or area"] }
 				figures:
 				  precedence: { migrant-stock: [undesa-stock, un-yearbook] }
-				""".formatted(WORK.resolve("output"), yearbook, STOCK, flows, stock), StandardCharsets.UTF_8);
-		this.outcome = this.runner.run(jobFile, LocalDate.parse(RUN_DATE), false);
-		this.report = WORK.resolve("output/publishers").resolve(RUN_DATE);
+				""".formatted(JOBS.output(), yearbook, STOCK, flows, stock));
+		this.outcome = JobFixture.run(this.runner, jobFile, RUN_DATE);
+		this.report = JOBS.report("publishers", RUN_DATE);
 	}
 
 	/**
@@ -176,7 +174,7 @@ class PublishersFilesJobIT {
 	void completesWithoutARejectedRow() throws IOException {
 		assertThat(this.outcome.result()).as(this.outcome.message()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(this.outcome.result().exitCode()).isZero();
-		assertThat(NightlyJobIT.csv(this.report.resolve("rejects.csv"), ',')).isEmpty();
+		assertThat(JobFixture.csv(this.report, "rejects.csv")).isEmpty();
 	}
 
 	@Test
@@ -201,7 +199,7 @@ class PublishersFilesJobIT {
 
 	@Test
 	void listsTheRowsLeftOutWithTheirReason() throws IOException {
-		List<CSVRecord> filtered = NightlyJobIT.csv(this.report.resolve("filtered_rows.csv"), ',');
+		List<CSVRecord> filtered = JobFixture.csv(this.report, "filtered_rows.csv");
 		assertThat(filtered)
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Sheet"), (r) -> r.get("Reason"),
 					(r) -> r.get("As written"), (r) -> r.get("Rows"), (r) -> r.get("First row"))
@@ -219,13 +217,13 @@ class PublishersFilesJobIT {
 							"Geographic regions", "1", "11"),
 					tuple("undesa-stock", "Table 1", "a section heading (a name without a code or any value)",
 							"SDG regions", "1", "15"));
-		List<CSVRecord> inputs = NightlyJobIT.csv(this.report.resolve("inputs.csv"), ',');
+		List<CSVRecord> inputs = JobFixture.csv(this.report, "inputs.csv");
 		assertThat(inputs)
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Rows read"), (r) -> r.get("Rows written"),
 					(r) -> r.get("Rows rejected"), (r) -> r.get("Rows filtered"))
 			.containsExactly(tuple("un-yearbook", "13", "4", "0", "9"), tuple("un-flows", "10", "4", "0", "6"),
 					tuple("undesa-stock", "10", "2", "0", "8"));
-		List<CSVRecord> aggregates = NightlyJobIT.csv(this.report.resolve("aggregates.csv"), ',');
+		List<CSVRecord> aggregates = JobFixture.csv(this.report, "aggregates.csv");
 		assertThat(aggregates).extracting((r) -> r.get("Dataset") + " " + r.get("Code"))
 			.containsExactly("un-flows 143", "un-yearbook 1", "un-yearbook 15", "un-yearbook 2", "undesa-stock 1503",
 					"undesa-stock 5500", "undesa-stock 900", "undesa-stock 901");
@@ -233,7 +231,7 @@ class PublishersFilesJobIT {
 
 	@Test
 	void takesEachMeasureFromItsOwnRows() throws IOException {
-		List<CSVRecord> figures = NightlyJobIT.csv(this.report.resolve("country_year.csv"), ',');
+		List<CSVRecord> figures = JobFixture.csv(this.report, "country_year.csv");
 		assertThat(figures).extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get("Immigrants"),
 				(r) -> r.get("Emigrants"), (r) -> r.get("Net migration"), (r) -> r.get("International migrant stock"))
 			.containsExactly(tuple("KAZ", "1990", "", "", "", "3619200"), tuple("KAZ", "2000", "", "", "", "2871300"),

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "pipeline.chunk-size=7")
 class RecordLevelJobIT {
 
-	private static final Path WORK = ScratchFolders.create("records");
+	private static final JobFixture JOBS = new JobFixture("records");
 
 	private static final List<String> COUNTRIES = List.of("KAZ", "KGZ", "UZB");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
@@ -50,7 +49,7 @@ class RecordLevelJobIT {
 
 	@Test
 	void recordsAreSummedPerCountryAndYearAcrossChunksAndARestart() throws IOException {
-		Path records = WORK.resolve("registrations.csv");
+		Path records = JOBS.work().resolve("registrations.csv");
 		StringBuilder csv = new StringBuilder("Office,ISO3,Year,Arrivals,Departures\n");
 		Map<String, long[]> expected = new HashMap<>();
 		Random random = new Random(20021202);
@@ -79,7 +78,7 @@ class RecordLevelJobIT {
 		int line250 = offsetOfLine(good, 250);
 		broken[line250] = (byte) 0xFF;
 		Files.write(records, broken);
-		Path jobFile = WORK.resolve("registrations.yml");
+		Path jobFile = JOBS.work().resolve("registrations.yml");
 		Files.writeString(jobFile, """
 				name: registrations
 				membership: input/membership/iom.csv
@@ -92,18 +91,18 @@ class RecordLevelJobIT {
 				    columns: { country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }
 				periods:
 				  - { name: "2000-2002", from: 2000, to: 2002 }
-				""".formatted(WORK.resolve("output"), records), StandardCharsets.UTF_8);
+				""".formatted(JOBS.output(), records), StandardCharsets.UTF_8);
 
-		RunOutcome failed = this.runner.run(jobFile, LocalDate.parse("2026-05-01"), false);
+		RunOutcome failed = JobFixture.run(this.runner, jobFile, "2026-05-01");
 		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
 		assertThat(failed.message()).contains("registrations.csv, line 250");
 		Files.write(records, good);
-		RunOutcome restarted = this.runner.run(jobFile, LocalDate.parse("2026-05-01"), false);
+		RunOutcome restarted = JobFixture.run(this.runner, jobFile, "2026-05-01");
 
 		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.SUCCESS);
 		assertThat(restarted.files()).singleElement().satisfies((f) -> assertThat(f.rowsRead()).isEqualTo(400));
 		Map<String, CSVRecord> figures = new HashMap<>();
-		for (CSVRecord row : NightlyJobIT.csv(WORK.resolve("output/registrations/2026-05-01/country_year.csv"), ',')) {
+		for (CSVRecord row : JOBS.csv("registrations", "2026-05-01", "country_year.csv")) {
 			figures.put(row.get("Country code") + " " + row.get("Year"), row);
 		}
 		assertThat(figures.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -128,14 +127,14 @@ class RecordLevelJobIT {
 
 	@Test
 	void withoutSumRecordsASecondRowForTheSameCountryAndYearIsRejectedAndCounted() throws IOException {
-		Path records = WORK.resolve("twice.csv");
+		Path records = JOBS.work().resolve("twice.csv");
 		Files.writeString(records, """
 				Office,ISO3,Year,Arrivals,Departures
 				almaty,KAZ,2000,1200,300
 				bishkek,KGZ,2000,800,900
 				astana,KAZ,2000,50,70
 				""", StandardCharsets.UTF_8);
-		Path jobFile = WORK.resolve("twice.yml");
+		Path jobFile = JOBS.work().resolve("twice.yml");
 		Files.writeString(jobFile, """
 				name: twice
 				membership: input/membership/iom.csv
@@ -147,9 +146,9 @@ class RecordLevelJobIT {
 				    columns: { country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }
 				periods:
 				  - { name: "2000", from: 2000, to: 2000 }
-				""".formatted(WORK.resolve("output"), records), StandardCharsets.UTF_8);
+				""".formatted(JOBS.output(), records), StandardCharsets.UTF_8);
 
-		RunOutcome outcome = this.runner.run(jobFile, LocalDate.parse("2026-05-02"), false);
+		RunOutcome outcome = JobFixture.run(this.runner, jobFile, "2026-05-02");
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
 		assertThat(outcome.result().exitCode()).isEqualTo(3);
@@ -158,14 +157,14 @@ class RecordLevelJobIT {
 			assertThat(f.rowsRead()).isEqualTo(3);
 			assertThat(f.rowsRejected()).isEqualTo(1);
 		});
-		Path report = WORK.resolve("output/twice/2026-05-02");
-		List<CSVRecord> rejects = NightlyJobIT.csv(report.resolve("rejects.csv"), ',');
+		Path report = JOBS.report("twice", "2026-05-02");
+		List<CSVRecord> rejects = JobFixture.csv(report, "rejects.csv");
 		assertThat(rejects).extracting((r) -> r.get("Row") + " " + r.get("Column") + " " + r.get("Value as written"))
 			.containsExactlyInAnyOrder("4 immigrants 50", "4 emigrants 70");
 		assertThat(rejects).extracting((r) -> r.get("Reason"))
 			.contains("a second immigrants value for KAZ 2000 in this dataset; the first, at row 2, is kept");
 		Map<String, CSVRecord> figures = new HashMap<>();
-		for (CSVRecord row : NightlyJobIT.csv(report.resolve("country_year.csv"), ',')) {
+		for (CSVRecord row : JobFixture.csv(report, "country_year.csv")) {
 			figures.put(row.get("Country code") + " " + row.get("Year"), row);
 		}
 		assertThat(figures.get("KAZ 2000").get("Net migration")).isEqualTo("900");

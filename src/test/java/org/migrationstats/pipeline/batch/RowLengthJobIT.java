@@ -32,31 +32,31 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest
 class RowLengthJobIT {
 
-	private static final Path WORK = ScratchFolders.create("row-length");
+	private static final JobFixture JOBS = new JobFixture("row-length");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
 	private JobRunner runner;
 
 	private static Path files() throws IOException {
-		Files.writeString(WORK.resolve("population.csv"), """
+		JOBS.write("population.csv", """
 				Country,Year,Value
 				KAZ,2001,14858948
 				KAZ,2002,14858335
 				KAZ,2003,14909018
-				""", StandardCharsets.UTF_8);
+				""");
 		return Files.writeString(
-				WORK.resolve("notes.csv"), "Country,Year,Value,Note\nKAZ,2001,-88000,\n"
+				JOBS.work().resolve("notes.csv"), "Country,Year,Value,Note\nKAZ,2001,-88000,\n"
 						+ "KAZ,2002,-62000,\nKAZ,2003,-8000," + "n".repeat(20 * 1024) + "\nKAZ,2004,14000,\n",
 				StandardCharsets.UTF_8);
 	}
 
 	private static Path job(String name, String limits) throws IOException {
-		return Files.writeString(WORK.resolve(name + ".yml"), """
+		return JOBS.write(name + ".yml", """
 				name: %s
 				membership: input/membership/iom.csv
 				output: %s
@@ -73,12 +73,12 @@ class RowLengthJobIT {
 				    columns: { country: Country, year: Year, value: Value }
 				%s
 				limits: { max-reject-ratio: 1 }
-				""".formatted(name, WORK.resolve("output"), WORK.resolve("population.csv"), WORK.resolve("notes.csv"),
-				limits.stripTrailing()), StandardCharsets.UTF_8);
+				""".formatted(name, JOBS.output(), JOBS.work().resolve("population.csv"),
+				JOBS.work().resolve("notes.csv"), limits.stripTrailing()));
 	}
 
 	private static List<String> netMigration(Path report) throws IOException {
-		return NightlyJobIT.csv(report.resolve("country_year.csv"), ',')
+		return JobFixture.csv(report, "country_year.csv")
 			.stream()
 			.filter((r) -> !r.get("Net migration").isEmpty())
 			.map((r) -> r.get("Year") + " " + r.get("Net migration"))
@@ -113,8 +113,8 @@ class RowLengthJobIT {
 		RunOutcome restarted = this.runner.run(job, date, false);
 
 		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		Path report = WORK.resolve("output/long-row").resolve(date.toString());
-		List<CSVRecord> rejects = NightlyJobIT.csv(report.resolve("rejects.csv"), ',');
+		Path report = JOBS.report("long-row", date.toString());
+		List<CSVRecord> rejects = JobFixture.csv(report, "rejects.csv");
 		assertThat(rejects).extracting((r) -> r.get("Row"), (r) -> r.get("Column"), (r) -> r.get("Reason"))
 			.containsExactly(tuple("4", "Note",
 					"a cell of 20,480 characters, more than max-field-length (512): the row is left out"));
@@ -133,8 +133,8 @@ class RowLengthJobIT {
 		RunOutcome outcome = this.runner.run(job, date, false);
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		Path report = WORK.resolve("output/long-row-skipped").resolve(date.toString());
-		List<CSVRecord> rejects = NightlyJobIT.csv(report.resolve("rejects.csv"), ',');
+		Path report = JOBS.report("long-row-skipped", date.toString());
+		List<CSVRecord> rejects = JobFixture.csv(report, "rejects.csv");
 		assertThat(rejects).singleElement()
 			.satisfies(
 					(r) -> assertThat(r.get("Reason")).startsWith("the rest of the file was left out (on-error: skip): "

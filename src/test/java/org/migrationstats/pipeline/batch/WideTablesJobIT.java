@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(properties = "pipeline.chunk-size=2")
 class WideTablesJobIT {
 
-	private static final Path WORK = ScratchFolders.create("wide-tables");
+	private static final JobFixture JOBS = new JobFixture("wide-tables");
 
 	/** A UN flows table, Criteria, Coverage and Type beside the years. */
 	private static final String FLOWS = """
@@ -50,14 +50,14 @@ class WideTablesJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
 	private JobRunner runner;
 
 	private static Path job(String name, String file, String dataset) throws IOException {
-		return Files.writeString(WORK.resolve(name + ".yml"), """
+		return JOBS.write(name + ".yml", """
 				name: %s
 				membership: input/membership/iom.csv
 				output: %s
@@ -66,13 +66,12 @@ class WideTablesJobIT {
 				    path: %s
 				%s
 				limits: { max-reject-ratio: 1 }
-				""".formatted(name, WORK.resolve("output"), name, WORK.resolve(file), dataset.stripTrailing()),
-				StandardCharsets.UTF_8);
+				""".formatted(name, JOBS.output(), name, JOBS.work().resolve(file), dataset.stripTrailing()));
 	}
 
 	@Test
 	void listsAYearColumnOutsideTheAcceptedYearsOnceAsARejectOfTheHeaderRow() throws IOException {
-		Files.writeString(WORK.resolve("historical.csv"), """
+		JOBS.write("historical.csv", """
 				Historical population (thousands)
 				Country,1700,1820,1850,'2250'
 				KAZ,,2000,2500,
@@ -80,7 +79,7 @@ class WideTablesJobIT {
 				TJK,,500,520,
 				TKM,,300,310,
 				UZB,,2100,2300,
-				""", StandardCharsets.UTF_8);
+				""");
 		Path job = job("historical", "historical.csv", """
 				    layout: wide
 				    measure: population
@@ -88,11 +87,11 @@ class WideTablesJobIT {
 				    columns: { country: Country }
 				""");
 
-		RunOutcome outcome = this.runner.run(job, LocalDate.parse("2026-06-01"), false);
+		RunOutcome outcome = JobFixture.run(this.runner, job, "2026-06-01");
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		Path report = WORK.resolve("output/historical/2026-06-01");
-		List<CSVRecord> rejects = NightlyJobIT.csv(report.resolve("rejects.csv"), ',');
+		Path report = JOBS.report("historical", "2026-06-01");
+		List<CSVRecord> rejects = JobFixture.csv(report, "rejects.csv");
 		assertThat(rejects)
 			.extracting((r) -> r.get("Row"), (r) -> r.get("Column"), (r) -> r.get("Value as written"),
 					(r) -> r.get("Reason"))
@@ -103,8 +102,7 @@ class WideTablesJobIT {
 			assertThat(f.rowsRead()).isEqualTo(5);
 			assertThat(f.rowsRejectedWhole()).isZero();
 		});
-		assertThat(NightlyJobIT.csv(report.resolve("country_year.csv"), ','))
-			.filteredOn((r) -> r.get("Country code").equals("KAZ"))
+		assertThat(JobFixture.csv(report, "country_year.csv")).filteredOn((r) -> r.get("Country code").equals("KAZ"))
 			.extracting((r) -> r.get("Year"), (r) -> r.get("Population"))
 			.containsExactly(tuple("1820", "2000000"), tuple("1850", "2500000"));
 	}
@@ -112,7 +110,7 @@ class WideTablesJobIT {
 	@Test
 	void listsTheColumnsOnceAcrossARestart() throws IOException {
 		// the third block (row 7) fails for a decimal comma; mended, the restart reads it
-		Path file = WORK.resolve("historical-restarted.csv");
+		Path file = JOBS.work().resolve("historical-restarted.csv");
 		String table = """
 				Historical population (thousands)
 				Country,1700,1820,1850
@@ -137,14 +135,14 @@ class WideTablesJobIT {
 
 		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
 		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		assertThat(NightlyJobIT.csv(WORK.resolve("output/historical-restarted/2026-06-02/rejects.csv"), ','))
+		assertThat(JOBS.csv("historical-restarted", "2026-06-02", "rejects.csv"))
 			.extracting((r) -> r.get("Row") + " " + r.get("Column"))
 			.containsExactly("2 1700");
 	}
 
 	@Test
 	void validateRefusesTwoRowsOfOneCountrysMeasureAndARunRejectsTheSecond() throws IOException {
-		Files.writeString(WORK.resolve("flows.csv"), FLOWS, StandardCharsets.UTF_8);
+		JOBS.write("flows.csv", FLOWS);
 		Path job = job("flows-as-net", "flows.csv", """
 				    layout: wide
 				    measure: net-migration
@@ -156,16 +154,15 @@ class WideTablesJobIT {
 		int validated = PipelineCommand.execute(new PrintWriter(out), new PrintWriter(err), "validate", job.toString());
 
 		assertThat(validated).isEqualTo(2);
-		assertThat(err.toString()).contains("error: dataset flows-as-net: " + WORK.resolve("flows.csv")
+		assertThat(err.toString()).contains("error: dataset flows-as-net: " + JOBS.work().resolve("flows.csv")
 				+ ", rows 4 and 5 both give Kazakhstan's net migration for 2015, 2016, 2017; they differ in columns "
 				+ "\"Type\": add filters (the value of each column to keep) or a measure column ('series') to the "
 				+ "dataset in the job file, so that one row is taken");
 
-		RunOutcome outcome = this.runner.run(job, LocalDate.parse("2026-06-01"), false);
+		RunOutcome outcome = JobFixture.run(this.runner, job, "2026-06-01");
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		List<CSVRecord> rejects = NightlyJobIT
-			.csv(WORK.resolve("output/flows-as-net/2026-06-01").resolve("rejects.csv"), ',');
+		List<CSVRecord> rejects = JOBS.csv("flows-as-net", "2026-06-01", "rejects.csv");
 		assertThat(rejects).extracting((r) -> r.get("Row")).containsOnly("5", "6", "7").hasSize(9);
 		assertThat(rejects)
 			.allSatisfy((r) -> assertThat(r.get("Reason")).startsWith("a second net_migration value for KAZ ")
@@ -174,7 +171,7 @@ class WideTablesJobIT {
 
 	@Test
 	void validateAcceptsTheSameTableWithFiltersAndAMeasureColumn() throws IOException {
-		Files.writeString(WORK.resolve("flows.csv"), FLOWS, StandardCharsets.UTF_8);
+		JOBS.write("flows.csv", FLOWS);
 		Path job = job("flows-told-apart", "flows.csv", """
 				    layout: wide
 				    series: { Immigrants: immigrants, Emigrants: emigrants, Net: net-migration }
@@ -188,7 +185,7 @@ class WideTablesJobIT {
 
 		assertThat(validated).as(err.toString()).isZero();
 		assertThat(out.toString()).contains("flows.csv: header on row 3, 4 data rows, the mapped columns present")
-			.contains("note: dataset flows-told-apart: " + WORK.resolve("flows.csv")
+			.contains("note: dataset flows-told-apart: " + JOBS.work().resolve("flows.csv")
 					+ ": 1 row filtered: 1 \"Male\" (filters keep Coverage: Both sexes)");
 	}
 

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
@@ -33,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class WorkbookJobIT {
 
-	private static final Path WORK = ScratchFolders.create("workbook-job");
+	private static final JobFixture JOBS = new JobFixture("workbook-job");
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
@@ -45,14 +44,14 @@ class WorkbookJobIT {
 
 	@Test
 	void readsEachSheetInItsOwnPartitionAndNamesTheSheetOfEachReject() throws IOException {
-		Path workbook = WORK.resolve("returns.xlsx");
+		Path workbook = JOBS.work().resolve("returns.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
 			sheet(book, "2001", 2001, new Object[][] { { "KAZ", 120, 80 }, { "KGZ", 40, 55 }, { "UZB", 30, 10 } });
 			sheet(book, "2002", 2002,
 					new Object[][] { { "KAZ", 150, 90 }, { "Atlantis", 1, 1 }, { "KGZ", "n/k", 60 } });
 			book.write(out);
 		}
-		Path jobFile = WORK.resolve("returns.yml");
+		Path jobFile = JOBS.work().resolve("returns.yml");
 		Files.writeString(jobFile, """
 				name: returns
 				membership: input/membership/iom.csv
@@ -64,9 +63,9 @@ class WorkbookJobIT {
 				    layout: long
 				    columns: { country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }
 				limits: { max-reject-ratio: 0.5 }
-				""".formatted(WORK.resolve("output"), workbook), StandardCharsets.UTF_8);
+				""".formatted(JOBS.output(), workbook), StandardCharsets.UTF_8);
 
-		RunOutcome outcome = this.runner.run(jobFile, LocalDate.parse("2026-06-01"), false);
+		RunOutcome outcome = JobFixture.run(this.runner, jobFile, "2026-06-01");
 
 		assertThat(outcome.result()).as(outcome.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
 		assertThat(outcome.steps()).filteredOn((s) -> s.name().startsWith("ingestFile:"))
@@ -77,13 +76,13 @@ class WorkbookJobIT {
 			assertThat(f.rowsRead()).isEqualTo(6);
 			assertThat(f.rowsRejected()).isEqualTo(2);
 		});
-		List<CSVRecord> rejects = NightlyJobIT.csv(WORK.resolve("output/returns/2026-06-01/rejects.csv"), ',');
+		List<CSVRecord> rejects = JOBS.csv("returns", "2026-06-01", "rejects.csv");
 		assertThat(rejects)
 			.extracting((r) -> r.get("Sheet"), (r) -> r.get("Row"), (r) -> r.get("Column"),
 					(r) -> r.get("Value as written"))
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2002", "5", "ISO3", "Atlantis"),
 					org.assertj.core.groups.Tuple.tuple("2002", "6", "Arrivals", "n/k"));
-		List<CSVRecord> figures = NightlyJobIT.csv(WORK.resolve("output/returns/2026-06-01/country_year.csv"), ',');
+		List<CSVRecord> figures = JOBS.csv("returns", "2026-06-01", "country_year.csv");
 		assertThat(figures).filteredOn((r) -> r.get("Country code").equals("KAZ"))
 			.extracting((r) -> r.get("Year"), (r) -> r.get("Net migration"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("2001", "40"),
@@ -92,14 +91,14 @@ class WorkbookJobIT {
 
 	@Test
 	void aFileReadAsSeveralSheetsIsHeldToItsRejectLimitWithAllItsSheets() throws IOException {
-		Path workbook = WORK.resolve("returns-limit.xlsx");
+		Path workbook = JOBS.work().resolve("returns-limit.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
 			sheet(book, "2001", 2001, new Object[][] { { "KAZ", 120, 80 }, { "KGZ", 40, 55 }, { "UZB", 30, 10 } });
 			sheet(book, "2002", 2002,
 					new Object[][] { { "KAZ", 150, 90 }, { "Atlantis", 1, 1 }, { "KGZ", "n/k", 60 } });
 			book.write(out);
 		}
-		Path jobFile = WORK.resolve("returns-limit.yml");
+		Path jobFile = JOBS.work().resolve("returns-limit.yml");
 		Files.writeString(jobFile, """
 				name: returns-limit
 				membership: input/membership/iom.csv
@@ -111,9 +110,9 @@ class WorkbookJobIT {
 				    layout: long
 				    columns: { country: ISO3, year: Year, immigrants: Arrivals, emigrants: Departures }
 				limits: { max-reject-ratio: 0.3 }
-				""".formatted(WORK.resolve("output"), workbook), StandardCharsets.UTF_8);
+				""".formatted(JOBS.output(), workbook), StandardCharsets.UTF_8);
 
-		RunOutcome outcome = this.runner.run(jobFile, LocalDate.parse("2026-06-01"), false);
+		RunOutcome outcome = JobFixture.run(this.runner, jobFile, "2026-06-01");
 
 		assertThat(outcome.result()).isEqualTo(RunOutcome.Result.FAILED);
 		assertThat(outcome.steps()).filteredOn((s) -> s.name().startsWith("ingestFile:"))

@@ -6,14 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,7 +40,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YearPartsJobIT {
 
-	private static final Path WORK = ScratchFolders.create("year-parts");
+	private static final JobFixture JOBS = new JobFixture("year-parts");
 
 	private static final String RUN_DATE = "2026-06-02";
 
@@ -96,7 +93,7 @@ class YearPartsJobIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		ScratchFolders.database(registry, WORK);
+		JOBS.database(registry);
 	}
 
 	@Autowired
@@ -108,7 +105,7 @@ class YearPartsJobIT {
 
 	@BeforeAll
 	void runTheJob() throws IOException {
-		Path job = Files.writeString(WORK.resolve("parts.yml"),
+		Path job = Files.writeString(JOBS.work().resolve("parts.yml"),
 				"""
 						name: parts
 						membership: input/membership/iom.csv
@@ -150,18 +147,18 @@ class YearPartsJobIT {
 						    sum-to-year: true
 						periods:
 						  - { name: recent, from: 2018, to: 2020 }
-						""".formatted(WORK.resolve("output"), gzip("migr_imm_monthly.tsv.gz", MONTHS_TSV),
+						""".formatted(JOBS.output(), gzip("migr_imm_monthly.tsv.gz", MONTHS_TSV),
 						write("emigration_monthly.csv", MONTHS_SDMX), write("quarters_long.csv", QUARTERS_LONG),
 						write("quarters_wide.csv", QUARTERS_WIDE), write("records.csv", RECORDS),
 						write("records_sdmx.csv", RECORDS_SDMX)),
 				StandardCharsets.UTF_8);
-		this.outcome = this.runner.run(job, LocalDate.parse(RUN_DATE), false);
-		this.report = WORK.resolve("output/parts").resolve(RUN_DATE);
+		this.outcome = JobFixture.run(this.runner, job, RUN_DATE);
+		this.report = JOBS.report("parts", RUN_DATE);
 	}
 
 	/** Eurostat's bulk downloads come gzip-compressed. */
 	private static Path gzip(String name, String text) throws IOException {
-		Path file = WORK.resolve(name);
+		Path file = JOBS.work().resolve(name);
 		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
 			out.write(text.getBytes(StandardCharsets.UTF_8));
 		}
@@ -169,14 +166,14 @@ class YearPartsJobIT {
 	}
 
 	private static Path write(String name, String text) throws IOException {
-		return Files.writeString(WORK.resolve(name), text, StandardCharsets.UTF_8);
+		return JOBS.write(name, text);
 	}
 
 	@Test
 	void rejectsASecondValueForTheSameQuarterAndSumsTheFirst() throws IOException {
 		assertThat(this.outcome.result()).as(this.outcome.message())
 			.isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
-		assertThat(NightlyJobIT.csv(this.report.resolve("rejects.csv"), ','))
+		assertThat(JobFixture.csv(this.report, "rejects.csv"))
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("Row"), (r) -> r.get("Column"),
 					(r) -> r.get("Value as written"), (r) -> r.get("Reason"))
 			.containsExactly(tuple("quarters-long", "7", "immigrants", "2500",
@@ -190,7 +187,7 @@ class YearPartsJobIT {
 		// (1 + 2); GRC 2019: 100 (F, P) + 200 (M, E), 2020: 10 + 20 + 30 + 40 (F) + 1 + 2
 		// +
 		// 3 (B) + 4 (M)
-		assertThat(NightlyJobIT.csv(this.report.resolve("country_year.csv"), ','))
+		assertThat(JobFixture.csv(this.report, "country_year.csv"))
 			.extracting((r) -> r.get("Country code"), (r) -> r.get("Year"), (r) -> r.get("Immigrants"),
 					(r) -> r.get("Emigrants"), (r) -> r.get("Net migration"), (r) -> r.get(AgencyFormatsJobIT.FLAGS))
 			.containsExactly(tuple("AUT", "2019", "1860", "600", "1260", "emigrants p; immigrants ep"),
@@ -202,7 +199,7 @@ class YearPartsJobIT {
 
 	@Test
 	void flagsAPeriodWithEveryFlagOfItsYears() throws IOException {
-		assertThat(NightlyJobIT.csv(this.report.resolve("periods.csv"), ','))
+		assertThat(JobFixture.csv(this.report, "periods.csv"))
 			.extracting((r) -> r.get("Country code"), (r) -> r.get(AgencyFormatsJobIT.FLAGS))
 			.containsExactly(tuple("AUT", "2019 ep"), tuple("CHE", ""), tuple("DNK", ""), tuple("FIN", ""),
 					tuple("GRC", "2019 ep; 2020 b"));
@@ -211,8 +208,7 @@ class YearPartsJobIT {
 	@Test
 	void listsEachYearWithMonthsOrQuartersMissingWithThem() throws IOException {
 		String reason = "a year with months or quarters missing is not summed";
-		assertThat(NightlyJobIT.csv(this.report.resolve("filtered_rows.csv"), ','))
-			.filteredOn((r) -> r.get("Reason").equals(reason))
+		assertThat(JobFixture.csv(this.report, "filtered_rows.csv")).filteredOn((r) -> r.get("Reason").equals(reason))
 			.extracting((r) -> r.get("Dataset"), (r) -> r.get("As written"), (r) -> r.get("Rows"),
 					(r) -> r.get("First row"))
 			.containsExactlyInAnyOrder(
@@ -244,9 +240,9 @@ class YearPartsJobIT {
 
 	@Test
 	void readsTheGzipCompressedDownloadAndGivesTheDigestOfTheFileAsStored() throws Exception {
-		Path file = WORK.resolve("migr_imm_monthly.tsv.gz");
+		Path file = JOBS.work().resolve("migr_imm_monthly.tsv.gz");
 		String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-		assertThat(NightlyJobIT.csv(this.report.resolve("inputs.csv"), ','))
+		assertThat(JobFixture.csv(this.report, "inputs.csv"))
 			.filteredOn((r) -> r.get("Dataset").equals("estat-monthly"))
 			.extracting((r) -> r.get("File"), (r) -> r.get("Size (bytes)"), (r) -> r.get("SHA-256"),
 					(r) -> r.get("Rows read"), (r) -> r.get("Observations"))
