@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -64,6 +67,9 @@ public final class DelimitedRowSource implements RowSource {
 
 	private long lastLine;
 
+	/** The line breaks before the bytes read: those of the ranges before this one. */
+	private final long lineBase;
+
 	/**
 	 * Opens a file.
 	 * @param path the file
@@ -112,16 +118,32 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the bytes are empty or cannot be decoded
 	 */
 	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding, int maxLine) {
+		this(in, name, delimiter, encoding, maxLine, null);
+	}
+
+	/**
+	 * Reads the bytes of a file, or of a range of it after its first.
+	 * @param range the range the bytes are, after the file's first; {@code null} for
+	 * bytes from the file's start
+	 */
+	private DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding, int maxLine,
+			ByteRange range) {
 		this.name = name;
 		StrictDecodingReader decoded = new StrictDecodingReader(in, encoding);
 		this.decoded = decoded;
+		boolean within = range != null && !range.first();
+		this.lineBase = within ? range.lines() : 0;
+		this.lastLine = this.lineBase;
+		if (within) {
+			decoded.startAt(range.start(), range.lineFeeds() + 1);
+		}
 		try {
 			String sample = sample(decoded);
-			int start = sample.startsWith("\uFEFF") ? 1 : 0;
+			int start = (!within && sample.startsWith("\uFEFF")) ? 1 : 0;
 			if (sample.length() == start) {
 				throw new SourceFormatException(name + ": the file is empty");
 			}
-			String marked = byteOrderMark(sample);
+			String marked = within ? null : byteOrderMark(sample);
 			if (marked != null) {
 				throw new SourceFormatException(name + ": the file begins with the byte-order mark of " + marked
 						+ ", but the dataset's encoding is " + encoding.name() + "; set 'encoding: " + marked
@@ -145,6 +167,33 @@ public final class DelimitedRowSource implements RowSource {
 			closeQuietly(decoded);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Opens a byte range of a file: its rows are those the whole file's reader gives
+	 * between the range's first byte and its end, with the same row numbers.
+	 * @param path the file
+	 * @param name the file's name as shown to users
+	 * @param range the range
+	 * @param encoding the file's character set
+	 * @param maxLine the most characters a row may have
+	 * @return the range's rows
+	 * @throws SourceFormatException if the file cannot be read
+	 */
+	public static DelimitedRowSource range(Path path, String name, ByteRange range, Charset encoding, int maxLine) {
+		InputStream in;
+		try {
+			FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+			channel.position(range.start());
+			in = new RangeInputStream(Channels.newInputStream(channel), range.end() - range.start());
+		}
+		catch (NoSuchFileException ex) {
+			throw new SourceFormatException(name + ": file not found");
+		}
+		catch (IOException ex) {
+			throw new SourceFormatException(name + ": cannot be read: " + ex.getMessage(), ex);
+		}
+		return new DelimitedRowSource(in, name, range.delimiter(), encoding, maxLine, range);
 	}
 
 	/**
@@ -313,7 +362,7 @@ public final class DelimitedRowSource implements RowSource {
 			CSVRecord record = this.records.next();
 			this.guard.rowRead();
 			long start = this.lastLine + 1;
-			this.lastLine = Math.max(start, this.parser.getCurrentLineNumber());
+			this.lastLine = Math.max(start, this.lineBase + this.parser.getCurrentLineNumber());
 			// values() is the record's own array, made for this record alone: the row
 			// keeps it (a record's iterator goes through a stream, and copying it cost
 			// more than parsing a wide row)
@@ -404,6 +453,49 @@ public final class DelimitedRowSource implements RowSource {
 				if (this.count > (long) this.limit + READ_AHEAD) {
 					throw new RowTooLongException(this.limit);
 				}
+			}
+			return n;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.in.close();
+		}
+
+	}
+
+	/** The bytes of a range: no more than its length. */
+	private static final class RangeInputStream extends InputStream {
+
+		private final InputStream in;
+
+		private long left;
+
+		RangeInputStream(InputStream in, long length) {
+			this.in = in;
+			this.left = length;
+		}
+
+		@Override
+		public int read() throws IOException {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int b = this.in.read();
+			if (b >= 0) {
+				this.left--;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (this.left <= 0) {
+				return (length == 0) ? 0 : -1;
+			}
+			int n = this.in.read(buffer, offset, (int) Math.min(length, this.left));
+			if (n > 0) {
+				this.left -= n;
 			}
 			return n;
 		}
