@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVException;
@@ -64,6 +66,11 @@ public final class DelimitedRowSource implements RowSource {
 	private final StrictDecodingReader decoded;
 
 	private final RowLengthGuard guard;
+
+	private String[] lastValues;
+
+	/** The bytes of a range read, or {@code null} for a whole file. */
+	private RangeInputStream range;
 
 	private long lastLine;
 
@@ -181,7 +188,7 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the file cannot be read
 	 */
 	public static DelimitedRowSource range(Path path, String name, ByteRange range, Charset encoding, int maxLine) {
-		InputStream in;
+		RangeInputStream in;
 		try {
 			FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
 			channel.position(range.start());
@@ -193,7 +200,58 @@ public final class DelimitedRowSource implements RowSource {
 		catch (IOException ex) {
 			throw new SourceFormatException(name + ": cannot be read: " + ex.getMessage(), ex);
 		}
-		return new DelimitedRowSource(in, name, range.delimiter(), encoding, maxLine, range);
+		DelimitedRowSource source = new DelimitedRowSource(in, name, range.delimiter(), encoding, maxLine, range);
+		source.range = (RangeInputStream) in;
+		return source;
+	}
+
+	/**
+	 * @return for a byte range read to its end, the CRC-32C of its bytes; -1 before its
+	 * end or for a whole file
+	 */
+	public long rangeChecksum() {
+		if (this.range == null || this.range.left > 0) {
+			return -1;
+		}
+		return this.range.checksum.getValue();
+	}
+
+	/**
+	 * @return the cells of the last row read, blank or not; empty before the first
+	 */
+	public List<String> lastRow() {
+		return (this.lastValues != null) ? List.of(this.lastValues) : List.of();
+	}
+
+	/**
+	 * @return for a byte range read to its end, whether its last byte ends a line (as
+	 * each range but the last ends with a record)
+	 */
+	public boolean rangeEndsLine() {
+		return this.range != null && (this.range.last == '\n' || this.range.last == '\r');
+	}
+
+	/**
+	 * @param file a file
+	 * @param start a range's first byte
+	 * @param end the byte after its last
+	 * @return the CRC-32C of the file's bytes in the range as they are now, -1 if the
+	 * file is shorter
+	 * @throws IOException if the file cannot be read
+	 */
+	public static long checksum(Path file, long start, long end) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			if (channel.size() < end) {
+				return -1;
+			}
+			channel.position(start);
+			RangeInputStream in = new RangeInputStream(Channels.newInputStream(channel), end - start);
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer, 0, buffer.length) > 0) {
+				// checksummed as read
+			}
+			return in.checksum.getValue();
+		}
 	}
 
 	/**
@@ -375,6 +433,7 @@ public final class DelimitedRowSource implements RowSource {
 				this.lastLine = start - 1;
 				throw failure(new RowTooLongException(this.guard.limit));
 			}
+			this.lastValues = values;
 			return SourceRow.owning(start, values);
 		}
 		catch (UncheckedIOException ex) {
@@ -464,12 +523,19 @@ public final class DelimitedRowSource implements RowSource {
 
 	}
 
-	/** The bytes of a range: no more than its length. */
+	/**
+	 * The bytes of a range: no more than its length; with a checksum of those read and
+	 * the last of them.
+	 */
 	private static final class RangeInputStream extends InputStream {
 
 		private final InputStream in;
 
+		private final CRC32C checksum = new CRC32C();
+
 		private long left;
+
+		private int last = -1;
 
 		RangeInputStream(InputStream in, long length) {
 			this.in = in;
@@ -484,6 +550,8 @@ public final class DelimitedRowSource implements RowSource {
 			int b = this.in.read();
 			if (b >= 0) {
 				this.left--;
+				this.checksum.update(b);
+				this.last = b;
 			}
 			return b;
 		}
@@ -496,6 +564,8 @@ public final class DelimitedRowSource implements RowSource {
 			int n = this.in.read(buffer, offset, (int) Math.min(length, this.left));
 			if (n > 0) {
 				this.left -= n;
+				this.checksum.update(buffer, offset, n);
+				this.last = buffer[offset + n - 1] & 0xFF;
 			}
 			return n;
 		}
