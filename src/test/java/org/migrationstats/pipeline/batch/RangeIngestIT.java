@@ -220,6 +220,29 @@ class RangeIngestIT {
 			.contains("registrations-changed.csv (dataset office-registrations) changed after " + "it was ingested");
 	}
 
+	@Test
+	void aFileReadInRangesIsHeldToItsRejectLimitOnceAllRangesAreIn() throws IOException {
+		Records records = records();
+		Path file = WORK.resolve("registrations-limited.csv");
+		Files.writeString(file, records.text(), StandardCharsets.UTF_8);
+		Path jobFile = jobFile("limited", file, 3);
+		Files.writeString(jobFile, Files.readString(jobFile).replace("max-reject-ratio: 0.5", "max-reject-ratio: 0.1"));
+
+		RunOutcome failed = this.runner.run(jobFile, LocalDate.parse("2026-05-04"), false);
+		assertThat(failed.result()).isEqualTo(RunOutcome.Result.FAILED);
+		assertThat(failed.message()).contains("registrations-limited.csv (dataset office-registrations): "
+				+ records.unknownLines().size() + " of " + ROWS + " rows rejected");
+		assertThat(ingestSteps(failed).values()).extracting(RunOutcome.StepLine::status)
+			.containsOnly("COMPLETED")
+			.hasSize(3);
+
+		Files.writeString(jobFile, Files.readString(jobFile).replace("max-reject-ratio: 0.1", "max-reject-ratio: 0.5"));
+		RunOutcome restarted = this.runner.run(jobFile, LocalDate.parse("2026-05-04"), false);
+		assertThat(restarted.result()).as(restarted.message()).isEqualTo(RunOutcome.Result.COMPLETED_WITH_REJECTS);
+		assertThat(ingestSteps(restarted)).as("no range is read again").isEmpty();
+		assertFigures(report("limited", "2026-05-04"), records);
+	}
+
 	private static Map<String, RunOutcome.StepLine> ingestSteps(RunOutcome outcome) {
 		Map<String, RunOutcome.StepLine> steps = new HashMap<>();
 		for (RunOutcome.StepLine step : outcome.steps()) {

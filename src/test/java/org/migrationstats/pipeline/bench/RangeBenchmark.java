@@ -60,13 +60,14 @@ public final class RangeBenchmark {
 			Files.writeString(results, "when,rows,file_mb,ranges,processors,rounds,parse_rows_per_s,"
 					+ "ranged_ingest_rows_per_s,whole_ingest_rows_per_s,ranged_vs_parse,whole_vs_parse,ranged_vs_whole\n");
 		}
+		// system properties, as -D would set them: above the application's own settings
+		System.setProperty("spring.datasource.url",
+				"jdbc:h2:file:" + ROOT.resolve("db/pipeline").toAbsolutePath() + ";WRITE_DELAY=0");
+		System.setProperty("logging.file.name", ROOT.resolve("pipeline.log").toString());
+		System.setProperty("pipeline.ingest.split-size", "1MB");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties(
-					"spring.datasource.url=jdbc:h2:file:" + ROOT.resolve("db/pipeline").toAbsolutePath()
-							+ ";WRITE_DELAY=0",
-					"logging.file.name=" + ROOT.resolve("pipeline.log"), "pipeline.ingest.split-size=1MB")
 			.run()) {
 			JobRunner runner = context.getBean(JobRunner.class);
 			LocalDate date = LocalDate.of(2000, 1, 1);
