@@ -1,5 +1,8 @@
 package org.migrationstats.pipeline.bench;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,8 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.migrationstats.pipeline.PipelineApplication;
+import org.migrationstats.pipeline.ingest.ByteRange;
+import org.migrationstats.pipeline.ingest.DelimitedRowSource;
+import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.operate.JobRunner;
 import org.migrationstats.pipeline.operate.RunOutcome;
 import org.migrationstats.pipeline.reference.Country;
@@ -28,7 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * falls on all three alike. The job runs as the scheduler runs it, in a process that is
  * up; only its ingest step is timed (from the step's start, the search for the ranges'
  * starts included, to its last commit). Prints each round and the medians, and appends
- * them to {@code output/benchmark/ranges.csv}.
+ * them to {@code output/benchmark/ranges.csv}. Beside them, the job's delimited reader
+ * alone (no mapping, no database) on the whole file on one thread and on the ranges on as
+ * many threads: how much a second thread gets of the machine at that moment.
  * <p>
  * Arguments: row counts (default 1000000). {@code -Dbench.rounds} (default 5),
  * {@code -Dbench.ranges} (default the processors).
@@ -79,10 +90,13 @@ public final class RangeBenchmark {
 				Path ranged = job(csv, "ranged", ranges);
 				Path whole = job(csv, "whole", 1);
 				double[] parse = new double[rounds];
+				double[] readerOne = new double[rounds];
+				double[] readerRanges = new double[rounds];
 				double[] inRanges = new double[rounds];
 				double[] inOne = new double[rounds];
 				for (int round = -1; round < rounds; round++) {
 					double p = BareParse.rowsPerSecond(csv, rows, 1);
+					double[] reader = readerAlone(csv, ranges, rows);
 					double r = ingest(runner, ranged, date, rows, ranges);
 					date = date.plusDays(1);
 					double w = ingest(runner, whole, date, rows, 1);
@@ -91,6 +105,8 @@ public final class RangeBenchmark {
 						parse[round] = p;
 						inRanges[round] = r;
 						inOne[round] = w;
+						readerOne[round] = reader[0];
+						readerRanges[round] = reader[1];
 					}
 					System.out.printf(Locale.ROOT, "%,9d %7.1f %6s %,14.0f %,16.0f %,16.0f %8.2f %8.2f %8.2f%n", rows,
 							Files.size(csv) / 1e6, (round < 0) ? "warm-up" : String.valueOf(round + 1), p, r, w, r / p,
@@ -99,6 +115,11 @@ public final class RangeBenchmark {
 				double mp = median(parse);
 				double mr = median(inRanges);
 				double mw = median(inOne);
+				System.out.printf(Locale.ROOT,
+						"the job's reader alone (no mapping, no database), median: one thread %,.0f rows/s, %d ranges on "
+								+ "%d threads %,.0f rows/s (%.2f times)%n",
+						median(readerOne), ranges, ranges, median(readerRanges),
+						median(readerRanges) / median(readerOne));
 				double[] ratios = new double[rounds];
 				for (int i = 0; i < rounds; i++) {
 					ratios[i] = inRanges[i] / parse[i];
@@ -115,6 +136,63 @@ public final class RangeBenchmark {
 				Files.delete(csv);
 			}
 		}
+	}
+
+	/**
+	 * The job's delimited reader alone on the file, whole on one thread and in ranges on
+	 * as many threads: how much of the machine's cores a second thread gets now.
+	 * @return rows per second, whole and in ranges
+	 */
+	private static double[] readerAlone(Path csv, int ranges, int rows) throws Exception {
+		long size = Files.size(csv);
+		long start = System.nanoTime();
+		readRange(csv, new ByteRange(0, 1, 0, size, 0, 0, ','));
+		double one = rows / ((System.nanoTime() - start) / 1e9);
+		List<ByteRange> parts = new ArrayList<>();
+		long from = 0;
+		try (FileChannel channel = FileChannel.open(csv, StandardOpenOption.READ)) {
+			for (int k = 1; k <= ranges; k++) {
+				long end = size;
+				if (k < ranges) {
+					// the generated file has no quotes: a line feed ends a record
+					ByteBuffer buffer = ByteBuffer.allocate(4096);
+					channel.read(buffer, size / ranges * k);
+					int i = 0;
+					while (buffer.get(i) != '\n') {
+						i++;
+					}
+					end = size / ranges * k + i + 1;
+				}
+				parts.add(new ByteRange(k - 1, ranges, from, end, 0, 0, ','));
+				from = end;
+			}
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(ranges);
+		try {
+			start = System.nanoTime();
+			List<Future<Long>> done = new ArrayList<>();
+			for (ByteRange part : parts) {
+				done.add(threads.submit(() -> readRange(csv, part)));
+			}
+			for (Future<Long> f : done) {
+				f.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		return new double[] { one, rows / ((System.nanoTime() - start) / 1e9) };
+	}
+
+	private static long readRange(Path csv, ByteRange range) {
+		long cells = 0;
+		try (DelimitedRowSource rows = DelimitedRowSource.range(csv, "bench", range, StandardCharsets.UTF_8, 1 << 20)) {
+			SourceRow row;
+			while ((row = rows.next()) != null) {
+				cells += row.values().size();
+			}
+		}
+		return cells;
 	}
 
 	private static Path job(Path csv, String name, int threads) throws Exception {
