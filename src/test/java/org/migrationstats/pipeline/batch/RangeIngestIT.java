@@ -243,6 +243,63 @@ class RangeIngestIT {
 		assertFigures(report("limited", "2026-05-04"), records);
 	}
 
+	@Test
+	void monthsSummedToYearsInRangesGiveTheReportOfTheFileReadWhole() throws IOException {
+		// monthly records; Uzbekistan's December never comes, so its years are listed as
+		// not summed, with their months from every range
+		StringBuilder csv = new StringBuilder("Office,ISO3,Month,Arrivals\n");
+		for (int i = 0; i < ROWS; i++) {
+			String code = CODES.get(i % 5);
+			int month = 1 + (i / 5) % 12;
+			if (code.equals("UZB") && month == 12) {
+				month = 11;
+			}
+			csv.append((i % 9 == 0) ? "\"office\n" + i + "\"" : "office-" + i)
+				.append(',')
+				.append(code)
+				.append(',')
+				.append(2000 + (i / 60) % 2)
+				.append('-')
+				.append(String.format("%02d", month))
+				.append(',')
+				.append(i % 1000)
+				.append('\n');
+		}
+		Path file = WORK.resolve("monthly.csv");
+		Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+		RunOutcome whole = this.runner.run(monthlyJob("monthly-whole", file, 1), LocalDate.parse("2026-05-05"), false);
+		RunOutcome ranged = this.runner.run(monthlyJob("monthly-ranged", file, 3), LocalDate.parse("2026-05-05"),
+				false);
+		assertThat(whole.result()).as(whole.message()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(ranged.result()).as(ranged.message()).isEqualTo(RunOutcome.Result.SUCCESS);
+		assertThat(ingestSteps(ranged)).containsOnlyKeys("r1", "r2", "r3");
+		assertThat(ranged.files()).isEqualTo(whole.files());
+		assertThat(ranged.files().get(0).yearsNotSummed()).hasSize(2)
+			.allSatisfy((y) -> assertThat(y).startsWith("UZB 200").contains("11 of 12 months, missing 200"));
+		assertSameReport(report("monthly-whole", "2026-05-05"), report("monthly-ranged", "2026-05-05"));
+	}
+
+	private static Path monthlyJob(String name, Path file, int threads) throws IOException {
+		Path jobFile = WORK.resolve(name + ".yml");
+		Files.writeString(jobFile, """
+				name: %s
+				membership: input/membership/iom.csv
+				output: %s
+				ingest-threads: %d
+				datasets:
+				  - id: monthly-registrations
+				    path: %s
+				    layout: long
+				    sum-records: true
+				    sum-to-year: true
+				    chunk-size: 250
+				    columns: { country: ISO3, year: Month, immigrants: Arrivals }
+				periods:
+				  - { name: "2000-2001", from: 2000, to: 2001 }
+				""".formatted(name, WORK.resolve("output-" + name), threads, file), StandardCharsets.UTF_8);
+		return jobFile;
+	}
+
 	private static Map<String, RunOutcome.StepLine> ingestSteps(RunOutcome outcome) {
 		Map<String, RunOutcome.StepLine> steps = new HashMap<>();
 		for (RunOutcome.StepLine step : outcome.steps()) {
