@@ -1,5 +1,7 @@
 package org.migrationstats.pipeline.batch;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.migrationstats.pipeline.ingest.ByteRange;
+import org.migrationstats.pipeline.ingest.ByteRanges;
+import org.migrationstats.pipeline.ingest.excel.TableFiles;
+import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunInput;
 import org.migrationstats.pipeline.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -20,8 +28,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One ingest partition per input file recorded by the prepare step (per sheet, for a
- * dataset naming several). On a restart Spring Batch reuses the partitions of the failed
- * execution, so completed files are not read again.
+ * dataset naming several), and one per byte range of a delimited file larger than the
+ * split size ({@link ByteRanges}), so that one large file is read by every thread. On a
+ * restart Spring Batch reuses the partitions of the failed execution, so completed files
+ * and ranges are not read again; a file's ranges are not looked for again, the failed
+ * execution's are kept.
  */
 class DatasetPartitioner implements Partitioner {
 
@@ -31,16 +42,53 @@ class DatasetPartitioner implements Partitioner {
 
 	static final String SHEET = "sheet";
 
+	/** The suffix of a range's partition key, before its 1-based number. */
+	static final String RANGE_SUFFIX = ".r";
+
+	static final String RANGE_INDEX = "range.index";
+
+	static final String RANGE_COUNT = "range.count";
+
+	static final String RANGE_START = "range.start";
+
+	static final String RANGE_END = "range.end";
+
+	static final String RANGE_LINES = "range.lines";
+
+	static final String RANGE_LINE_FEEDS = "range.line-feeds";
+
+	static final String RANGE_DELIMITER = "range.delimiter";
+
+	private static final Logger log = LoggerFactory.getLogger(DatasetPartitioner.class);
+
 	private final RunStore runs;
 
-	private final long runId;
+	private final JobRepository repository;
+
+	private final JobInstance instance;
 
 	private final JobSpec spec;
 
-	DatasetPartitioner(RunStore runs, long runId, JobSpec spec) {
+	private final long splitSize;
+
+	private final int ranges;
+
+	/**
+	 * @param runs the run's recorded inputs
+	 * @param repository the job repository, for the partitions of an earlier execution
+	 * @param instance the run
+	 * @param spec the job
+	 * @param splitSize the size in bytes above which a delimited file is read in ranges
+	 * @param ranges how many ranges such a file is read in
+	 */
+	DatasetPartitioner(RunStore runs, JobRepository repository, JobInstance instance, JobSpec spec, long splitSize,
+			int ranges) {
 		this.runs = runs;
-		this.runId = runId;
+		this.repository = repository;
+		this.instance = instance;
 		this.spec = spec;
+		this.splitSize = splitSize;
+		this.ranges = ranges;
 	}
 
 	/**
@@ -49,11 +97,20 @@ class DatasetPartitioner implements Partitioner {
 	 */
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
-		List<RunInput> inputs = this.runs.inputs(this.runId);
+		List<RunInput> inputs = this.runs.inputs(this.instance.getInstanceId());
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		Map<RunInput, String> keys = keys(inputs);
+		Map<String, StepExecution> earlier = null;
 		for (RunInput input : inputs) {
-			List<String> sheets = this.spec.dataset(input.datasetId()).table().sheets();
+			DatasetSpec dataset = this.spec.dataset(input.datasetId());
+			List<String> sheets = dataset.table().sheets();
+			if (sheets.size() <= 1 && splits(dataset, input)) {
+				if (earlier == null) {
+					earlier = lastPartitions(this.repository, this.instance, Long.MAX_VALUE);
+				}
+				partitions.putAll(ranges(input, keys.get(input), dataset, earlier));
+				continue;
+			}
 			if (sheets.size() <= 1) {
 				partitions.put(keys.get(input), context(input, null));
 				continue;
@@ -63,6 +120,70 @@ class DatasetPartitioner implements Partitioner {
 			}
 		}
 		return partitions;
+	}
+
+	private boolean splits(DatasetSpec dataset, RunInput input) {
+		Path file = Path.of(input.fileName());
+		if (this.ranges < 2 || input.size() <= this.splitSize || !ByteRanges.splittable(dataset, file)) {
+			return false;
+		}
+		try {
+			return TableFiles.sniff(file) == TableFiles.Kind.TEXT;
+		}
+		catch (IOException ex) {
+			// read whole: its partition says what is wrong
+			return false;
+		}
+	}
+
+	/**
+	 * The partitions of a file read in byte ranges, one per range; on a restart, those of
+	 * the earlier execution, whose contexts Spring Batch takes up (a file read whole then
+	 * is read whole again).
+	 */
+	private Map<String, ExecutionContext> ranges(RunInput input, String key, DatasetSpec dataset,
+			Map<String, StepExecution> earlier) {
+		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		for (StepExecution before : partitionsOf(earlier.values(), stepName(key))) {
+			String name = before.getStepName().substring(stepName("").length());
+			partitions.put(name, new ExecutionContext(before.getExecutionContext()));
+		}
+		if (!partitions.isEmpty()) {
+			return partitions;
+		}
+		long started = System.nanoTime();
+		List<ByteRange> ranges = ByteRanges.split(Path.of(input.fileName()), input.fileName(), dataset, this.ranges);
+		if (ranges.isEmpty()) {
+			partitions.put(key, context(input, null));
+			return partitions;
+		}
+		log.info("{} ({} bytes) is read in {} ranges; found their starts in {} ms", input.fileName(),
+				String.format("%,d", input.size()), ranges.size(), (System.nanoTime() - started) / 1_000_000);
+		for (ByteRange range : ranges) {
+			ExecutionContext context = context(input, null);
+			context.putInt(RANGE_INDEX, range.index());
+			context.putInt(RANGE_COUNT, range.count());
+			context.putLong(RANGE_START, range.start());
+			context.putLong(RANGE_END, range.end());
+			context.putLong(RANGE_LINES, range.lines());
+			context.putLong(RANGE_LINE_FEEDS, range.lineFeeds());
+			context.putString(RANGE_DELIMITER, String.valueOf(range.delimiter()));
+			partitions.put(key + RANGE_SUFFIX + (range.index() + 1), context);
+		}
+		return partitions;
+	}
+
+	/**
+	 * @param context a partition's execution context
+	 * @return the byte range it reads, or {@code null} for a whole file or sheet
+	 */
+	static ByteRange range(ExecutionContext context) {
+		if (!context.containsKey(RANGE_COUNT)) {
+			return null;
+		}
+		return new ByteRange(context.getInt(RANGE_INDEX), context.getInt(RANGE_COUNT), context.getLong(RANGE_START),
+				context.getLong(RANGE_END), context.getLong(RANGE_LINES), context.getLong(RANGE_LINE_FEEDS),
+				context.getString(RANGE_DELIMITER).charAt(0));
 	}
 
 	private static ExecutionContext context(RunInput input, String sheet) {

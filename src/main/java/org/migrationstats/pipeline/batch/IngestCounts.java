@@ -109,7 +109,8 @@ public class IngestCounts {
 		for (RunInput input : this.runs.inputs(runId)) {
 			List<FileCountStore.TableCounts> counted = tables.get(key(input.datasetId(), input.fileName()));
 			if (counted != null) {
-				files.add(new Ingested(input.datasetId(), input.fileName(), sum(counted)));
+				files.add(new Ingested(input.datasetId(), input.fileName(), sum(counted),
+						counted.stream().anyMatch(FileCountStore.TableCounts::range)));
 			}
 		}
 		return files;
@@ -153,9 +154,11 @@ public class IngestCounts {
 	 *
 	 * @param datasetId the dataset
 	 * @param fileName the file
-	 * @param counts its counts, its sheets' together
+	 * @param counts its counts, its sheets' or byte ranges' together
+	 * @param inRanges whether it was read in byte ranges, whose partitions do not check
+	 * its limit
 	 */
-	public record Ingested(String datasetId, String fileName, RowCounts counts) {
+	public record Ingested(String datasetId, String fileName, RowCounts counts, boolean inRanges) {
 	}
 
 	/**

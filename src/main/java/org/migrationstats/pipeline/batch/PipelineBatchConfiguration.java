@@ -3,6 +3,7 @@ package org.migrationstats.pipeline.batch;
 import java.nio.file.Path;
 
 import org.migrationstats.pipeline.compute.jdbc.FigureComputation;
+import org.migrationstats.pipeline.ingest.ByteRange;
 import org.migrationstats.pipeline.reference.CountryReference;
 import org.migrationstats.pipeline.report.ReportWriter;
 import org.migrationstats.pipeline.spec.DatasetSpec;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The four steps every pipeline job runs, and the per-partition reader, mapping and
@@ -119,20 +121,25 @@ class PipelineBatchConfiguration {
 			@Value("${pipeline.chunk-size:10000}") int chunkSize, StepProgress progress) {
 		JobSpec spec = specs.get(Path.of(jobFile));
 		DatasetSpec datasetSpec = spec.dataset(dataset);
-		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet);
-		TableMapping mapping = new TableMapping(datasetSpec, file, reader, countries.withAliases(spec.aliases()));
+		ByteRange range = DatasetPartitioner.range(stepExecution.getExecutionContext());
+		SourceRowReader reader = new SourceRowReader(datasetSpec, Path.of(file), sheet, range);
+		TableMapping mapping = new TableMapping(datasetSpec, file, reader, countries.withAliases(spec.aliases()),
+				range == null || range.first());
+		// a file's ranges count apart, as its sheets do, and are added up when read
 		FileCountStore.InputTable table = new FileCountStore.InputTable(
 				stepExecution.getJobExecution().getJobInstance().getInstanceId(), dataset, file,
-				(sheet != null) ? sheet : "");
+				(range != null) ? FileCountStore.InputTable.rangeSheet(range.index(), range.count())
+						: (sheet != null) ? sheet : "");
 		BlockWriter writer = new BlockWriter(store, counts, table, stepExecution.getJobExecutionId(),
 				datasetSpec.sumRecords());
 		int rows = datasetSpec.table().chunkSize();
 		if (rows == 0) {
 			rows = datasetSpec.sumRecords() ? chunkSize * RECORD_BLOCKS : chunkSize;
 		}
-		boolean oneTable = datasetSpec.table().sheets().size() <= 1;
+		boolean oneTable = datasetSpec.table().sheets().size() <= 1 && range == null;
 		boolean leaveOut = datasetSpec.table().onError() == TableSpec.OnError.SKIP && oneTable;
-		// a file read as several sheets is held to its limit once all of them are in
+		// a file read as several sheets or ranges is held to its limit once all of them
+		// are in
 		RejectLimits.FileLimit limit = oneTable ? new RejectLimits.FileLimit(file, dataset,
 				RejectLimits.of(spec, dataset), spec.source().toString(), stepExecution.getJobExecutionId()) : null;
 		return new IngestFileTasklet(reader, mapping, writer, rows, progress, leaveOut, limit);
@@ -154,13 +161,24 @@ class PipelineBatchConfiguration {
 			.build();
 	}
 
+	/**
+	 * The ingest partitions: a delimited file larger than
+	 * {@code pipeline.ingest.split-size} (default 64 MB) is read in
+	 * {@code pipeline.ingest.ranges} byte ranges, by default as many as the ingest step
+	 * has threads.
+	 */
 	@Bean
 	@StepScope
-	DatasetPartitioner datasetPartitioner(RunStore runs, JobSpecs specs,
+	DatasetPartitioner datasetPartitioner(RunStore runs, JobSpecs specs, JobRepository jobRepository,
 			@Value("#{jobParameters['jobFile']}") String jobFile,
-			@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new DatasetPartitioner(runs, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
-				specs.get(Path.of(jobFile)));
+			@Value("#{stepExecution}") StepExecution stepExecution,
+			@Value("${pipeline.ingest.split-size:64MB}") DataSize splitSize,
+			@Value("${pipeline.ingest.ranges:0}") int ranges, @Value("${pipeline.ingest.threads:0}") int threads) {
+		JobSpec spec = specs.get(Path.of(jobFile));
+		int count = (ranges > 0) ? ranges : (spec.ingestThreads() > 0) ? spec.ingestThreads()
+				: (threads > 0) ? threads : Runtime.getRuntime().availableProcessors();
+		return new DatasetPartitioner(runs, jobRepository, stepExecution.getJobExecution().getJobInstance(), spec,
+				splitSize.toBytes(), count);
 	}
 
 }

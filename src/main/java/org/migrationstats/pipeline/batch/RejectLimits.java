@@ -33,7 +33,7 @@ final class RejectLimits {
 
 	/**
 	 * Checks each dataset's rows rejected, and the share of each file read as several
-	 * sheets, once every file is in.
+	 * sheets or byte ranges, once every file is in.
 	 * @param spec the job
 	 * @param files what ingest counted of each file, in dataset order
 	 * @param executionId the job execution checking
@@ -44,7 +44,7 @@ final class RejectLimits {
 		Map<String, Long> rejectedPerDataset = new LinkedHashMap<>();
 		for (IngestCounts.Ingested file : files) {
 			rejectedPerDataset.merge(file.datasetId(), file.counts().rowsRejected(), Long::sum);
-			if (spec.dataset(file.datasetId()).table().sheets().size() > 1) {
+			if (spec.dataset(file.datasetId()).table().sheets().size() > 1 || file.inRanges()) {
 				String fileOver = fileOver(file.fileName(), file.datasetId(), file.counts(),
 						of(spec, file.datasetId()));
 				if (fileOver != null) {

@@ -1,5 +1,6 @@
 package org.migrationstats.pipeline.batch;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.migrationstats.pipeline.ingest.ByteRange;
+import org.migrationstats.pipeline.ingest.DelimitedRowSource;
 import org.migrationstats.pipeline.spec.DatasetSpec;
 import org.migrationstats.pipeline.spec.JobSpec;
 import org.migrationstats.pipeline.store.RunInput;
@@ -27,12 +30,14 @@ import org.springframework.stereotype.Component;
  * they are now, before a restart.
  * <p>
  * A changed file whose partition completed, or a file that is gone, refuses the restart:
- * the run's figures were built from a file that no longer exists. A changed file whose
- * partition did not complete is what an operator does to mend a broken file: its new size
- * and checksum are recorded, and its reader checks on restart that the rows already
- * committed are unchanged (a SHA-256 of them is kept with the reader's position), so a
- * mended file is read on from where the failure stopped and a file changed above that
- * point fails its partition with a message.
+ * the run's figures were built from a file that no longer exists. A file read in byte
+ * ranges may be mended in the ranges that did not complete, as long as the completed
+ * ranges' bytes are unchanged where they were. A changed file whose partition did not
+ * complete is what an operator does to mend a broken file: its new size and checksum are
+ * recorded, and its reader checks on restart that the rows already committed are
+ * unchanged (a SHA-256 of them is kept with the reader's position), so a mended file is
+ * read on from where the failure stopped and a file changed above that point fails its
+ * partition with a message.
  * <p>
  * A dataset declared differently than when the run started refuses the restart as soon as
  * rows of one of its files were taken, by a completed partition or by blocks committed
@@ -96,7 +101,8 @@ public class RunInputs {
 				continue;
 			}
 			long size = PrepareInputsTasklet.size(file);
-			if (anyCompleted(partitions, keys.get(input))) {
+			if (anyCompleted(partitions, keys.get(input))
+					&& !completedRangesUnchanged(partitions, keys.get(input), file)) {
 				refused.add(input.fileName() + " (dataset " + input.datasetId() + ") changed after it was ingested: "
 						+ describe(input, size, now));
 			}
@@ -128,6 +134,36 @@ public class RunInputs {
 		return DatasetPartitioner.partitionsOf(partitions, DatasetPartitioner.stepName(key))
 			.stream()
 			.anyMatch((p) -> p.getStatus() == BatchStatus.COMPLETED);
+	}
+
+	/**
+	 * Whether a file read in byte ranges was changed only in ranges not completed: each
+	 * completed range's bytes are where and what they were (their checksum, kept when the
+	 * range was read to its end), so its rows stand and the others are read on.
+	 */
+	private static boolean completedRangesUnchanged(Collection<StepExecution> partitions, String key, Path file) {
+		List<StepExecution> ranges = DatasetPartitioner.partitionsOf(partitions, DatasetPartitioner.stepName(key));
+		for (StepExecution range : ranges) {
+			ByteRange bytes = DatasetPartitioner.range(range.getExecutionContext());
+			if (bytes == null) {
+				return false;
+			}
+			if (range.getStatus() != BatchStatus.COMPLETED) {
+				continue;
+			}
+			long then = range.getExecutionContext().getLong(SourceRowReader.RANGE_CHECKSUM, -1L);
+			try {
+				if (then < 0 || then != DelimitedRowSource.checksum(file, bytes.start(), bytes.end())) {
+					return false;
+				}
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		log.info("Input {} changed only in byte ranges not completely ingested: the completed ranges' bytes are "
+				+ "unchanged", file);
+		return true;
 	}
 
 	private static String describe(RunInput input, long size, String sha256) {

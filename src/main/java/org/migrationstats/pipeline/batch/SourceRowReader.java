@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.migrationstats.pipeline.ingest.ByteRange;
+import org.migrationstats.pipeline.ingest.DelimitedRowSource;
 import org.migrationstats.pipeline.ingest.Header;
 import org.migrationstats.pipeline.ingest.Rejection;
 import org.migrationstats.pipeline.ingest.RowRejectedException;
@@ -35,6 +37,9 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	static final String HASH = "reader.hash";
 
+	/** The CRC-32C of a byte range's bytes, once it is read to its end. */
+	static final String RANGE_CHECKSUM = "range.checksum";
+
 	private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
 	private final DatasetSpec dataset;
@@ -43,7 +48,16 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 
 	private final String sheet;
 
+	private final ByteRange range;
+
 	private TableReader source;
+
+	/** A byte range's rows, under {@link #source}. */
+	private DelimitedRowSource rangeRows;
+
+	private Header header;
+
+	private long checksum = -1;
 
 	private SourceFormatException skipped;
 
@@ -60,20 +74,34 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	 * partition for each), or {@code null} for the dataset's only or first sheet
 	 */
 	SourceRowReader(DatasetSpec dataset, Path file, String sheet) {
+		this(dataset, file, sheet, null);
+	}
+
+	/**
+	 * @param dataset the dataset
+	 * @param file the file
+	 * @param sheet the sheet this partition reads, or {@code null}
+	 * @param range the byte range of a text file this partition reads, or {@code null}
+	 * for the whole file
+	 */
+	SourceRowReader(DatasetSpec dataset, Path file, String sheet, ByteRange range) {
 		this.dataset = dataset;
 		this.file = file;
 		List<String> sheets = dataset.table().sheets();
 		this.sheet = (sheet != null) ? sheet : sheets.isEmpty() ? "" : sheets.get(0);
+		this.range = range;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		this.skipped = null;
 		this.ended = false;
+		this.checksum = -1;
 		this.hash = 0;
 		this.rows = 0;
 		try {
-			this.source = TableFiles.openTable(this.file, this.file.toString(), this.dataset, this.sheet);
+			this.source = (this.range != null) ? openRange()
+					: TableFiles.openTable(this.file, this.file.toString(), this.dataset, this.sheet);
 		}
 		catch (SourceFormatException ex) {
 			if (this.dataset.table().onError() != TableSpec.OnError.SKIP) {
@@ -94,6 +122,43 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 					+ "are no longer what the file holds (it was changed or replaced); run the date again from "
 					+ "scratch with --rerun");
 		}
+	}
+
+	/**
+	 * Opens the partition's byte range: the first as a table from its header, the others
+	 * as the rows that follow a data row, under the header read from the file's start.
+	 */
+	private TableReader openRange() {
+		String name = this.file.toString();
+		int maxLine = this.dataset.table().lengths().line();
+		if (this.range.first()) {
+			this.rangeRows = DelimitedRowSource.range(this.file, name, this.range, this.dataset.encoding(), maxLine);
+			TableReader table = new TableReader(this.rangeRows, name, this.dataset.table().headerRow(),
+					this.dataset.table().headerRows(), this.dataset.columns().country());
+			this.header = table.header();
+			return table;
+		}
+		try (TableReader top = TableFiles.openTable(this.file, name, this.dataset, this.sheet)) {
+			this.header = top.header();
+		}
+		this.rangeRows = DelimitedRowSource.range(this.file, name, this.range, this.dataset.encoding(), maxLine);
+		return TableReader.continuing(this.rangeRows, name, this.header);
+	}
+
+	/**
+	 * At the end of a byte range, keeps the checksum of its bytes, which allows a file
+	 * mended in another range to be read on; and checks that a range before the last
+	 * still ends with a data row and a line break, as it did when the file was split: a
+	 * file mended in this range after a failure could have moved the record boundary.
+	 */
+	private void rangeEnded() {
+		if (this.range.index() < this.range.count() - 1 && (!this.rangeRows.rangeEndsLine()
+				|| !TableReader.continuesData(this.rangeRows.lastRow(), this.header))) {
+			throw new SourceFormatException(this.file + ", " + this.range.describe()
+					+ ": the range no longer ends with a data row where the next range begins (the file was "
+					+ "changed after it was split); run the date again from scratch with --rerun");
+		}
+		this.checksum = this.rangeRows.rangeChecksum();
 	}
 
 	/**
@@ -130,6 +195,9 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 			}
 			this.ended = true;
 			throw leftOut(ex, "the rest of the file was left out (on-error: skip): ");
+		}
+		if (row == null && this.range != null && this.checksum < 0) {
+			rangeEnded();
 		}
 		if (row != null) {
 			this.rows++;
@@ -169,6 +237,9 @@ class SourceRowReader implements ItemStreamReader<SourceRow> {
 	public void update(ExecutionContext context) {
 		context.putLong(ROWS, this.rows);
 		context.putString(HASH, current());
+		if (this.checksum >= 0) {
+			context.putLong(RANGE_CHECKSUM, this.checksum);
+		}
 	}
 
 	private String current() {

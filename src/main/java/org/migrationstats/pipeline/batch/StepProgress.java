@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.migrationstats.pipeline.ingest.ByteRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,6 +55,10 @@ class StepProgress implements StepExecutionListener, ChunkListener<Object, Objec
 		boolean startOver = step.getExecutionContext().containsKey(IngestFileTasklet.START_OVER);
 		long done = startOver ? 0 : step.getExecutionContext().getLong(SourceRowReader.ROWS, 0L);
 		this.progress.put(step.getId(), new Progress(System.nanoTime(), done));
+		ByteRange range = DatasetPartitioner.range(step.getExecutionContext());
+		if (range != null) {
+			file = file + ", " + range.describe();
+		}
 		if (file != null) {
 			log.info("Step {} started on {}{}", step.getStepName(), file,
 					startOver ? ", reading it again from its first row (it went over its reject limit)"

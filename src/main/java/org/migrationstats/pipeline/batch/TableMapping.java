@@ -47,11 +47,23 @@ class TableMapping {
 
 	private boolean columnsListed;
 
+	private final boolean listsColumns;
+
 	TableMapping(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries) {
+		this(dataset, file, reader, countries, true);
+	}
+
+	/**
+	 * @param listsColumns whether this partition lists the columns the header leaves out:
+	 * of a file read in byte ranges, the first range's does
+	 */
+	TableMapping(DatasetSpec dataset, String file, SourceRowReader reader, CountryReference countries,
+			boolean listsColumns) {
 		this.dataset = dataset;
 		this.file = file;
 		this.reader = reader;
 		this.countries = countries;
+		this.listsColumns = listsColumns;
 	}
 
 	/**
@@ -61,7 +73,7 @@ class TableMapping {
 	void open(ExecutionContext context) {
 		String saved = context.getString(NUMBER_FORMAT, null);
 		this.resumed = (saved != null) ? NumberFormatCheck.Finding.valueOf(saved) : null;
-		this.columnsListed = context.containsKey(COLUMNS_LISTED);
+		this.columnsListed = !this.listsColumns || context.containsKey(COLUMNS_LISTED);
 	}
 
 	/**

@@ -5,15 +5,20 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVException;
@@ -62,7 +67,15 @@ public final class DelimitedRowSource implements RowSource {
 
 	private final RowLengthGuard guard;
 
+	private String[] lastValues;
+
+	/** The bytes of a range read, or {@code null} for a whole file. */
+	private RangeInputStream range;
+
 	private long lastLine;
+
+	/** The line breaks before the bytes read: those of the ranges before this one. */
+	private final long lineBase;
 
 	/**
 	 * Opens a file.
@@ -112,16 +125,32 @@ public final class DelimitedRowSource implements RowSource {
 	 * @throws SourceFormatException if the bytes are empty or cannot be decoded
 	 */
 	DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding, int maxLine) {
+		this(in, name, delimiter, encoding, maxLine, null);
+	}
+
+	/**
+	 * Reads the bytes of a file, or of a range of it after its first.
+	 * @param range the range the bytes are, after the file's first; {@code null} for
+	 * bytes from the file's start
+	 */
+	private DelimitedRowSource(InputStream in, String name, char delimiter, Charset encoding, int maxLine,
+			ByteRange range) {
 		this.name = name;
 		StrictDecodingReader decoded = new StrictDecodingReader(in, encoding);
 		this.decoded = decoded;
+		boolean within = range != null && !range.first();
+		this.lineBase = within ? range.lines() : 0;
+		this.lastLine = this.lineBase;
+		if (within) {
+			decoded.startAt(range.start(), range.lineFeeds() + 1);
+		}
 		try {
 			String sample = sample(decoded);
-			int start = sample.startsWith("\uFEFF") ? 1 : 0;
+			int start = (!within && sample.startsWith("\uFEFF")) ? 1 : 0;
 			if (sample.length() == start) {
 				throw new SourceFormatException(name + ": the file is empty");
 			}
-			String marked = byteOrderMark(sample);
+			String marked = within ? null : byteOrderMark(sample);
 			if (marked != null) {
 				throw new SourceFormatException(name + ": the file begins with the byte-order mark of " + marked
 						+ ", but the dataset's encoding is " + encoding.name() + "; set 'encoding: " + marked
@@ -144,6 +173,84 @@ public final class DelimitedRowSource implements RowSource {
 		catch (RuntimeException ex) {
 			closeQuietly(decoded);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Opens a byte range of a file: its rows are those the whole file's reader gives
+	 * between the range's first byte and its end, with the same row numbers.
+	 * @param path the file
+	 * @param name the file's name as shown to users
+	 * @param range the range
+	 * @param encoding the file's character set
+	 * @param maxLine the most characters a row may have
+	 * @return the range's rows
+	 * @throws SourceFormatException if the file cannot be read
+	 */
+	public static DelimitedRowSource range(Path path, String name, ByteRange range, Charset encoding, int maxLine) {
+		RangeInputStream in;
+		try {
+			FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+			channel.position(range.start());
+			in = new RangeInputStream(Channels.newInputStream(channel), range.end() - range.start());
+		}
+		catch (NoSuchFileException ex) {
+			throw new SourceFormatException(name + ": file not found");
+		}
+		catch (IOException ex) {
+			throw new SourceFormatException(name + ": cannot be read: " + ex.getMessage(), ex);
+		}
+		DelimitedRowSource source = new DelimitedRowSource(in, name, range.delimiter(), encoding, maxLine, range);
+		source.range = (RangeInputStream) in;
+		return source;
+	}
+
+	/**
+	 * @return for a byte range read to its end, the CRC-32C of its bytes; -1 before its
+	 * end or for a whole file
+	 */
+	public long rangeChecksum() {
+		if (this.range == null || this.range.left > 0) {
+			return -1;
+		}
+		return this.range.checksum.getValue();
+	}
+
+	/**
+	 * @return the cells of the last row read, blank or not; empty before the first
+	 */
+	public List<String> lastRow() {
+		return (this.lastValues != null) ? List.of(this.lastValues) : List.of();
+	}
+
+	/**
+	 * @return for a byte range read to its end, whether its last byte ends a line (as
+	 * each range but the last ends with a record)
+	 */
+	public boolean rangeEndsLine() {
+		return this.range != null && (this.range.last == '\n' || this.range.last == '\r');
+	}
+
+	/**
+	 * @param file a file
+	 * @param start a range's first byte
+	 * @param end the byte after its last
+	 * @return the CRC-32C of the file's bytes in the range as they are now, -1 if the
+	 * file is shorter
+	 * @throws IOException if the file cannot be read
+	 */
+	public static long checksum(Path file, long start, long end) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			if (channel.size() < end) {
+				return -1;
+			}
+			channel.position(start);
+			RangeInputStream in = new RangeInputStream(Channels.newInputStream(channel), end - start);
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer, 0, buffer.length) > 0) {
+				// checksummed as read
+			}
+			return in.checksum.getValue();
 		}
 	}
 
@@ -313,7 +420,7 @@ public final class DelimitedRowSource implements RowSource {
 			CSVRecord record = this.records.next();
 			this.guard.rowRead();
 			long start = this.lastLine + 1;
-			this.lastLine = Math.max(start, this.parser.getCurrentLineNumber());
+			this.lastLine = Math.max(start, this.lineBase + this.parser.getCurrentLineNumber());
 			// values() is the record's own array, made for this record alone: the row
 			// keeps it (a record's iterator goes through a stream, and copying it cost
 			// more than parsing a wide row)
@@ -326,6 +433,7 @@ public final class DelimitedRowSource implements RowSource {
 				this.lastLine = start - 1;
 				throw failure(new RowTooLongException(this.guard.limit));
 			}
+			this.lastValues = values;
 			return SourceRow.owning(start, values);
 		}
 		catch (UncheckedIOException ex) {
@@ -404,6 +512,60 @@ public final class DelimitedRowSource implements RowSource {
 				if (this.count > (long) this.limit + READ_AHEAD) {
 					throw new RowTooLongException(this.limit);
 				}
+			}
+			return n;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.in.close();
+		}
+
+	}
+
+	/**
+	 * The bytes of a range: no more than its length; with a checksum of those read and
+	 * the last of them.
+	 */
+	private static final class RangeInputStream extends InputStream {
+
+		private final InputStream in;
+
+		private final CRC32C checksum = new CRC32C();
+
+		private long left;
+
+		private int last = -1;
+
+		RangeInputStream(InputStream in, long length) {
+			this.in = in;
+			this.left = length;
+		}
+
+		@Override
+		public int read() throws IOException {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int b = this.in.read();
+			if (b >= 0) {
+				this.left--;
+				this.checksum.update(b);
+				this.last = b;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (this.left <= 0) {
+				return (length == 0) ? 0 : -1;
+			}
+			int n = this.in.read(buffer, offset, (int) Math.min(length, this.left));
+			if (n > 0) {
+				this.left -= n;
+				this.checksum.update(buffer, offset, n);
+				this.last = buffer[offset + n - 1] & 0xFF;
 			}
 			return n;
 		}

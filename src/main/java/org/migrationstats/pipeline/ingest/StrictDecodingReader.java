@@ -113,6 +113,17 @@ public final class StrictDecodingReader extends Reader {
 	}
 
 	/**
+	 * Says where in a file the bytes begin, for bytes read from the middle of it: the
+	 * byte offsets and line numbers of errors are then the file's.
+	 * @param byteOffset the file offset of the first byte
+	 * @param line the line of the first byte, counted by line feeds from 1
+	 */
+	public void startAt(long byteOffset, long line) {
+		this.bytesBefore = byteOffset;
+		this.lines = line;
+	}
+
+	/**
 	 * @return how many bytes were decoded so far: the offset of the next byte to decode
 	 */
 	public long bytesDecoded() {

@@ -144,6 +144,58 @@ public final class TableReader implements AutoCloseable {
 		this.dataSeen = false;
 	}
 
+	/**
+	 * Reads on in the middle of a table whose header is known: the rows of a byte range
+	 * of a file after its first, which starts right after a data row.
+	 * @param source the rows of the range
+	 * @param name the file as shown to users
+	 * @param header the table's header, read from the file's start
+	 */
+	private TableReader(RowSource source, String name, Header header) {
+		this.source = source;
+		this.name = name;
+		this.header = header;
+		this.dataSeen = true;
+	}
+
+	/**
+	 * @param source the rows of a byte range of a file, which starts right after a row
+	 * for which {@link #continuesData} holds
+	 * @param name the file as shown to users
+	 * @param header the table's header, read from the file's start
+	 * @return a reader of the range's rows, as the whole file's reader would read them
+	 */
+	public static TableReader continuing(RowSource source, String name, Header header) {
+		return new TableReader(source, name, header);
+	}
+
+	/**
+	 * Whether a row below the header is read as a data row whatever rows came before it:
+	 * not blank, and not a note even after a blank row. After such a row the reader is in
+	 * the same state wherever it is in the file, so a range of the file may begin there.
+	 * @param cells the row's cells
+	 * @param header the table's header
+	 * @return whether it is surely a data row
+	 */
+	public static boolean continuesData(List<String> cells, Header header) {
+		String first = null;
+		int filled = 0;
+		for (String cell : cells) {
+			if (!cell.isBlank()) {
+				first = (first != null) ? first : cell;
+				filled++;
+			}
+		}
+		if (first == null) {
+			return false;
+		}
+		if (filled > 1) {
+			return !(first.indexOf(':') >= 0 && cells.get(0).equals(first) && mayBeLabel(first)
+					&& LABELLED_NOTE.matcher(first.strip()).matches());
+		}
+		return header.size() < 3;
+	}
+
 	private static long characters(SourceRow row) {
 		long characters = 0;
 		for (String cell : row.values()) {

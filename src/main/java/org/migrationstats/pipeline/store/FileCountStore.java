@@ -213,6 +213,24 @@ public class FileCountStore {
 	 * for a file read as one table
 	 */
 	public record InputTable(long runId, String datasetId, String fileName, String sheet) {
+
+		/**
+		 * What the sheet column holds for a byte range of a text file, before its number.
+		 */
+		static final String RANGE = "#range ";
+
+		/**
+		 * A byte range of a text file is counted apart from the others, as a sheet is, in
+		 * the sheet column, which a text file leaves empty; the ranges are added up when
+		 * the file's counts are read.
+		 * @param index the range's place, from 0
+		 * @param count how many ranges the file is read in
+		 * @return what the sheet column holds for it
+		 */
+		public static String rangeSheet(int index, int count) {
+			return RANGE + (index + 1) + " of " + count;
+		}
+
 	}
 
 	/**
@@ -228,6 +246,13 @@ public class FileCountStore {
 	 */
 	public record TableCounts(String datasetId, String fileName, String sheet, RowCounts counts, String numberFormat,
 			boolean ended) {
+
+		/**
+		 * @return whether the table is a byte range of a text file
+		 */
+		public boolean range() {
+			return this.sheet.startsWith(InputTable.RANGE);
+		}
 
 		/**
 		 * @param later what a later execution counted of the same table

@@ -73,17 +73,23 @@ final class YearParts {
 
 	/**
 	 * Sums each dataset's complete years of months or quarters into its values, and lists
-	 * the incomplete ones, per file, in the Filtered rows table.
+	 * the incomplete ones, per file, in the Filtered rows table, with the rows that gave
+	 * their months or quarters; for a record-level dataset, whose records are summed per
+	 * month or quarter as they are read, one per month or quarter given, however many
+	 * blocks or byte ranges stored a part of its sum.
 	 * @param runId the run
 	 */
 	void sumToYears(long runId) {
 		this.jdbc.update(SUMS, runId, runId, runId, runId);
 		Map<List<Object>, Incomplete> years = new LinkedHashMap<>();
 		this.jdbc.query("""
-				SELECT DATASET_ID, COUNTRY, YR, MEASURE, PARTS, PART, MIN(FILE_NAME), COUNT(*), MIN(SOURCE_ROW)
-				FROM MIG_OBSERVATION_PART WHERE RUN_ID = ?
-				GROUP BY DATASET_ID, COUNTRY, YR, MEASURE, PARTS, PART
-				ORDER BY DATASET_ID, COUNTRY, YR, MEASURE, PARTS, PART
+				SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS, o.PART, MIN(o.FILE_NAME),
+				    CASE WHEN d.SUM_RECORDS THEN 1 ELSE COUNT(*) END, MIN(o.SOURCE_ROW)
+				FROM MIG_OBSERVATION_PART o
+				JOIN MIG_DATASET d ON d.RUN_ID = o.RUN_ID AND d.DATASET_ID = o.DATASET_ID
+				WHERE o.RUN_ID = ?
+				GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS, o.PART, d.SUM_RECORDS
+				ORDER BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.PARTS, o.PART
 				""", (rs) -> {
 			String dataset = rs.getString(1);
 			String country = rs.getString(2);

@@ -86,31 +86,45 @@ public class InputQueries {
 	/**
 	 * @param runId the run
 	 * @return what each input file gave (its observations counting the values of months
-	 * and quarters, before they are summed to years), with its value cells without a
-	 * value by reason, in job-file and file order
+	 * and quarters, before they are summed to years; of a record-level file, its sums per
+	 * country, year, measure and month or quarter, however many blocks or byte ranges
+	 * stored a part of each), with its value cells without a value by reason, in job-file
+	 * and file order
 	 */
 	public List<FileCounts> fileCounts(long runId) {
 		List<FileCounts> counts = new ArrayList<>();
-		this.jdbc.query("""
-				SELECT i.DATASET_ID, i.FILE_NAME,
-				    (SELECT COUNT(*) FROM MIG_OBSERVATION o WHERE o.RUN_ID = i.RUN_ID AND o.DATASET_ID = i.DATASET_ID
-				        AND o.FILE_NAME = i.FILE_NAME)
-				    + (SELECT COUNT(*) FROM MIG_OBSERVATION_PART o WHERE o.RUN_ID = i.RUN_ID
-				        AND o.DATASET_ID = i.DATASET_ID AND o.FILE_NAME = i.FILE_NAME),
-				    (SELECT COUNT(*) FROM MIG_REJECTION r WHERE r.RUN_ID = i.RUN_ID AND r.DATASET_ID = i.DATASET_ID
-				        AND r.FILE_NAME = i.FILE_NAME),
-				    (SELECT COUNT(*) FROM MIG_AGGREGATE_ROW a WHERE a.RUN_ID = i.RUN_ID
-				        AND a.DATASET_ID = i.DATASET_ID AND a.FILE_NAME = i.FILE_NAME),
-				    (SELECT COALESCE(SUM(m.CELL_COUNT), 0) FROM MIG_MISSING_VALUE m WHERE m.RUN_ID = i.RUN_ID
-				        AND m.DATASET_ID = i.DATASET_ID AND m.FILE_NAME = i.FILE_NAME AND m.REASON = ?),
-				    (SELECT COALESCE(SUM(m.CELL_COUNT), 0) FROM MIG_MISSING_VALUE m WHERE m.RUN_ID = i.RUN_ID
-				        AND m.DATASET_ID = i.DATASET_ID AND m.FILE_NAME = i.FILE_NAME AND m.REASON = ?)
-				FROM MIG_RUN_INPUT i JOIN MIG_DATASET d ON d.RUN_ID = i.RUN_ID AND d.DATASET_ID = i.DATASET_ID
-				WHERE i.RUN_ID = ? ORDER BY d.ORDINAL, i.FILE_NAME
-				""", (ResultSet rs) -> {
-			counts.add(new FileCounts(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6), rs.getLong(7)));
-		}, FlaggedCell.NOT_AVAILABLE, FlaggedCell.CONFIDENTIAL, runId);
+		this.jdbc.query(
+				"""
+						SELECT i.DATASET_ID, i.FILE_NAME,
+						    CASE WHEN d.SUM_RECORDS THEN
+						        (SELECT COUNT(DISTINCT o.COUNTRY || '|' || CAST(o.YR AS VARCHAR(11)) || '|' || o.MEASURE)
+						            FROM MIG_OBSERVATION o WHERE o.RUN_ID = i.RUN_ID AND o.DATASET_ID = i.DATASET_ID
+						            AND o.FILE_NAME = i.FILE_NAME)
+						        + (SELECT COUNT(DISTINCT o.COUNTRY || '|' || CAST(o.YR AS VARCHAR(11)) || '|' || o.MEASURE
+						                || '|' || CAST(o.PART AS VARCHAR(11)) || '|' || CAST(o.PARTS AS VARCHAR(11)))
+						            FROM MIG_OBSERVATION_PART o WHERE o.RUN_ID = i.RUN_ID AND o.DATASET_ID = i.DATASET_ID
+						            AND o.FILE_NAME = i.FILE_NAME)
+						    ELSE
+						        (SELECT COUNT(*) FROM MIG_OBSERVATION o WHERE o.RUN_ID = i.RUN_ID AND o.DATASET_ID = i.DATASET_ID
+						            AND o.FILE_NAME = i.FILE_NAME)
+						        + (SELECT COUNT(*) FROM MIG_OBSERVATION_PART o WHERE o.RUN_ID = i.RUN_ID
+						            AND o.DATASET_ID = i.DATASET_ID AND o.FILE_NAME = i.FILE_NAME)
+						    END,
+						    (SELECT COUNT(*) FROM MIG_REJECTION r WHERE r.RUN_ID = i.RUN_ID AND r.DATASET_ID = i.DATASET_ID
+						        AND r.FILE_NAME = i.FILE_NAME),
+						    (SELECT COUNT(*) FROM MIG_AGGREGATE_ROW a WHERE a.RUN_ID = i.RUN_ID
+						        AND a.DATASET_ID = i.DATASET_ID AND a.FILE_NAME = i.FILE_NAME),
+						    (SELECT COALESCE(SUM(m.CELL_COUNT), 0) FROM MIG_MISSING_VALUE m WHERE m.RUN_ID = i.RUN_ID
+						        AND m.DATASET_ID = i.DATASET_ID AND m.FILE_NAME = i.FILE_NAME AND m.REASON = ?),
+						    (SELECT COALESCE(SUM(m.CELL_COUNT), 0) FROM MIG_MISSING_VALUE m WHERE m.RUN_ID = i.RUN_ID
+						        AND m.DATASET_ID = i.DATASET_ID AND m.FILE_NAME = i.FILE_NAME AND m.REASON = ?)
+						FROM MIG_RUN_INPUT i JOIN MIG_DATASET d ON d.RUN_ID = i.RUN_ID AND d.DATASET_ID = i.DATASET_ID
+						WHERE i.RUN_ID = ? ORDER BY d.ORDINAL, i.FILE_NAME
+						""",
+				(ResultSet rs) -> {
+					counts.add(new FileCounts(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+							rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+				}, FlaggedCell.NOT_AVAILABLE, FlaggedCell.CONFIDENTIAL, runId);
 		return counts;
 	}
 
