@@ -1,5 +1,7 @@
 package org.migrationstats.pipeline.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,6 +9,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -17,8 +21,9 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * Writes rows with PostgreSQL's {@code COPY ... FROM STDIN} in CSV format, on the
  * connection of the transaction in progress (Spring's {@link DataSourceUtils}), so that
  * the rows commit or roll back with the rest of the block and the reader's position.
- * Every text field is quoted, its quotes doubled: tabs, newlines, backslashes and a line
- * holding {@code \.} are data inside quotes, and an unquoted empty field is NULL.
+ * Every value is quoted, its quotes doubled (Commons CSV's PostgreSQL format): tabs,
+ * newlines, backslashes and a line holding {@code \.} are data inside quotes, and an
+ * unquoted empty field is NULL.
  */
 final class PostgresCopy {
 
@@ -87,55 +92,60 @@ final class PostgresCopy {
 
 	}
 
-	/** The CSV text of rows not yet sent. */
+	/**
+	 * The CSV text of rows not yet sent, printed by Commons CSV in PostgreSQL's CSV
+	 * format ({@link CSVFormat#POSTGRESQL_CSV}): every value that is not NULL quoted, its
+	 * quotes doubled, NULL an empty unquoted field.
+	 */
 	static final class Row {
 
 		private final StringBuilder text = new StringBuilder(BUFFER + 4096);
 
-		private boolean first = true;
+		private final CSVPrinter printer;
+
+		Row() {
+			try {
+				this.printer = new CSVPrinter(this.text, CSVFormat.POSTGRESQL_CSV);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 
 		/**
 		 * @param value text, or {@code null} for NULL
 		 * @return this row
 		 */
 		Row text(String value) {
-			separate();
-			if (value != null) {
-				this.text.append('"');
-				for (int i = 0; i < value.length(); i++) {
-					char c = value.charAt(i);
-					if (c == '"') {
-						this.text.append('"');
-					}
-					this.text.append(c);
-				}
-				this.text.append('"');
-			}
-			return this;
+			return print(value);
 		}
 
 		Row number(long value) {
-			separate();
-			this.text.append(value);
-			return this;
+			return print(value);
 		}
 
 		Row bool(boolean value) {
-			separate();
-			this.text.append(value ? 't' : 'f');
+			return print(value ? "t" : "f");
+		}
+
+		private Row print(Object value) {
+			try {
+				this.printer.print(value);
+			}
+			catch (IOException ex) {
+				// a StringBuilder does not fail
+				throw new UncheckedIOException(ex);
+			}
 			return this;
 		}
 
-		private void separate() {
-			if (!this.first) {
-				this.text.append(',');
-			}
-			this.first = false;
-		}
-
 		private void end() {
-			this.text.append('\n');
-			this.first = true;
+			try {
+				this.printer.println();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		/**
