@@ -178,22 +178,66 @@ public final class TableReader implements AutoCloseable {
 	 * @return whether it is surely a data row
 	 */
 	public static boolean continuesData(List<String> cells, Header header) {
-		String first = null;
-		int filled = 0;
+		return switch (Shape.of(cells)) {
+			case BLANK, LABELLED_NOTE -> false;
+			case CELLS -> true;
+			case ONE_CELL -> header.size() < 3;
+		};
+	}
+
+	/**
+	 * @param cells a row's cells
+	 * @return its first cell that is not blank, or {@code null}
+	 */
+	private static String firstFilled(List<String> cells) {
 		for (String cell : cells) {
 			if (!cell.isBlank()) {
-				first = (first != null) ? first : cell;
-				filled++;
+				return cell;
 			}
 		}
-		if (first == null) {
-			return false;
+		return null;
+	}
+
+	/** What a row's filled cells say of it before its values are read. */
+	private enum Shape {
+
+		/** No cell filled. */
+		BLANK,
+
+		/**
+		 * Several cells, the first a note's label: an unquoted "Source: United Nations,
+		 * DESA, 2024" split at its commas (the colon is looked for first, as the data
+		 * rows of a large file come this way).
+		 */
+		LABELLED_NOTE,
+
+		/** One cell filled: a note, unless the table has fewer than three columns. */
+		ONE_CELL,
+
+		/** Several cells. */
+		CELLS;
+
+		static Shape of(List<String> cells) {
+			String first = null;
+			int filled = 0;
+			for (String cell : cells) {
+				if (!cell.isBlank()) {
+					first = (first != null) ? first : cell;
+					if (++filled > 1) {
+						break;
+					}
+				}
+			}
+			if (first == null) {
+				return BLANK;
+			}
+			if (filled == 1) {
+				return ONE_CELL;
+			}
+			return (first.indexOf(':') >= 0 && cells.get(0).equals(first) && mayBeLabel(first)
+					&& TableReader.LABELLED_NOTE.matcher(first.strip()).matches()) ? LABELLED_NOTE : CELLS;
 		}
-		if (filled > 1) {
-			return !(first.indexOf(':') >= 0 && cells.get(0).equals(first) && mayBeLabel(first)
-					&& LABELLED_NOTE.matcher(first.strip()).matches());
-		}
-		return header.size() < 3;
+
 	}
 
 	private static long characters(SourceRow row) {
@@ -282,28 +326,12 @@ public final class TableReader implements AutoCloseable {
 	}
 
 	private boolean isNote(SourceRow row) {
-		String first = null;
-		int filled = 0;
-		for (String cell : row.values()) {
-			if (!cell.isBlank()) {
-				first = (first != null) ? first : cell;
-				filled++;
-			}
-		}
-		if (first == null) {
-			return false;
-		}
-		if (filled > 1) {
-			// an unquoted "Source: United Nations, DESA, 2024" split at its commas; the
-			// colon is looked for first, as the data rows of a large file come this way
-			return first.indexOf(':') >= 0 && row.values().get(0).equals(first) && mayBeLabel(first)
-					&& LABELLED_NOTE.matcher(first.strip()).matches();
-		}
-		String text = first.strip().toLowerCase(Locale.ROOT);
-		if (this.header.size() < 3) {
-			return false;
-		}
-		return this.afterBlank || NOTE.matcher(text).matches();
+		return switch (Shape.of(row.values())) {
+			case BLANK, CELLS -> false;
+			case LABELLED_NOTE -> true;
+			case ONE_CELL -> this.header.size() >= 3 && (this.afterBlank
+					|| NOTE.matcher(firstFilled(row.values()).strip().toLowerCase(Locale.ROOT)).matches());
+		};
 	}
 
 	/**

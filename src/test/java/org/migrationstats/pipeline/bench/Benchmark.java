@@ -72,12 +72,7 @@ public final class Benchmark {
 		String launch = System.getProperty("bench.launch", "jar");
 		List<String> launcher = launcher(launch);
 		Files.createDirectories(ROOT);
-		List<String> countries = CountryReference.shipped()
-			.countries()
-			.stream()
-			.filter((c) -> c.m49() > 0 && c.key().matches("[A-Z]{3}") && !c.region().isEmpty())
-			.map(Country::key)
-			.toList();
+		List<String> countries = countries();
 		Path results = ROOT.resolve("results.csv");
 		if (!Files.exists(results)) {
 			Files.writeString(results,
@@ -202,6 +197,19 @@ public final class Benchmark {
 						EXTRACTED_JAR.toString())
 				: List.of("-XX:SharedArchiveFile=" + cache.toAbsolutePath(), "-Xlog:cds=off", "-jar",
 						EXTRACTED_JAR.toString());
+	}
+
+	/**
+	 * @return the codes of the countries the generated files draw from: the shipped
+	 * reference's countries with an M49 code and a region
+	 */
+	static List<String> countries() {
+		return CountryReference.shipped()
+			.countries()
+			.stream()
+			.filter((c) -> c.m49() > 0 && c.key().matches("[A-Z]{3}") && !c.region().isEmpty())
+			.map(Country::key)
+			.toList();
 	}
 
 	/**

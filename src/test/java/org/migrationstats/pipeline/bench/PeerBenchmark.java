@@ -25,7 +25,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.migrationstats.pipeline.reference.Country;
-import org.migrationstats.pipeline.reference.CountryReference;
 
 /**
  * The job beside two peers doing its work on the same generated files, each from a fresh
@@ -86,12 +85,7 @@ public final class PeerBenchmark {
 					.filter((o) -> !o.isBlank())
 					.toList();
 		Files.createDirectories(ROOT);
-		List<String> countries = CountryReference.shipped()
-			.countries()
-			.stream()
-			.filter((c) -> c.m49() > 0 && c.key().matches("[A-Z]{3}") && !c.region().isEmpty())
-			.map(Country::key)
-			.toList();
+		List<String> countries = Benchmark.countries();
 		Path results = ROOT.resolve("../peers.csv");
 		if (!Files.exists(results)) {
 			Files.writeString(results, "when,rows,launch,java_options,tool,round,wall_s,peak_rss_mb,peak_heap_mb,"

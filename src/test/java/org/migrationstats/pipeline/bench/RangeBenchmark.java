@@ -22,8 +22,6 @@ import org.migrationstats.pipeline.ingest.DelimitedRowSource;
 import org.migrationstats.pipeline.ingest.SourceRow;
 import org.migrationstats.pipeline.operate.JobRunner;
 import org.migrationstats.pipeline.operate.RunOutcome;
-import org.migrationstats.pipeline.reference.Country;
-import org.migrationstats.pipeline.reference.CountryReference;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,12 +58,7 @@ public final class RangeBenchmark {
 		}
 		Benchmark.deleteTree(ROOT);
 		Files.createDirectories(ROOT);
-		List<String> countries = CountryReference.shipped()
-			.countries()
-			.stream()
-			.filter((c) -> c.m49() > 0 && c.key().matches("[A-Z]{3}") && !c.region().isEmpty())
-			.map(Country::key)
-			.toList();
+		List<String> countries = Benchmark.countries();
 		Path results = Path.of("output/benchmark/ranges.csv");
 		if (!Files.exists(results)) {
 			Files.writeString(results, "when,rows,file_mb,ranges,processors,rounds,parse_rows_per_s,"
