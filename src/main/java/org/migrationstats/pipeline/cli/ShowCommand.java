@@ -84,12 +84,8 @@ class ShowCommand implements Callable<Integer> {
 			out.printf("%-20s %-48s %12s  %-16s %10s %9s %14s  %s%n", "dataset", "file", "bytes", "sha-256",
 					"rows read", "rejected", "rejected whole", "status");
 			for (ExecutionHistory.InputFile input : details.inputs()) {
-				RunOutcome.FileLine counts = details.files()
-					.stream()
-					.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
-					.findFirst()
-					.orElse(null);
-				boolean read = counts != null && counts.read();
+				RunOutcome.FileLine counts = details.countsRead(input).orElse(null);
+				boolean read = counts != null;
 				out.printf("%-20s %-48s %,12d  %-16s %10s %9s %14s  %s%n", input.datasetId(), input.fileName(),
 						input.size(), input.sha256().substring(0, 16),
 						read ? String.format("%,d", counts.rowsRead()) : "-",

@@ -130,12 +130,7 @@ class ConsoleController {
 		ExecutionHistory.Details details = details(id);
 		List<ConsoleRows.FileRow> files = new ArrayList<>();
 		for (ExecutionHistory.InputFile input : details.inputs()) {
-			RunOutcome.FileLine counts = details.files()
-				.stream()
-				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
-				.findFirst()
-				.orElse(null);
-			files.add(new ConsoleRows.FileRow(input, (counts != null && counts.read()) ? counts : null));
+			files.add(new ConsoleRows.FileRow(input, details.countsRead(input).orElse(null)));
 		}
 		int current = Math.max(1, page);
 		List<Rejection> rejects = new ArrayList<>();

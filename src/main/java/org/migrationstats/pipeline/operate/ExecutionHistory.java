@@ -187,6 +187,17 @@ public class ExecutionHistory {
 			};
 		}
 
+		/**
+		 * @param input one of the run's input files
+		 * @return its counts, where this or an earlier execution of the run read it
+		 */
+		public Optional<RunOutcome.FileLine> countsRead(InputFile input) {
+			return this.files.stream()
+				.filter((f) -> f.datasetId().equals(input.datasetId()) && f.fileName().equals(input.fileName()))
+				.findFirst()
+				.filter(RunOutcome.FileLine::read);
+		}
+
 	}
 
 	/**
