@@ -77,6 +77,10 @@ class YearPartsJobIT {
 		.mapToObj((m) -> String.format("FIN,2019-%02d,1%nFIN,2019-%02d,2%n", m, m))
 		.collect(Collectors.joining()) + "FIN,2018,3\nFIN,2020-01,5\n";
 
+	/**
+	 * Read a row a block ({@code chunk-size: 1}), so that GRC 2019's two records are
+	 * stored as two sums, one provisional and one estimated, whose flags compute merges.
+	 */
 	private static final String RECORDS_SDMX = """
 			STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS
 			dataflow,TEST:DF_IMMIGRATION(1.0),I,GRC,F,2019,100,P
@@ -145,6 +149,7 @@ class YearPartsJobIT {
 						    measure: immigrants
 						    sum-records: true
 						    sum-to-year: true
+						    chunk-size: 1
 						periods:
 						  - { name: recent, from: 2018, to: 2020 }
 						""".formatted(JOBS.output(), gzip("migr_imm_monthly.tsv.gz", MONTHS_TSV),

@@ -86,7 +86,8 @@ public class FigureComputation {
 	public int compute(long runId, JobSpec spec, Membership membership, CountryReference countries,
 			BooleanSupplier stopRequested) {
 		long started = System.nanoTime();
-		int countryYears = computeCountryYears(runId);
+		boolean severalSources = count(FigureStatements.MEASURES_OF_SEVERAL_SOURCES, runId) > 0;
+		int countryYears = computeCountryYears(runId, severalSources);
 		Map<String, Years> ranges = yearRanges(runId);
 		started = done(started, stopRequested, "{} country-years of {} countries", countryYears, ranges.size());
 		saveYearEndStatuses(runId, membership, ranges);
@@ -97,7 +98,7 @@ public class FigureComputation {
 		}
 		computeGroups(runId);
 		started = done(started, stopRequested, "groups");
-		computeSourceDifferences(runId, spec.figures().sourceTolerance(), spec.figures().revisions());
+		computeSourceDifferences(runId, severalSources, spec.figures().sourceTolerance(), spec.figures().revisions());
 		started = done(started, stopRequested, "source conflicts and revisions");
 		if (!ranges.isEmpty()) {
 			int firstYear = ranges.values().stream().mapToInt(Years::first).min().getAsInt();
@@ -140,15 +141,38 @@ public class FigureComputation {
 	 * summed, takes one value per dataset, country, year and measure, and builds the
 	 * country-year table from them.
 	 */
-	private int computeCountryYears(long runId) {
-		this.jdbc.update(FigureStatements.DUPLICATES, runId);
+	private int computeCountryYears(long runId, boolean severalSources) {
+		boolean repeated = count(FigureStatements.REPEATED_VALUES, runId) > 0;
+		if (repeated) {
+			this.jdbc.update(FigureStatements.DUPLICATES, runId);
+		}
 		this.jdbc.update(FigureStatements.PART_DUPLICATES, runId);
-		this.jdbc.update(FigureStatements.DATASET_VALUES, runId, runId, runId, runId);
+		this.jdbc.update(
+				FigureStatements.DATASET_VALUES
+					.formatted(repeated ? FigureStatements.FIRST_ROWS : FigureStatements.EVERY_ROW),
+				runId, runId, runId, runId);
+		mendMixedFlags(runId);
 		YearParts parts = new YearParts(this.jdbc);
 		parts.sumToYears(runId);
-		int countryYears = this.jdbc.update(FigureStatements.COUNTRY_YEARS, runId, runId);
-		parts.flagCountryYears(runId);
+		int countryYears = this.jdbc.update(
+				FigureStatements.COUNTRY_YEARS.formatted(FigureStatements.preferredValues(severalSources)), runId,
+				runId);
+		parts.flagCountryYears(runId, severalSources);
 		return countryYears;
+	}
+
+	/**
+	 * Gives each sum of records whose rows have different flags every letter of them.
+	 */
+	private void mendMixedFlags(long runId) {
+		List<Object[]> mended = this.jdbc.query(FigureStatements.MIXED_FLAGS, (rs, row) -> new Object[] {
+				rs.getString(5), runId, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4) }, runId);
+		this.jdbc.batchUpdate(FigureStatements.SET_VALUE_FLAGS, mended);
+	}
+
+	private long count(String sql, long runId) {
+		Long count = this.jdbc.queryForObject(sql, Long.class, runId);
+		return (count != null) ? count : 0;
 	}
 
 	/**
@@ -210,11 +234,16 @@ public class FigureComputation {
 	/**
 	 * Lists where datasets disagree: other sources beyond the tolerance, and every
 	 * revised value between a dataset and the older vintage it revises.
+	 * @param severalSources whether some measure has values of more than one ranked
+	 * dataset: only then can they conflict
 	 * @param tolerance the relative difference beyond which a conflict is listed
 	 * @param revisions newer dataset id mapped to the older one
 	 */
-	private void computeSourceDifferences(long runId, BigDecimal tolerance, Map<String, String> revisions) {
-		this.jdbc.update(FigureStatements.CONFLICTS, runId, runId, tolerance);
+	private void computeSourceDifferences(long runId, boolean severalSources, BigDecimal tolerance,
+			Map<String, String> revisions) {
+		if (severalSources) {
+			this.jdbc.update(FigureStatements.CONFLICTS, runId, runId, tolerance);
+		}
 		revisions.forEach((newer, older) -> this.jdbc.update(FigureStatements.REVISIONS, runId, newer, older, newer,
 				older, runId, newer, older));
 	}

@@ -36,39 +36,97 @@ final class FigureStatements {
 
 	/*
 	 * One value per dataset, country, year and measure: for a dataset of records
-	 * (sum-records), the sum of its rows, with the flags of all of them; for any other,
-	 * its first row, in file and row order (a second row is rejected by DUPLICATES, never
-	 * summed); with the dataset's precedence rank. Computed once: the country-year,
-	 * conflict and revision queries read the small result instead of the observations.
+	 * (sum-records), the sum of its rows; for any other, its first row, in file and row
+	 * order (a second row is rejected by DUPLICATES, never summed); with the dataset's
+	 * precedence rank. Computed once: the country-year, conflict and revision queries
+	 * read the small result instead of the observations.
 	 *
 	 * Each branch starts from the run's datasets of its kind and reaches the observations
 	 * by the index on (RUN_ID, DATASET_ID, ...), so a branch with no dataset of its kind
 	 * reads no observation, and no observation is joined back to MIG_DATASET one by one.
-	 * The sums are a GROUP BY over the rows that index (MIG_OBSERVATION_RUN) finds; only
-	 * the first-row branch needs a window, as "first" depends on file and row, and it
-	 * sees only the observations of datasets that are not summed.
+	 * The sums are a GROUP BY over the rows that index (MIG_OBSERVATION_RUN) finds.
+	 * "First" depends on file and row, which takes a window over the observations of
+	 * datasets that are not summed (%1$s is FIRST_ROWS); where none of them gives a
+	 * second value (REPEATED_VALUES finds none, the usual case) every row is the first,
+	 * and the window, most of this statement's time, is left out (%1$s is EVERY_ROW).
+	 *
+	 * A sum carries the flags of all its rows. MAX(FLAGS) is that where its flagged rows
+	 * all have the same flags, and MIXED_FLAGS then mends the sums whose rows have
+	 * different ones: the aggregate that merges flags letter by letter costs 26 terms a
+	 * row, so it runs over the flagged rows alone.
 	 */
 	static final String DATASET_VALUES = """
 			INSERT INTO MIG_DATASET_VALUE (RUN_ID, DATASET_ID, COUNTRY, YR, MEASURE, VAL, RANK, FLAGS)
 			SELECT ?, v.DATASET_ID, v.COUNTRY, v.YR, v.MEASURE, v.VAL, p.RANK, v.FLAGS
 			FROM (
-			    SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL, FLAGS FROM (
-			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.FLAGS,
-			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
-			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
-			        FROM MIG_DATASET d
-			        JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
-			        WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
-			    WHERE RN = 1
+			    %1$s
 			    UNION ALL
-			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL), %s
+			    SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, SUM(o.VAL), MAX(o.FLAGS)
 			    FROM MIG_DATASET d
 			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
 			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = TRUE
 			    GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
 			) v
 			LEFT JOIN MIG_PRECEDENCE p ON p.RUN_ID = ? AND p.DATASET_ID = v.DATASET_ID AND p.MEASURE = v.MEASURE
+			""";
+
+	/** The first row of each value of the datasets that are not summed. */
+	static final String FIRST_ROWS = """
+			SELECT DATASET_ID, COUNTRY, YR, MEASURE, VAL, FLAGS FROM (
+			        SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.FLAGS,
+			            ROW_NUMBER() OVER (PARTITION BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			                               ORDER BY o.FILE_NAME, o.SOURCE_ROW) AS RN
+			        FROM MIG_DATASET d
+			        JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			        WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE) firsts
+			    WHERE RN = 1""";
+
+	/** Every row of the datasets that are not summed, where none gives a value twice. */
+	static final String EVERY_ROW = """
+			SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, o.VAL, o.FLAGS
+			    FROM MIG_DATASET d
+			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE""";
+
+	/*
+	 * How many values a dataset that is not summed gives more than once (same country,
+	 * year and measure): a GROUP BY, far cheaper than the windows of DUPLICATES and
+	 * FIRST_ROWS, which run only where it finds some.
+	 */
+	static final String REPEATED_VALUES = """
+			SELECT COUNT(*) FROM (
+			    SELECT 1 FROM MIG_DATASET d
+			    JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			    WHERE d.RUN_ID = ? AND d.SUM_RECORDS = FALSE
+			    GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			    HAVING COUNT(*) > 1) repeated
+			""";
+
+	/*
+	 * The flags of each sum of records whose flagged rows do not all have the same flags,
+	 * where DATASET_VALUES's MAX(FLAGS) fell short: every letter any row has, once.
+	 */
+	static final String MIXED_FLAGS = """
+			SELECT o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE, %s
+			FROM MIG_DATASET d
+			JOIN MIG_OBSERVATION o ON o.RUN_ID = d.RUN_ID AND o.DATASET_ID = d.DATASET_ID
+			WHERE d.RUN_ID = ? AND d.SUM_RECORDS = TRUE AND o.FLAGS IS NOT NULL
+			GROUP BY o.DATASET_ID, o.COUNTRY, o.YR, o.MEASURE
+			HAVING COUNT(DISTINCT o.FLAGS) > 1
 			""".formatted(flagsOfGroup("o.FLAGS"));
+
+	static final String SET_VALUE_FLAGS = "UPDATE MIG_DATASET_VALUE SET FLAGS = ? WHERE RUN_ID = ? AND DATASET_ID = ? "
+			+ "AND COUNTRY = ? AND YR = ? AND MEASURE = ?";
+
+	/*
+	 * Whether some measure has values of more than one dataset ranked: only then can a
+	 * country-year have a value to choose among, or a conflict. Read from the precedence
+	 * table (a few rows), as a value's rank comes from it.
+	 */
+	static final String MEASURES_OF_SEVERAL_SOURCES = """
+			SELECT COUNT(*) FROM (
+			    SELECT MEASURE FROM MIG_PRECEDENCE WHERE RUN_ID = ? GROUP BY MEASURE HAVING COUNT(*) > 1) several
+			""";
 
 	/*
 	 * One row per country and year: for each measure, the value of the dataset the
@@ -80,7 +138,8 @@ final class FigureStatements {
 	 * mid-year series allow; the last year of a series has none, nor has a year whose
 	 * next year is missing), and the balancing residual is the reported change minus
 	 * natural increase and net migration. One INSERT instead of an INSERT and five
-	 * UPDATEs over the same rows: H2 rewrites every row an UPDATE touches.
+	 * UPDATEs over the same rows: H2 rewrites every row an UPDATE touches. It reads the
+	 * values chosen by preferredValues.
 	 */
 	static final String COUNTRY_YEARS = """
 			INSERT INTO MIG_COUNTRY_YEAR (RUN_ID, COUNTRY, YR, POPULATION, POPULATION_SOURCE, IMMIGRANTS, EMIGRANTS,
@@ -110,17 +169,34 @@ final class FigureStatements {
 			            MAX(CASE WHEN MEASURE = 'DEATHS' THEN VAL END) AS DEATHS,
 			            MAX(CASE WHEN MEASURE = 'MIGRANT_STOCK' THEN VAL END) AS MIGRANT_STOCK,
 			            MAX(CASE WHEN MEASURE = 'POPULATION_CHANGE' THEN VAL END) AS REPORTED_POPULATION_CHANGE
-			        FROM (
-			            SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID,
-			                ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
-			            FROM MIG_DATASET_VALUE
-			            WHERE RUN_ID = ? AND RANK IS NOT NULL
-			        ) chosen
-			        WHERE PREFERENCE = 1
+			        FROM (%s) chosen
 			        GROUP BY COUNTRY, YR
 			    ) picked
 			) c
 			""";
+
+	/**
+	 * @param severalSources whether some measure has values of more than one ranked
+	 * dataset ({@link #MEASURES_OF_SEVERAL_SOURCES})
+	 * @return a query (with the run as its parameter) of the value each country, year and
+	 * measure takes, with its dataset and flags: the value of the dataset ranked first
+	 * among those that give one, a window over the ranked values; with one ranked dataset
+	 * per measure, simply the ranked values
+	 */
+	static String preferredValues(boolean severalSources) {
+		String ranked = "SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID, FLAGS FROM MIG_DATASET_VALUE "
+				+ "WHERE RUN_ID = ? AND RANK IS NOT NULL";
+		if (!severalSources) {
+			return ranked;
+		}
+		return """
+				SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID, FLAGS FROM (
+				    SELECT COUNTRY, YR, MEASURE, VAL, DATASET_ID, FLAGS,
+				        ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
+				    FROM MIG_DATASET_VALUE
+				    WHERE RUN_ID = ? AND RANK IS NOT NULL) ranked
+				WHERE PREFERENCE = 1""";
+	}
 
 	/*
 	 * Every other dataset's value B that differs from the value used, A, by more than the

@@ -118,20 +118,16 @@ final class YearParts {
 	 * Writes on each country-year the flags of the values its figures are built from
 	 * ({@code immigrants p; net migration e}): the values of the datasets ranked first.
 	 * @param runId the run
+	 * @param severalSources whether some measure has values of more than one ranked
+	 * dataset
 	 */
-	void flagCountryYears(long runId) {
+	void flagCountryYears(long runId, boolean severalSources) {
 		Map<List<Object>, Map<String, String>> flags = new LinkedHashMap<>();
-		this.jdbc.query("""
-				SELECT COUNTRY, YR, MEASURE, FLAGS FROM (
-				    SELECT COUNTRY, YR, MEASURE, FLAGS,
-				        ROW_NUMBER() OVER (PARTITION BY COUNTRY, YR, MEASURE ORDER BY RANK) AS PREFERENCE
-				    FROM MIG_DATASET_VALUE
-				    WHERE RUN_ID = ? AND RANK IS NOT NULL) chosen
-				WHERE PREFERENCE = 1 AND FLAGS IS NOT NULL
-				""", (rs) -> {
-			flags.computeIfAbsent(List.of(rs.getString(1), rs.getInt(2)), (k) -> new TreeMap<>())
-				.put(Measure.valueOf(rs.getString(3)).words(), rs.getString(4));
-		}, runId);
+		this.jdbc.query("SELECT COUNTRY, YR, MEASURE, FLAGS FROM (" + FigureStatements.preferredValues(severalSources)
+				+ ") chosen WHERE FLAGS IS NOT NULL", (rs) -> {
+					flags.computeIfAbsent(List.of(rs.getString(1), rs.getInt(2)), (k) -> new TreeMap<>())
+						.put(Measure.valueOf(rs.getString(3)).words(), rs.getString(4));
+				}, runId);
 		this.jdbc.batchUpdate("UPDATE MIG_COUNTRY_YEAR SET FLAGS = ? WHERE RUN_ID = ? AND COUNTRY = ? AND YR = ?",
 				List.copyOf(flags.entrySet()), 1000, (ps, e) -> {
 					ps.setString(1,
