@@ -86,6 +86,7 @@ public class FigureComputation {
 	public int compute(long runId, JobSpec spec, Membership membership, CountryReference countries,
 			BooleanSupplier stopRequested) {
 		long started = System.nanoTime();
+		computeDatasetValues(runId);
 		boolean severalSources = count(FigureStatements.MEASURES_OF_SEVERAL_SOURCES, runId) > 0;
 		int countryYears = computeCountryYears(runId, severalSources);
 		Map<String, Years> ranges = yearRanges(runId);
@@ -138,10 +139,10 @@ public class FigureComputation {
 
 	/**
 	 * Rejects a second value (of a year, month or quarter) of a dataset that is not
-	 * summed, takes one value per dataset, country, year and measure, and builds the
-	 * country-year table from them.
+	 * summed, and takes one value per dataset, country, year and measure: a dataset's
+	 * years, and the years it gives in complete months or quarters.
 	 */
-	private int computeCountryYears(long runId, boolean severalSources) {
+	private void computeDatasetValues(long runId) {
 		boolean repeated = count(FigureStatements.REPEATED_VALUES, runId) > 0;
 		if (repeated) {
 			this.jdbc.update(FigureStatements.DUPLICATES, runId);
@@ -152,12 +153,19 @@ public class FigureComputation {
 					.formatted(repeated ? FigureStatements.FIRST_ROWS : FigureStatements.EVERY_ROW),
 				runId, runId, runId, runId);
 		mendMixedFlags(runId);
-		YearParts parts = new YearParts(this.jdbc);
-		parts.sumToYears(runId);
+		new YearParts(this.jdbc).sumToYears(runId);
+	}
+
+	/**
+	 * Builds the country-year table from the values, with their flags.
+	 * @param severalSources whether some measure has values of more than one ranked
+	 * dataset
+	 */
+	private int computeCountryYears(long runId, boolean severalSources) {
 		int countryYears = this.jdbc.update(
 				FigureStatements.COUNTRY_YEARS.formatted(FigureStatements.preferredValues(severalSources)), runId,
 				runId);
-		parts.flagCountryYears(runId, severalSources);
+		new YearParts(this.jdbc).flagCountryYears(runId, severalSources);
 		return countryYears;
 	}
 

@@ -119,13 +119,14 @@ final class FigureStatements {
 			+ "AND COUNTRY = ? AND YR = ? AND MEASURE = ?";
 
 	/*
-	 * Whether some measure has values of more than one dataset ranked: only then can a
-	 * country-year have a value to choose among, or a conflict. Read from the precedence
-	 * table (a few rows), as a value's rank comes from it.
+	 * Whether some measure has values of more than one ranked dataset: only then can a
+	 * country-year have values to choose among, or a conflict. The precedence table ranks
+	 * every dataset for every measure, so the values themselves are counted.
 	 */
 	static final String MEASURES_OF_SEVERAL_SOURCES = """
 			SELECT COUNT(*) FROM (
-			    SELECT MEASURE FROM MIG_PRECEDENCE WHERE RUN_ID = ? GROUP BY MEASURE HAVING COUNT(*) > 1) several
+			    SELECT MEASURE FROM MIG_DATASET_VALUE WHERE RUN_ID = ? AND RANK IS NOT NULL
+			    GROUP BY MEASURE HAVING COUNT(DISTINCT DATASET_ID) > 1) several
 			""";
 
 	/*
