@@ -153,16 +153,49 @@ public final class Benchmark {
 	 * @return the options, ending with the jar (or the program) to run
 	 */
 	static List<String> launcher(String launch) throws Exception {
-		return launcher(launch, java());
+		return launcher(launch, java(), List.of());
 	}
 
 	/**
 	 * The {@code java} options that start the pipeline the given way with a given java.
 	 * @param launch {@code jar}, {@code extracted}, {@code cds} or {@code warm}
 	 * @param javaCommand the java that runs it, whose cache {@code cds} takes
-	 * @return the options, ending with the jar (or the program) to run
+	 * @param given the options the benchmark gives besides ({@code -Dbench.java-options})
+	 * @return the options, ending with the jar (or the program) to run: for every way but
+	 * {@code jar}, as the launcher runs it, its default options
+	 * ({@code src/main/scripts/java-options}) first, less those {@code given} replaces
 	 */
-	static List<String> launcher(String launch, String javaCommand) throws Exception {
+	static List<String> launcher(String launch, String javaCommand, List<String> given) throws Exception {
+		List<String> options = new ArrayList<>(launch.equals("jar") ? List.of() : launcherDefaults(given));
+		options.addAll(launcherWay(launch, javaCommand));
+		return options;
+	}
+
+	/**
+	 * @param given options given besides
+	 * @return the launcher's default java options
+	 * ({@code src/main/scripts/java-options}), less a collector or first heap size that
+	 * {@code given} names, as the launcher takes them
+	 */
+	static List<String> launcherDefaults(List<String> given) throws IOException {
+		List<String> defaults = new ArrayList<>();
+		for (String line : Files.readAllLines(Path.of("src/main/scripts/java-options"))) {
+			String option = line.strip();
+			boolean replaced = given.stream()
+				.anyMatch((g) -> (isCollector(option) && isCollector(g))
+						|| (option.startsWith("-Xms") && g.startsWith("-Xms")));
+			if (!option.isEmpty() && !option.startsWith("#") && !replaced) {
+				defaults.add(option);
+			}
+		}
+		return defaults;
+	}
+
+	private static boolean isCollector(String option) {
+		return option.startsWith("-XX:+Use") && option.endsWith("GC");
+	}
+
+	private static List<String> launcherWay(String launch, String javaCommand) throws Exception {
 		if (launch.equals("jar")) {
 			return List.of("-jar", JAR.toString());
 		}

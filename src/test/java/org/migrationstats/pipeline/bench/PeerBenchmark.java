@@ -74,9 +74,6 @@ public final class PeerBenchmark {
 		}
 		int rounds = Integer.getInteger("bench.rounds", 3);
 		String launch = System.getProperty("bench.launch", "jar");
-		List<String> launcher = Benchmark.launcher(launch, Benchmark.java());
-		String java2 = System.getProperty("bench.java2", "");
-		List<String> launcher2 = java2.isEmpty() ? null : Benchmark.launcher(launch, java2);
 		List<String> javaOptions = Arrays.stream(System.getProperty("bench.java-options", "").split("\\s+"))
 			.filter((o) -> !o.isBlank())
 			.toList();
@@ -84,6 +81,9 @@ public final class PeerBenchmark {
 				: Arrays.stream(System.getProperty("bench.java2-options").split("\\s+"))
 					.filter((o) -> !o.isBlank())
 					.toList();
+		List<String> launcher = Benchmark.launcher(launch, Benchmark.java(), javaOptions);
+		String java2 = System.getProperty("bench.java2", "");
+		List<String> launcher2 = java2.isEmpty() ? null : Benchmark.launcher(launch, java2, javaOptions2);
 		Files.createDirectories(ROOT);
 		List<String> countries = Benchmark.countries();
 		Path results = ROOT.resolve("../peers.csv");
