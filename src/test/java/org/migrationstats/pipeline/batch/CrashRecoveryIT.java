@@ -2,9 +2,6 @@ package org.migrationstats.pipeline.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -364,23 +361,11 @@ class CrashRecoveryIT {
 	}
 
 	private long count(String sql, Object... args) throws SQLException {
-		return Long.parseLong(text(sql, args).get(0));
+		return FirstColumn.count(this.jvm::connect, sql, args);
 	}
 
 	private List<String> text(String sql, Object... args) throws SQLException {
-		try (Connection connection = this.jvm.connect();
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < args.length; i++) {
-				statement.setObject(i + 1, args[i]);
-			}
-			List<String> values = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					values.add(rs.getString(1));
-				}
-			}
-			return values;
-		}
+		return FirstColumn.text(this.jvm::connect, sql, args);
 	}
 
 }

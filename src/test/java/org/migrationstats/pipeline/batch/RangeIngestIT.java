@@ -100,13 +100,7 @@ class RangeIngestIT {
 	}
 
 	private static Path jobFile(String name, Path file, int threads) throws IOException {
-		Path jobFile = WORK.resolve(name + ".yml");
-		Files.writeString(jobFile, """
-				name: %s
-				membership: input/membership/iom.csv
-				output: %s
-				ingest-threads: %d
-				datasets:
+		return job(name, threads, """
 				  - id: office-registrations
 				    path: %s
 				    layout: long
@@ -116,7 +110,22 @@ class RangeIngestIT {
 				periods:
 				  - { name: "2000-2002", from: 2000, to: 2002 }
 				limits: { max-reject-ratio: 0.5 }
-				""".formatted(name, WORK.resolve("output-" + name), threads, file), StandardCharsets.UTF_8);
+				""".formatted(file));
+	}
+
+	/**
+	 * Writes a job file that reads its datasets on the given number of threads.
+	 * @param datasets the list of datasets and what follows it in the file
+	 */
+	private static Path job(String name, int threads, String datasets) throws IOException {
+		Path jobFile = WORK.resolve(name + ".yml");
+		Files.writeString(jobFile, """
+				name: %s
+				membership: input/membership/iom.csv
+				output: %s
+				ingest-threads: %d
+				datasets:
+				""".formatted(name, WORK.resolve("output-" + name), threads) + datasets, StandardCharsets.UTF_8);
 		return jobFile;
 	}
 
@@ -280,13 +289,7 @@ class RangeIngestIT {
 	}
 
 	private static Path monthlyJob(String name, Path file, int threads) throws IOException {
-		Path jobFile = WORK.resolve(name + ".yml");
-		Files.writeString(jobFile, """
-				name: %s
-				membership: input/membership/iom.csv
-				output: %s
-				ingest-threads: %d
-				datasets:
+		return job(name, threads, """
 				  - id: monthly-registrations
 				    path: %s
 				    layout: long
@@ -296,8 +299,7 @@ class RangeIngestIT {
 				    columns: { country: ISO3, year: Month, immigrants: Arrivals }
 				periods:
 				  - { name: "2000-2001", from: 2000, to: 2001 }
-				""".formatted(name, WORK.resolve("output-" + name), threads, file), StandardCharsets.UTF_8);
-		return jobFile;
+				""".formatted(file));
 	}
 
 	private static Map<String, RunOutcome.StepLine> ingestSteps(RunOutcome outcome) {

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -676,19 +674,7 @@ class RemotePartitioningIT {
 	}
 
 	private List<String> text(String sql, Object... args) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.postgresUrl, user(), password());
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < args.length; i++) {
-				statement.setObject(i + 1, args[i]);
-			}
-			List<String> values = new ArrayList<>();
-			try (ResultSet result = statement.executeQuery()) {
-				while (result.next()) {
-					values.add(result.getString(1));
-				}
-			}
-			return values;
-		}
+		return FirstColumn.text(() -> DriverManager.getConnection(this.postgresUrl, user(), password()), sql, args);
 	}
 
 	private static String user() {
