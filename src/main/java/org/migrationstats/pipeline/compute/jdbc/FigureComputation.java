@@ -194,18 +194,32 @@ public class FigureComputation {
 		return ranges;
 	}
 
+	/**
+	 * Sets each country-year's membership status at the year's end: one update per run of
+	 * years with the same status (most countries have one or two), not one per
+	 * country-year, as an update statement costs H2 more than the rows it changes.
+	 */
 	private void saveYearEndStatuses(long runId, Membership membership, Map<String, Years> ranges) {
-		List<YearEndStatus> statuses = new ArrayList<>();
+		List<StatusYears> statuses = new ArrayList<>();
 		ranges.forEach((country, years) -> {
-			for (int year = years.first(); year <= years.last(); year++) {
-				statuses.add(new YearEndStatus(country, year, MembershipTimeline.atYearEnd(membership, country, year)));
+			int from = years.first();
+			MembershipStatus status = MembershipTimeline.atYearEnd(membership, country, from);
+			for (int year = from + 1; year <= years.last() + 1; year++) {
+				MembershipStatus next = (year <= years.last()) ? MembershipTimeline.atYearEnd(membership, country, year)
+						: null;
+				if (next != status) {
+					statuses.add(new StatusYears(country, from, year - 1, status));
+					from = year;
+					status = next;
+				}
 			}
 		});
 		this.jdbc.batchUpdate(FigureStatements.YEAR_END_STATUS, statuses, BATCH_SIZE, (ps, s) -> {
 			ps.setString(1, s.status().name());
 			ps.setLong(2, runId);
 			ps.setString(3, s.country());
-			ps.setInt(4, s.year());
+			ps.setInt(4, s.first());
+			ps.setInt(5, s.last());
 		});
 	}
 
@@ -286,7 +300,8 @@ public class FigureComputation {
 	/**
 	 * A country's membership status on 31 December of a year.
 	 */
-	private record YearEndStatus(String country, int year, MembershipStatus status) {
+	/** A country's years from first to last, with the same status at each year's end. */
+	private record StatusYears(String country, int first, int last, MembershipStatus status) {
 	}
 
 }
