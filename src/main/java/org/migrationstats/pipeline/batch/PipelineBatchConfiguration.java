@@ -148,8 +148,10 @@ class PipelineBatchConfiguration {
 		RejectLimits.FileLimit limit = oneTable ? new RejectLimits.FileLimit(file, dataset,
 				RejectLimits.of(spec, dataset), spec.source().toString(), stepExecution.getJobExecutionId()) : null;
 		JobExecution job = stepExecution.getJobExecution();
+		// told to stop: the run (stop, SIGTERM to its process: the database says so), or
+		// this partition alone (a remote worker told to stop marks it)
 		return new IngestFileTasklet(reader, mapping, writer, rows, progress, leaveOut, limit,
-				() -> Runs.stopRequested(runs, job));
+				() -> stepExecution.isTerminateOnly() || Runs.stopRequested(runs, job));
 	}
 
 	@Bean
