@@ -113,6 +113,16 @@ class ArchitectureTests {
 		assertNoViolations(rule);
 	}
 
+	@Test
+	void nothingIsMadeTransactionalByAnnotation() {
+		ArchRule rule = noClasses().should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.springframework.transaction.annotation.Transactional")
+			.because("the application leaves out Boot's transaction and AOP auto-configurations (PipelineApplication), "
+					+ "so the annotation would do nothing: a TransactionTemplate or the step's transaction does it");
+		assertNoViolations(rule);
+	}
+
 	private static void assertNoViolations(ArchRule rule) {
 		EvaluationResult result = rule.evaluate(CLASSES);
 		assertThat(result.getFailureReport().getDetails()).as(rule.getDescription()).isEmpty();

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rows a run keeps in the pipeline's own tables: every table named {@code MIG_...}
@@ -36,9 +37,12 @@ public class RunData {
 
 	private final DataSource dataSource;
 
-	public RunData(JdbcTemplate jdbc, DataSource dataSource) {
+	private final TransactionTemplate transaction;
+
+	public RunData(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -115,13 +119,15 @@ public class RunData {
 	 * @param runId the run
 	 * @return the rows deleted
 	 */
-	@Transactional
 	public long delete(long runId) {
-		long deleted = 0;
-		for (String table : prunableTables()) {
-			deleted += this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
-		}
-		return deleted;
+		Long deleted = this.transaction.execute((status) -> {
+			long rows = 0;
+			for (String table : prunableTables()) {
+				rows += this.jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+			}
+			return rows;
+		});
+		return (deleted != null) ? deleted : 0;
 	}
 
 }
