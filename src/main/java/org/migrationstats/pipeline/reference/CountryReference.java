@@ -31,6 +31,9 @@ public final class CountryReference {
 
 	private static final Pattern NUMERIC = Pattern.compile("\\d{1,4}");
 
+	/** A short name's trailing "(the)", as in "Netherlands (the)". */
+	private static final Pattern THE = Pattern.compile("\\s*\\(the\\)$");
+
 	private final Map<String, Country> byKey = new LinkedHashMap<>();
 
 	private final Map<String, Country> byIso2 = new HashMap<>();
@@ -133,7 +136,7 @@ public final class CountryReference {
 			}
 			String name = firstNonBlank(row.get("UNTERM English Short"), row.get("CLDR display name"),
 					row.get("official_name_en"));
-			name = name.replaceAll("\\s*\\(the\\)$", "");
+			name = THE.matcher(name).replaceAll("");
 			Country country = new Country(alpha3, row.get("ISO3166-1-Alpha-2").strip(), m49(row.get("M49")), name,
 					row.get("Region Name").strip(), row.get("Sub-region Name").strip());
 			add(country);
