@@ -64,6 +64,10 @@ public final class PeerBenchmark {
 	private static final Pattern STEP_START = Pattern
 		.compile("^(\\S+)\\s+INFO .*StepProgress: Step prepareInputs started");
 
+	/** The start and end of the job's main steps, for the time each takes. */
+	private static final Pattern STEP_EDGE = Pattern
+		.compile("^(\\S+)\\s+INFO .*StepProgress: Step (ingestDatasets|computeFigures|writeReports) (started|ended)");
+
 	private PeerBenchmark() {
 	}
 
@@ -101,6 +105,7 @@ public final class PeerBenchmark {
 		}
 		List<String> summary = new ArrayList<>();
 		List<String> summary2 = new ArrayList<>();
+		List<String> stepLines = new ArrayList<>();
 		for (int rows : sizes) {
 			Path flows = ROOT.resolve("flows-" + rows + ".csv");
 			Path population = ROOT.resolve("population.csv");
@@ -169,6 +174,10 @@ public final class PeerBenchmark {
 					median(times.get("job"), (m) -> m.startSeconds), max(times.get("job"), (m) -> m.rssMb),
 					max(times.get("pandas"), (m) -> m.rssMb), max(times.get("duckdb"), (m) -> m.rssMb),
 					max(times.get("job"), (m) -> m.heapMb), max(times.get("duckdb"), (m) -> m.heapMb)));
+			stepLines.add(String.format(Locale.ROOT, "%,d rows, job: %s", rows, steps(times.get("job"))));
+			if (launcher2 != null) {
+				stepLines.add(String.format(Locale.ROOT, "%,d rows, job2: %s", rows, steps(times.get("job2"))));
+			}
 		}
 		System.out.println();
 		System.out.printf("medians of %d alternating rounds (job, pandas, DuckDB in turn), each a fresh process; "
@@ -182,6 +191,9 @@ public final class PeerBenchmark {
 			System.out
 				.println("job2 (" + java2 + " " + String.join(" ", javaOptions2) + "): " + String.join("; ", summary2));
 		}
+		System.out.println();
+		System.out.println("where the job's time went (medians of its rounds, from its log):");
+		stepLines.forEach(System.out::println);
 	}
 
 	private static List<String> walls(List<Measured> runs) {
@@ -327,14 +339,24 @@ public final class PeerBenchmark {
 		}
 		m.startSeconds = Double.NaN;
 		if (job) {
+			Map<String, Long> edges = new HashMap<>();
 			for (String line : Files.readAllLines(out)) {
 				Matcher s = STEP_START.matcher(line);
-				if (s.find()) {
+				if (s.find() && Double.isNaN(m.startSeconds)) {
 					long first = OffsetDateTime.parse(s.group(1)).toInstant().toEpochMilli();
 					m.startSeconds = (first - startMillis) / 1000.0;
-					break;
+				}
+				Matcher e = STEP_EDGE.matcher(line);
+				if (e.find()) {
+					edges.put(e.group(2) + " " + e.group(3),
+							OffsetDateTime.parse(e.group(1)).toInstant().toEpochMilli());
 				}
 			}
+			m.ingestSeconds = between(edges, "ingestDatasets started", "ingestDatasets ended");
+			m.computeSeconds = between(edges, "computeFigures started", "computeFigures ended");
+			m.reportSeconds = between(edges, "writeReports started", "writeReports ended");
+			Long reported = edges.get("writeReports ended");
+			m.afterSeconds = (reported != null) ? (startMillis + m.wall * 1000 - reported) / 1000 : Double.NaN;
 		}
 		return m;
 	}
@@ -411,6 +433,23 @@ public final class PeerBenchmark {
 		}
 	}
 
+	private static double between(Map<String, Long> edges, String from, String to) {
+		Long start = edges.get(from);
+		Long end = edges.get(to);
+		return (start != null && end != null) ? (end - start) / 1000.0 : Double.NaN;
+	}
+
+	/**
+	 * @return the medians of a job's rounds, step by step: where its time went
+	 */
+	private static String steps(List<Measured> runs) {
+		return String.format(Locale.ROOT,
+				"start to first step %.2f s, ingest %.2f s, compute %.2f s, report %.2f s, after the report %.2f s",
+				median(runs, (m) -> m.startSeconds), median(runs, (m) -> m.ingestSeconds),
+				median(runs, (m) -> m.computeSeconds), median(runs, (m) -> m.reportSeconds),
+				median(runs, (m) -> m.afterSeconds));
+	}
+
 	private static final class Measured {
 
 		double wall;
@@ -420,6 +459,15 @@ public final class PeerBenchmark {
 		long heapMb;
 
 		double startSeconds;
+
+		double ingestSeconds = Double.NaN;
+
+		double computeSeconds = Double.NaN;
+
+		double reportSeconds = Double.NaN;
+
+		/** From the report step's end to the process's: compaction, backup, exit. */
+		double afterSeconds = Double.NaN;
 
 	}
 
