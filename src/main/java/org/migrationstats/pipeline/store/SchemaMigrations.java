@@ -41,6 +41,9 @@ public final class SchemaMigrations {
 
 	private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.+\\.sql");
 
+	/** The PostgreSQL advisory lock processes take turns with ("MIGSCHMA"). */
+	private static final long MIGRATION_LOCK = 0x4D4947534348_4D41L;
+
 	private SchemaMigrations() {
 	}
 
@@ -67,14 +70,44 @@ public final class SchemaMigrations {
 		if (!scripts.isEmpty() && applied(dataSource).containsAll(scripts)) {
 			return Outcome.CURRENT;
 		}
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations(LOCATION)
-			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.load()
-			.migrate();
-		return Outcome.MIGRATED;
+		// Processes that start at once on a database still empty (two schedulers on two
+		// machines) take turns, and the later ones find the work done: Flyway's own lock
+		// comes after it has made its history table, so a second process found that table
+		// empty and refused to go on ("Unable to baseline schema history table"). A
+		// PostgreSQL session lock does it; an H2 file is open in one process only.
+		try (Connection connection = dataSource.getConnection()) {
+			boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+			if (postgres) {
+				advisoryLock(connection, "pg_advisory_lock");
+			}
+			try {
+				if (!scripts.isEmpty() && applied(connection).containsAll(scripts)) {
+					return Outcome.CURRENT;
+				}
+				Flyway.configure()
+					.dataSource(dataSource)
+					.locations(LOCATION)
+					.baselineOnMigrate(true)
+					.baselineVersion("0")
+					.load()
+					.migrate();
+				return Outcome.MIGRATED;
+			}
+			finally {
+				if (postgres) {
+					advisoryLock(connection, "pg_advisory_unlock");
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot bring the schema up to date: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void advisoryLock(Connection connection, String function) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery("SELECT " + function + "(" + MIGRATION_LOCK + ")").close();
+		}
 	}
 
 	/**
@@ -101,24 +134,28 @@ public final class SchemaMigrations {
 	 * history yet
 	 */
 	static Set<Integer> applied(DataSource dataSource) {
-		Set<Integer> versions = new HashSet<>();
 		try (Connection connection = dataSource.getConnection()) {
-			if (!hasHistory(connection)) {
-				return versions;
-			}
-			try (Statement statement = connection.createStatement();
-					ResultSet rows = statement
-						.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE")) {
-				while (rows.next()) {
-					String version = rows.getString(1);
-					if (version != null && version.matches("\\d{1,9}")) {
-						versions.add(Integer.parseInt(version));
-					}
-				}
-			}
+			return applied(connection);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot read the schema history: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Set<Integer> applied(Connection connection) throws SQLException {
+		Set<Integer> versions = new HashSet<>();
+		if (!hasHistory(connection)) {
+			return versions;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE")) {
+			while (rows.next()) {
+				String version = rows.getString(1);
+				if (version != null && version.matches("\\d{1,9}")) {
+					versions.add(Integer.parseInt(version));
+				}
+			}
 		}
 		return versions;
 	}
