@@ -53,9 +53,10 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 	private static final int PROGRESS_ROWS = 10_000;
 
 	/**
-	 * How often within a block the run is asked whether it was told to stop (one query):
-	 * a block of a record-level dataset holds millions of rows, and a stop that waited
-	 * for its end would wait seconds; the block ends early instead, and is committed.
+	 * How often within a block it is asked whether the partition was told to stop (one
+	 * query): a block of a record-level dataset holds millions of rows, and a stop that
+	 * waited for its end would wait seconds; the block ends early instead, and is
+	 * committed.
 	 */
 	static final int STOP_CHECK_ROWS = 100_000;
 
@@ -87,8 +88,8 @@ class IngestFileTasklet implements Tasklet, ItemStream {
 	 * as the rows of one sheet of a workbook cannot be told from another's once stored
 	 * @param limit the file's reject limit, checked as it ends; {@code null} for a file
 	 * read as several sheets, whose limit is checked once all its sheets are in
-	 * @param stopRequested whether the run was told to stop, asked every
-	 * {@value #STOP_CHECK_ROWS} rows of a block
+	 * @param stopRequested whether the run, or this partition alone, was told to stop;
+	 * asked every {@value #STOP_CHECK_ROWS} rows of a block longer than that
 	 */
 	IngestFileTasklet(SourceRowReader reader, TableMapping mapping, BlockWriter writer, int blockRows,
 			StepProgress progress, boolean leaveOutUnusable, RejectLimits.FileLimit limit,

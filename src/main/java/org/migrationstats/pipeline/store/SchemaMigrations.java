@@ -67,7 +67,7 @@ public final class SchemaMigrations {
 	 */
 	public static Outcome bringUpToDate(DataSource dataSource) {
 		Set<Integer> scripts = scripts();
-		if (!scripts.isEmpty() && applied(dataSource).containsAll(scripts)) {
+		if (current(scripts, applied(dataSource))) {
 			return Outcome.CURRENT;
 		}
 		// Processes that start at once on a database still empty (two schedulers on two
@@ -81,7 +81,7 @@ public final class SchemaMigrations {
 				advisoryLock(connection, "pg_advisory_lock");
 			}
 			try {
-				if (!scripts.isEmpty() && applied(connection).containsAll(scripts)) {
+				if (current(scripts, applied(connection))) {
 					return Outcome.CURRENT;
 				}
 				Flyway.configure()
@@ -102,6 +102,13 @@ public final class SchemaMigrations {
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot bring the schema up to date: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * @return whether the history records every script shipped (and there is one)
+	 */
+	private static boolean current(Set<Integer> scripts, Set<Integer> applied) {
+		return !scripts.isEmpty() && applied.containsAll(scripts);
 	}
 
 	private static void advisoryLock(Connection connection, String function) throws SQLException {

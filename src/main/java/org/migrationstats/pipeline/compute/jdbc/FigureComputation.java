@@ -204,15 +204,15 @@ public class FigureComputation {
 		ranges.forEach((country, years) -> {
 			int from = years.first();
 			MembershipStatus status = MembershipTimeline.atYearEnd(membership, country, from);
-			for (int year = from + 1; year <= years.last() + 1; year++) {
-				MembershipStatus next = (year <= years.last()) ? MembershipTimeline.atYearEnd(membership, country, year)
-						: null;
+			for (int year = from + 1; year <= years.last(); year++) {
+				MembershipStatus next = MembershipTimeline.atYearEnd(membership, country, year);
 				if (next != status) {
 					statuses.add(new StatusYears(country, from, year - 1, status));
 					from = year;
 					status = next;
 				}
 			}
+			statuses.add(new StatusYears(country, from, years.last(), status));
 		});
 		this.jdbc.batchUpdate(FigureStatements.YEAR_END_STATUS, statuses, BATCH_SIZE, (ps, s) -> {
 			ps.setString(1, s.status().name());
@@ -297,9 +297,6 @@ public class FigureComputation {
 	private record Years(int first, int last) {
 	}
 
-	/**
-	 * A country's membership status on 31 December of a year.
-	 */
 	/** A country's years from first to last, with the same status at each year's end. */
 	private record StatusYears(String country, int first, int last, MembershipStatus status) {
 	}
