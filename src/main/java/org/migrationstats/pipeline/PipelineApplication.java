@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
  * Transactions are explicit (a step's, a {@code TransactionTemplate}'s): no bean is made
  * transactional by annotation, so Boot's transaction and AOP auto-configurations, whose
  * proxy creator would look for {@code @Transactional} on every method of every bean at
- * every start, are left out.
+ * every start, are left out: here rather than in {@code spring.autoconfigure.exclude},
+ * which the console's start empties to put its web configurations back.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = { "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
