@@ -32,6 +32,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes each table as an Excel table (named, with its header row and filter buttons): on
@@ -40,8 +42,16 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
  * negatives are red and signed, rates keep their decimals, dates are date cells, and text
  * is always a string cell, which Excel never evaluates. Rows are flushed to disk as they
  * are written, so a sheet of a million rows needs no more memory than one of a hundred.
+ * <p>
+ * A sheet has 1,048,576 rows at most. A table with more rows than its sheet has left (a
+ * night of a million rejected rows) shows the first ones, and the sheet's last row, below
+ * the table, says how many of how many and that the table's CSV file holds them all; the
+ * rest are not written to the workbook, which could not be opened with them. (The title,
+ * written first, is on disk by then.)
  */
 final class XlsxTableSink implements TableSink, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(XlsxTableSink.class);
 
 	/** The document's language, as its core properties state it. */
 	static final String LANGUAGE = "en-GB";
@@ -83,9 +93,23 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 
 	private int nextRow;
 
+	/** The last row of a sheet: Excel's but for tests. */
+	private final int lastRow;
+
+	/** The rows of the current table that did not fit on its sheet, not written. */
+	private long rowsLeftOut;
+
 	private String emptyTableNote = "";
 
 	XlsxTableSink() {
+		this(SpreadsheetVersion.EXCEL2007.getLastRowIndex());
+	}
+
+	/**
+	 * @param lastRow the last row (0-based) a table may take
+	 */
+	XlsxTableSink(int lastRow) {
+		this.lastRow = lastRow;
 		this.workbook.setCompressTempFiles(true);
 		this.styles = new WorkbookStyles(this.workbook);
 	}
@@ -181,10 +205,16 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 		}
 		header.setHeightInPoints(lines * this.sheet.getDefaultRowHeightInPoints());
 		this.nextRow = this.headerRow + 1;
+		this.rowsLeftOut = 0;
 	}
 
 	@Override
 	public void row(List<?> cells) {
+		if (this.nextRow >= this.lastRow) {
+			// the sheet is full but for the line that says so: the CSV file has the row
+			this.rowsLeftOut++;
+			return;
+		}
 		Row row = this.sheet.createRow(this.nextRow++);
 		SheetEntry entry = this.sheets.get(this.sheet.getSheetName());
 		int lines = 1;
@@ -262,7 +292,16 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 						+ citations(this.table.notes() + " " + this.emptyTableNote));
 			this.nextRow++;
 		}
-		addTable(this.nextRow - 1);
+		int tableEnd = this.nextRow - 1;
+		if (this.rowsLeftOut > 0) {
+			String shown = String.format(Locale.ROOT, "%,d", dataRows);
+			String all = String.format(Locale.ROOT, "%,d", dataRows + this.rowsLeftOut);
+			line(this.nextRow++, "Only the first " + shown + " of " + all + " rows are on this sheet, as many as it "
+					+ "holds: all of them are in " + this.table.csv() + ".csv.", this.styles.section);
+			log.warn("{}: {} rows, more than a sheet holds; the workbook shows the first {}, {}.csv has them all",
+					this.table.title(), all, shown, this.table.csv());
+		}
+		addTable(tableEnd);
 		SheetEntry entry = this.sheets.get(this.sheet.getSheetName());
 		entry.rows += dataRows;
 		entry.tables++;

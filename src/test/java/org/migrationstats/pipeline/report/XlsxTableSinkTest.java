@@ -338,6 +338,36 @@ class XlsxTableSinkTest {
 		}
 	}
 
+	@Test
+	void aTableLongerThanItsSheetShowsTheFirstRowsAndSaysBelowThemWhereTheRestAre() throws Exception {
+		Path file = folder.resolve("full.xlsx");
+		// a sheet of rows 0-6: the title, the header, four rows of the eight and the line
+		// that says so
+		try (XlsxTableSink sink = new XlsxTableSink(6)) {
+			sink.begin(new TableSink.TableInfo("Rejects", "rejects", "Rejected rows", "[note 7]"),
+					List.of(Column.text("Value as written"), Column.count("Row")));
+			for (long row = 1; row <= 8; row++) {
+				sink.row(List.of("QZX", row));
+			}
+			sink.end();
+			sink.begin(new TableSink.TableInfo("Next", "next", "The next table"), List.of(Column.text("Value")));
+			sink.row(List.of("on a sheet of its own"));
+			sink.end();
+			sink.save(file);
+		}
+		try (XSSFWorkbook written = new XSSFWorkbook(file.toFile())) {
+			Sheet rejects = written.getSheet("Rejects");
+			assertThat(text(rejects, 0)).isEqualTo("Rejected rows [note 7]");
+			assertThat(rejects.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(4);
+			assertThat(text(rejects, 6)).isEqualTo(
+					"Only the first 4 of 8 rows are on this sheet, as many as it holds: all of them are in rejects.csv.");
+			assertThat(rejects.getLastRowNum()).isEqualTo(6);
+			assertThat(((XSSFSheet) rejects).getTables().get(0).getCTTable().getRef()).isEqualTo("A2:B6");
+			assertThat(text(written.getSheet("Next"), 0)).isEqualTo("The next table");
+			assertThat(text(written.getSheet("Next"), 2)).isEqualTo("on a sheet of its own");
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(longs = { 0, 7, -7, 999, 1_000, -1_000, 123_456_789, -3_067_947, Long.MAX_VALUE, Long.MIN_VALUE })
 	void theWidthOfAGroupedNumberIsItsFormattedLength(long number) {
