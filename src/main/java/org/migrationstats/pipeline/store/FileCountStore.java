@@ -50,19 +50,29 @@ public class FileCountStore {
 
 	/*
 	 * The rows the compute step rejected (a second value for a country, year and measure)
-	 * of which ingest rejected no value, per file: a row counts once as rejected.
+	 * of which ingest rejected no value, per file: a row counts once as rejected. The
+	 * rows rejected later, less those ingest rejected: both databases keep only the first
+	 * side's rows while they read the second's. Grouping every rejection of the run by
+	 * row instead held a million groups for a run with a million rejected rows, and took
+	 * 27 s at its end with a 256 MB heap.
 	 */
 	private static final String REJECTED_ONLY_WHILE_COMPUTING = """
 			SELECT DATASET_ID, FILE_NAME, COUNT(*)
 			FROM (
-			    SELECT DATASET_ID, FILE_NAME, SOURCE_ROW
-			    FROM MIG_REJECTION
-			    WHERE RUN_ID = ?
-			    GROUP BY DATASET_ID, FILE_NAME, SOURCE_ROW
-			    HAVING SUM(CASE WHEN STAGE = ? THEN 1 ELSE 0 END) = 0
+			    SELECT DATASET_ID, FILE_NAME, SOURCE_ROW FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE <> ?
+			    EXCEPT
+			    SELECT DATASET_ID, FILE_NAME, SOURCE_ROW FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE = ?
 			) rows_rejected
 			GROUP BY DATASET_ID, FILE_NAME
 			""";
+
+	/*
+	 * How many rejections of the run are of another stage than ingest's: as a rule none.
+	 * Two ranges of the index on run and stage, which find them without reading the
+	 * ingest step's.
+	 */
+	private static final String REJECTED_WHILE_COMPUTING = "SELECT (SELECT COUNT(*) FROM MIG_REJECTION "
+			+ "WHERE RUN_ID = ? AND STAGE < ?) + (SELECT COUNT(*) FROM MIG_REJECTION WHERE RUN_ID = ? AND STAGE > ?)";
 
 	private final JdbcTemplate jdbc;
 
@@ -155,9 +165,14 @@ public class FileCountStore {
 	 */
 	public Map<String, Long> rowsRejectedOnlyWhileComputing(long runId) {
 		Map<String, Long> rows = new LinkedHashMap<>();
+		Long later = this.jdbc.queryForObject(REJECTED_WHILE_COMPUTING, Long.class, runId, IngestStore.INGEST, runId,
+				IngestStore.INGEST);
+		if (later == null || later == 0) {
+			return rows;
+		}
 		this.jdbc.query(REJECTED_ONLY_WHILE_COMPUTING, (ResultSet rs) -> {
 			rows.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
-		}, runId, IngestStore.INGEST);
+		}, runId, IngestStore.INGEST, runId, IngestStore.INGEST);
 		return rows;
 	}
 

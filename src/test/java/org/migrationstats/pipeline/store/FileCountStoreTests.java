@@ -105,6 +105,9 @@ class FileCountStoreTests {
 
 		assertThat(this.store.rowsRejectedOnlyWhileComputing(1)).containsExactly(Map.entry("flows:in/flows.csv", 2L));
 		assertThat(this.store.rowsRejectedOnlyWhileComputing(2)).isEmpty();
+		// rows rejected while ingesting alone: none rejected only later
+		ingest.saveRejections(3, IngestStore.INGEST, false, List.of(rejection(2), rejection(3)));
+		assertThat(this.store.rowsRejectedOnlyWhileComputing(3)).isEmpty();
 	}
 
 	private static RowCounts counts(long read, long written, long rejected) {
