@@ -106,7 +106,8 @@ final class XlsxTableSink implements TableSink, AutoCloseable {
 	}
 
 	/**
-	 * @param lastRow the last row (0-based) a table may take
+	 * @param lastRow the last row (0-based) of a sheet: a table's rows end one above it
+	 * when they do not fit, and it says so
 	 */
 	XlsxTableSink(int lastRow) {
 		this.lastRow = lastRow;
